@@ -1,0 +1,18 @@
+using Marten;
+using SelfLearn.Domain.Configuration;
+
+namespace SelfLearn.Agents.Tuner;
+
+/// <summary>Creates a deployment whose version 1 holds the catalog defaults, active at once.</summary>
+public sealed record OpenDeployment(string DeploymentId, string Reason, string By);
+
+public static class OpenDeploymentHandler
+{
+    public static async Task<TunerOutcome> Handle(OpenDeployment command, IDocumentSession session, CancellationToken ct)
+    {
+        var exists = await session.Events.FetchStreamStateAsync(command.DeploymentId, ct) is not null;
+        var catalog = await CatalogReader.LoadAsync(session, ct);
+        var decision = CreateDeployment.Decide(command.DeploymentId, exists, catalog, command.Reason, command.By);
+        return await StreamWrites.Start<Deployment>(session, command.DeploymentId, decision, ct);
+    }
+}

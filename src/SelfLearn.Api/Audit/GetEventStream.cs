@@ -1,0 +1,35 @@
+using JasperFx.Events;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using SelfLearn.Api.Errors;
+using SelfLearn.Api.Security;
+using Wolverine.Http;
+
+namespace SelfLearn.Api.Audit;
+
+public sealed record RawEvent(long Sequence, long Version, Guid Id, string Type, DateTimeOffset Timestamp, object Data);
+
+public static class GetEventStream
+{
+    public const int MaxPage = 1000;
+
+    /// <summary>The deployment's raw events in stream order, for auditors; page with fromVersion and limit.</summary>
+    [Authorize(Policy = Policies.Audit)]
+    [WolverineGet("/api/deployments/{id}/events", OperationId = "GetDeploymentEvents")]
+    public static async Task<IResult> Get(string id, long? fromVersion, int? limit, IQuerySession session, CancellationToken ct)
+    {
+        if (limit is < 1 or > MaxPage)
+            return Problems.BadRequest($"'limit' must be between 1 and {MaxPage}.");
+        var from = fromVersion ?? 1;
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey == id && e.Version >= from)
+            .OrderBy(e => e.Version)
+            .Take(limit ?? MaxPage)
+            .ToListAsync(ct);
+        if (events.Count == 0 && await session.Events.FetchStreamStateAsync(id, ct) is null)
+            return Problems.NotFound($"no deployment '{id}'.");
+        return Results.Ok(events.Select(ToRaw).ToList());
+    }
+
+    public static RawEvent ToRaw(IEvent e) => new(e.Sequence, e.Version, e.Id, e.EventTypeName, e.Timestamp, e.Data);
+}

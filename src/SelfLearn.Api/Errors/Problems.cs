@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using SelfLearn.Agents.Tuner;
+using SelfLearn.Domain.Tuner;
+
+namespace SelfLearn.Api.Errors;
+
+/// <summary>Every refusal leaves as a ProblemDetails; rule violations are listed under "violations".</summary>
+public static class Problems
+{
+    public static IResult BadRequest(string detail, IReadOnlyList<Violation>? violations = null) =>
+        Problem(StatusCodes.Status400BadRequest, "Invalid request", detail, violations);
+
+    public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
+
+    public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", detail);
+
+    /// <summary>The ProblemDetails for a refused Tuner outcome, or null when it was accepted.</summary>
+    public static IResult? Refusal(TunerOutcome outcome) => outcome.Status switch
+    {
+        TunerStatus.Accepted => null,
+        TunerStatus.NotFound => NotFound(outcome.Message!),
+        TunerStatus.Conflict => Conflict(outcome.Message!),
+        _ => Problem(StatusCodes.Status400BadRequest, "Rejected by the Tuner",
+            string.Join(" ", outcome.Violations.Select(v => v.Message)), outcome.Violations),
+    };
+
+    private static IResult Problem(int status, string title, string detail, IReadOnlyList<Violation>? violations = null)
+    {
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (violations is { Count: > 0 })
+            problem.Extensions["violations"] = violations;
+        return Results.Json(problem, statusCode: status, contentType: "application/problem+json");
+    }
+}

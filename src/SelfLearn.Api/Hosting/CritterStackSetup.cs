@@ -1,0 +1,33 @@
+using JasperFx;
+using JasperFx.Resources;
+using Marten;
+using SelfLearn.Agents.Tuner;
+using SelfLearn.Projections;
+using Weasel.Core;
+using Wolverine;
+using Wolverine.Marten;
+
+namespace SelfLearn.Api.Hosting;
+
+public static class CritterStackSetup
+{
+    public static void AddSelfLearnCritterStack(this WebApplicationBuilder builder, string connectionString)
+    {
+        builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = "selflearn";
+                opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+                opts.AddSelfLearnProjections();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.Discovery.IncludeAssembly(typeof(TunerOutcome).Assembly);
+            opts.Services.AddResourceSetupOnStartup();
+        });
+    }
+}

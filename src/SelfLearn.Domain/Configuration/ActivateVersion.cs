@@ -1,0 +1,41 @@
+using System.Text.Json;
+using SelfLearn.Domain.ImpactFactors;
+using SelfLearn.Domain.Tuner;
+
+namespace SelfLearn.Domain.Configuration;
+
+/// <summary>
+/// Activation re-checks the target against today's catalog, because bounds and zones may have moved since the
+/// version was created; the approval may come with the activation or from the version's own links.
+/// </summary>
+public static class ActivateVersion
+{
+    public static Decision Decide(
+        Deployment deployment,
+        IReadOnlyDictionary<string, ImpactFactor> catalog,
+        int version,
+        IReadOnlyDictionary<string, JsonElement> parameters,
+        ChangeLinks versionLinks,
+        ChangeLinks requestLinks,
+        string reason,
+        string by)
+    {
+        if (deployment.ActiveVersion == version)
+            return Decision.Refuse($"version {version} is already active.");
+
+        var links = Merge(versionLinks, requestLinks);
+        var violations = ParameterRules.Check(catalog, deployment.ActiveParameters, parameters, links.ApprovalId);
+        if (violations.Count > 0)
+            return Decision.Reject(violations);
+
+        return Decision.Accept(new ConfigVersionActivated(
+            deployment.Id, version, deployment.ActiveVersion, deployment.Activations + 1, parameters,
+            Parameters.Diff(deployment.ActiveParameters, parameters), reason, by, links));
+    }
+
+    private static ChangeLinks Merge(ChangeLinks version, ChangeLinks request) => new(
+        request.GoalId ?? version.GoalId,
+        request.ExperimentId ?? version.ExperimentId,
+        request.RecommendationId ?? version.RecommendationId,
+        request.ApprovalId ?? version.ApprovalId);
+}

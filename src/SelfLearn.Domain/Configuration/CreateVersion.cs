@@ -1,0 +1,38 @@
+using System.Text.Json;
+using SelfLearn.Domain.ImpactFactors;
+using SelfLearn.Domain.Tuner;
+
+namespace SelfLearn.Domain.Configuration;
+
+/// <summary>
+/// A new version = its parent's parameters (catalog defaults for factors the parent predates) plus the requested
+/// changes, accepted only when the Tuner's rules all pass. Creating a version does not activate it.
+/// </summary>
+public static class CreateVersion
+{
+    public static Decision Decide(
+        Deployment deployment,
+        IReadOnlyDictionary<string, ImpactFactor> catalog,
+        int parentVersion,
+        IReadOnlyDictionary<string, JsonElement> parentParameters,
+        IReadOnlyDictionary<string, JsonElement> changes,
+        string reason,
+        string initiator,
+        string by,
+        ChangeLinks links)
+    {
+        var baseline = Parameters.Merge(Catalog.Defaults(catalog), parentParameters);
+        var violations = ParameterRules.Check(catalog, baseline, changes, links.ApprovalId);
+        if (violations.Count > 0)
+            return Decision.Reject(violations);
+
+        var proposed = Parameters.Merge(baseline, changes);
+        var diff = Parameters.Diff(parentParameters, proposed);
+        if (diff.Count == 0)
+            return Decision.Reject([new Violation("parameters", ViolationRule.NoChange,
+                $"the requested values equal version {parentVersion}'s: nothing to version.")]);
+
+        return Decision.Accept(new ConfigVersionCreated(
+            deployment.Id, deployment.LatestConfigVersion + 1, proposed, parentVersion, diff, reason, initiator, by, links));
+    }
+}

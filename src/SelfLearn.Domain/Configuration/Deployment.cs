@@ -1,0 +1,90 @@
+using System.Text.Json;
+
+namespace SelfLearn.Domain.Configuration;
+
+/// <summary>A new configuration version: the full parameter map, where it came from and why.</summary>
+public sealed record ConfigVersionCreated(
+    string DeploymentId,
+    int ConfigVersion,
+    IReadOnlyDictionary<string, JsonElement> Parameters,
+    int? ParentVersion,
+    IReadOnlyList<ParameterChange> Changes,
+    string Reason,
+    string Initiator,
+    string By,
+    ChangeLinks Links);
+
+/// <summary>A version became the active one; carries the parameters and what changed so readers need no other stream.</summary>
+public sealed record ConfigVersionActivated(
+    string DeploymentId,
+    int ConfigVersion,
+    int? PreviousVersion,
+    int Activation,
+    IReadOnlyDictionary<string, JsonElement> Parameters,
+    IReadOnlyList<ParameterChange> Changes,
+    string Reason,
+    string By,
+    ChangeLinks Links);
+
+public sealed record ConfigRolledBack(
+    string DeploymentId,
+    int FromVersion,
+    int ToVersion,
+    int Activation,
+    IReadOnlyDictionary<string, JsonElement> Parameters,
+    IReadOnlyList<ParameterChange> Changes,
+    string Reason,
+    string By,
+    string? Rule,
+    ChangeLinks Links);
+
+/// <summary>One tuned MaaS instance; its stream holds every version, activation and rollback of its configuration.</summary>
+public sealed record Deployment(
+    string Id,
+    long Version,
+    int LatestConfigVersion,
+    int? ActiveVersion,
+    IReadOnlyDictionary<string, JsonElement> ActiveParameters,
+    int Activations,
+    IReadOnlyList<int> ActivationHistory,
+    DateTimeOffset? ActiveSince,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>How many past activations "roll back to the previous version" can walk back through.</summary>
+    public const int HistoryDepth = 100;
+
+    public static Deployment Create(ConfigVersionCreated e, long version, DateTimeOffset at) =>
+        new(e.DeploymentId, version, e.ConfigVersion, null, new Dictionary<string, JsonElement>(), 0, [], null, at);
+
+    public Deployment Apply(ConfigVersionCreated e, long version) =>
+        this with { Version = version, LatestConfigVersion = Math.Max(LatestConfigVersion, e.ConfigVersion) };
+
+    public Deployment Apply(ConfigVersionActivated e, long version, DateTimeOffset at) =>
+        this with
+        {
+            Version = version,
+            ActiveVersion = e.ConfigVersion,
+            ActiveParameters = e.Parameters,
+            Activations = e.Activation,
+            ActivationHistory = [.. ActivationHistory.TakeLast(HistoryDepth - 1), e.ConfigVersion],
+            ActiveSince = at,
+        };
+
+    public Deployment Apply(ConfigRolledBack e, long version, DateTimeOffset at)
+    {
+        var history = ActivationHistory.Count >= 2 && ActivationHistory[^2] == e.ToVersion
+            ? ActivationHistory.Take(ActivationHistory.Count - 1)
+            : ActivationHistory.TakeLast(HistoryDepth - 1).Append(e.ToVersion);
+        return this with
+        {
+            Version = version,
+            ActiveVersion = e.ToVersion,
+            ActiveParameters = e.Parameters,
+            Activations = e.Activation,
+            ActivationHistory = [.. history],
+            ActiveSince = at,
+        };
+    }
+
+    public int? PreviousActiveVersion => ActivationHistory.Count >= 2 ? ActivationHistory[^2] : null;
+}

@@ -1,0 +1,29 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using SelfLearn.Projections.Configuration;
+using SelfLearn.Projections.ImpactFactors;
+
+namespace SelfLearn.Projections;
+
+public static class ProjectionsRegistration
+{
+    public static StoreOptions AddSelfLearnProjections(this StoreOptions options)
+    {
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        // Rich appends give inline projections the stream version and global sequence they record.
+        options.Events.AppendMode = EventAppendMode.Rich;
+
+        options.Projections.Add(new ImpactFactorProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new DeploymentProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ConfigVersionProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ConfigPeriodProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ChangeLogProjection(), ProjectionLifecycle.Inline);
+
+        options.Schema.For<ConfigVersionView>().Index(x => new { x.DeploymentId, x.ConfigVersion });
+        options.Schema.For<ConfigPeriod>().Index(x => new { x.DeploymentId, x.ValidFromTicks });
+        options.Schema.For<ChangeLogEntry>().Index(x => new { x.DeploymentId, x.Factor, x.AtTicks });
+        options.Schema.For<ChangeLogEntry>().Index(x => new { x.DeploymentId, x.AtTicks });
+        return options;
+    }
+}
