@@ -17,7 +17,7 @@ public static class GetDiff
     [WolverineGet("/api/deployments/{id}/diff", OperationId = "DiffConfig")]
     public static async Task<IResult> Get(string id, string? from, string? to, IQuerySession session, CancellationToken ct)
     {
-        if (Require.Text(from, "from") ?? Require.Text(to, "to") is { } invalid)
+        if ((Require.Text(from, "from") ?? Require.Text(to, "to")) is { } invalid)
             return invalid;
         var (left, leftError) = await ConfigPoints.Resolve(session, id, from!, "from", ct);
         if (leftError is not null)

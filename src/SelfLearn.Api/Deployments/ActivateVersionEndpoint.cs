@@ -27,7 +27,7 @@ public static class ActivateVersionEndpoint
     public static async Task<IResult> Post(
         string id, int version, ActivateVersionRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
-        if (Require.Text(request.Reason, "reason") ?? Require.Links(request.Links) is { } invalid)
+        if ((Require.Text(request.Reason, "reason") ?? Require.Links(request.Links)) is { } invalid)
             return invalid;
         var outcome = await bus.InvokeAsync<TunerOutcome>(
             new ActivateConfigVersion(id, version, request.Reason!, user.Name(), request.Links, request.ExpectedVersion), ct);

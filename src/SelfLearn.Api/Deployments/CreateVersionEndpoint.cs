@@ -30,7 +30,7 @@ public static class CreateVersionEndpoint
     [WolverinePost("/api/deployments/{id}/versions", OperationId = "CreateConfigVersion")]
     public static async Task<IResult> Post(string id, CreateVersionRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
-        if (Require.Text(request.Reason, "reason") ?? Require.OptionalText(request.Initiator, "initiator") ?? Require.Links(request.Links) is { } invalid)
+        if ((Require.Text(request.Reason, "reason") ?? Require.OptionalText(request.Initiator, "initiator") ?? Require.Links(request.Links)) is { } invalid)
             return invalid;
         if (request.Parameters is not { Count: > 0 })
             return Problems.BadRequest("'parameters' must name at least one factor and its new value.");

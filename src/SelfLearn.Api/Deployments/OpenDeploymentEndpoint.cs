@@ -18,7 +18,7 @@ public static class OpenDeploymentEndpoint
     [WolverinePost("/api/deployments", OperationId = "OpenDeployment")]
     public static async Task<IResult> Post(OpenDeploymentRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
-        if (Require.Text(request.Id, "id") ?? Require.OptionalText(request.Reason, "reason") is { } invalid)
+        if ((Require.Text(request.Id, "id") ?? Require.OptionalText(request.Reason, "reason")) is { } invalid)
             return invalid;
         var outcome = await bus.InvokeAsync<TunerOutcome>(
             new OpenDeployment(request.Id!, request.Reason ?? "new deployment with catalog defaults", user.Name()), ct);

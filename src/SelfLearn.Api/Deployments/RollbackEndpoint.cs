@@ -28,7 +28,7 @@ public static class RollbackEndpoint
     [WolverinePost("/api/deployments/{id}/rollback", OperationId = "RollBackConfig")]
     public static async Task<IResult> Post(string id, RollbackRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
-        if (Require.Text(request.Reason, "reason") ?? Require.OptionalText(request.Rule, "rule") ?? Require.Links(request.Links) is { } invalid)
+        if ((Require.Text(request.Reason, "reason") ?? Require.OptionalText(request.Rule, "rule") ?? Require.Links(request.Links)) is { } invalid)
             return invalid;
         var outcome = await bus.InvokeAsync<TunerOutcome>(
             new RollBackConfig(id, request.ToVersion, request.Reason!, user.Name(), request.Rule, request.Links, request.ExpectedVersion), ct);

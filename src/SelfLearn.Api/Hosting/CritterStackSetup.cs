@@ -26,6 +26,8 @@ public static class CritterStackSetup
 
         builder.Host.UseWolverine(opts =>
         {
+            // Explicit, because under a test host the entry assembly is the test runner's.
+            opts.ApplicationAssembly = typeof(CritterStackSetup).Assembly;
             opts.Discovery.IncludeAssembly(typeof(TunerOutcome).Assembly);
             opts.Services.AddResourceSetupOnStartup();
         });

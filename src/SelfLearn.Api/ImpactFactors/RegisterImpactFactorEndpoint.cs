@@ -30,7 +30,7 @@ public static class RegisterImpactFactorEndpoint
     public static async Task<IResult> Post(
         RegisterImpactFactorRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
-        if (Require.Text(request.Key, "key") ?? Require.Text(request.Description, "description") ?? Require.OptionalText(request.Unit, "unit") is { } invalid)
+        if ((Require.Text(request.Key, "key") ?? Require.Text(request.Description, "description") ?? Require.OptionalText(request.Unit, "unit")) is { } invalid)
             return invalid;
         if (request.Type is null || request.Zone is null || request.Default is null)
             return Problems.BadRequest("'type', 'zone' and 'default' are required.");

@@ -18,7 +18,7 @@ public sealed class ApiKeyAuthentication(
     UrlEncoder encoder,
     IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -32,8 +32,8 @@ public sealed class ApiKeyAuthentication(
             return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"{role}#{Fingerprint(key)}"), new Claim(ClaimTypes.Role, role)], Scheme);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme)));
+            [new Claim(ClaimTypes.Name, $"{role}#{Fingerprint(key)}"), new Claim(ClaimTypes.Role, role)], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -6,8 +6,8 @@ public static class SecuritySetup
 {
     public static IServiceCollection AddApiKeySecurity(this IServiceCollection services)
     {
-        services.AddAuthentication(ApiKeyAuthentication.Scheme)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Write, p => p.RequireRole(Roles.MetaUser))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.MetaUser, Roles.Auditor))

@@ -53,13 +53,13 @@ public sealed record Deployment(
     /// <summary>How many past activations "roll back to the previous version" can walk back through.</summary>
     public const int HistoryDepth = 100;
 
-    public static Deployment Create(ConfigVersionCreated e, long version, DateTimeOffset at) =>
+    public static Deployment Start(ConfigVersionCreated e, long version, DateTimeOffset at) =>
         new(e.DeploymentId, version, e.ConfigVersion, null, new Dictionary<string, JsonElement>(), 0, [], null, at);
 
-    public Deployment Apply(ConfigVersionCreated e, long version) =>
+    public Deployment With(ConfigVersionCreated e, long version) =>
         this with { Version = version, LatestConfigVersion = Math.Max(LatestConfigVersion, e.ConfigVersion) };
 
-    public Deployment Apply(ConfigVersionActivated e, long version, DateTimeOffset at) =>
+    public Deployment With(ConfigVersionActivated e, long version, DateTimeOffset at) =>
         this with
         {
             Version = version,
@@ -70,7 +70,7 @@ public sealed record Deployment(
             ActiveSince = at,
         };
 
-    public Deployment Apply(ConfigRolledBack e, long version, DateTimeOffset at)
+    public Deployment With(ConfigRolledBack e, long version, DateTimeOffset at)
     {
         var history = ActivationHistory.Count >= 2 && ActivationHistory[^2] == e.ToVersion
             ? ActivationHistory.Take(ActivationHistory.Count - 1)

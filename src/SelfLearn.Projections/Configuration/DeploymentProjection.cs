@@ -12,10 +12,10 @@ public sealed partial class DeploymentProjection : SingleStreamProjection<Deploy
         var at = e.Timestamp.ToMicroseconds();
         return (snapshot, e.Data) switch
         {
-            (null, ConfigVersionCreated created) => Deployment.Create(created, e.Version, at),
-            (not null, ConfigVersionCreated created) => snapshot.Apply(created, e.Version),
-            (not null, ConfigVersionActivated activated) => snapshot.Apply(activated, e.Version, at),
-            (not null, ConfigRolledBack rolledBack) => snapshot.Apply(rolledBack, e.Version, at),
+            (null, ConfigVersionCreated created) => Deployment.Start(created, e.Version, at),
+            (not null, ConfigVersionCreated created) => snapshot.With(created, e.Version),
+            (not null, ConfigVersionActivated activated) => snapshot.With(activated, e.Version, at),
+            (not null, ConfigRolledBack rolledBack) => snapshot.With(rolledBack, e.Version, at),
             _ => snapshot,
         };
     }

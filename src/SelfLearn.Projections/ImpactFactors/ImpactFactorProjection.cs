@@ -11,9 +11,9 @@ public sealed partial class ImpactFactorProjection : SingleStreamProjection<Impa
         var at = e.Timestamp.ToMicroseconds();
         var next = (snapshot, e.Data) switch
         {
-            (null, FactorRegistered registered) => ImpactFactor.Create(registered, at),
-            (not null, FactorBoundsChanged changed) => snapshot.Apply(changed, at),
-            (not null, FactorZoneChanged changed) => snapshot.Apply(changed, at),
+            (null, FactorRegistered registered) => ImpactFactor.Start(registered, at),
+            (not null, FactorBoundsChanged changed) => snapshot.With(changed, at),
+            (not null, FactorZoneChanged changed) => snapshot.With(changed, at),
             _ => snapshot,
         };
         return next is null ? null : next with { Version = e.Version };

@@ -15,10 +15,10 @@ public sealed class DeploymentDeciderTests
             version++;
             d = (d, e) switch
             {
-                (null, ConfigVersionCreated c) => Deployment.Create(c, version, Now),
-                (not null, ConfigVersionCreated c) => d.Apply(c, version),
-                (not null, ConfigVersionActivated a) => d.Apply(a, version, Now),
-                (not null, ConfigRolledBack r) => d.Apply(r, version, Now),
+                (null, ConfigVersionCreated c) => Deployment.Start(c, version, Now),
+                (not null, ConfigVersionCreated c) => d.With(c, version),
+                (not null, ConfigVersionActivated a) => d.With(a, version, Now),
+                (not null, ConfigRolledBack r) => d.With(r, version, Now),
                 _ => throw new InvalidOperationException(),
             };
         }

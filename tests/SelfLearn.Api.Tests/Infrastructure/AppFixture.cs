@@ -1,0 +1,72 @@
+using Alba;
+using JasperFx.Resources;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using SelfLearn.Agents.Seeding;
+using SelfLearn.Api.Hosting;
+
+namespace SelfLearn.Api.Tests.Infrastructure;
+
+/// <summary>One throw-away PostgreSQL server and one app host for the whole test collection.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private EmbeddedPostgres? _postgres;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _postgres = EmbeddedPostgres.StartThrowAway("selflearn_tests");
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
+            builder.UseSetting($"ApiKeys:{Keys.MetaUser}", "meta-user");
+            builder.UseSetting($"ApiKeys:{Keys.Auditor}", "auditor");
+            builder.UseSetting($"ApiKeys:{Keys.Service}", "service");
+        });
+    }
+
+    /// <summary>Empties the event store and documents, clears Wolverine's queues, then seeds the defaults again.</summary>
+    public async Task ResetAsync()
+    {
+        await Host.ResetAllMartenDataAsync();
+        await Host.ResetResourceState();
+        await SeedDefaults.RunAsync(Store, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null)
+            await Host.DisposeAsync();
+        _postgres?.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "api";
+}
+
+public static class Keys
+{
+    public const string MetaUser = "test-meta-user-key";
+    public const string Auditor = "test-auditor-key";
+    public const string Service = "test-service-key";
+}
+
+[Collection(ApiCollection.Name)]
+public abstract class ApiTest(AppFixture fixture) : IAsyncLifetime
+{
+    protected AppFixture Fixture { get; } = fixture;
+
+    protected IAlbaHost Host => Fixture.Host;
+
+    public async ValueTask InitializeAsync() => await Fixture.ResetAsync();
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

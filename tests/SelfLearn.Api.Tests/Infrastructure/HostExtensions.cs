@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Alba;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SelfLearn.Api.Tests.Infrastructure;
+
+public static class HostExtensions
+{
+    public static async Task<JsonNode?> Post(this IAlbaHost host, string url, object body, int status, string? key = Keys.MetaUser)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+            s.StatusCodeShouldBe(status);
+        });
+        return Parse(await result.ReadAsTextAsync());
+    }
+
+    public static async Task<JsonNode?> PostRaw(this IAlbaHost host, string url, string rawJson, int status, string? key = Keys.MetaUser)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Post.RawJson(rawJson).ToUrl(url);
+            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+            s.StatusCodeShouldBe(status);
+        });
+        return Parse(await result.ReadAsTextAsync());
+    }
+
+    public static async Task<JsonNode?> Get(this IAlbaHost host, string url, int status = 200, string? key = Keys.Auditor)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url(url);
+            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
+            s.StatusCodeShouldBe(status);
+        });
+        return Parse(await result.ReadAsTextAsync());
+    }
+
+    /// <summary>All events in the store: the proof that a refused request appended nothing.</summary>
+    public static async Task<long> EventCount(this IAlbaHost host)
+    {
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        return await session.Events.QueryAllRawEvents().CountAsync();
+    }
+
+    /// <summary>Creates a version changing one factor and activates it; returns the new version number.</summary>
+    public static async Task<int> CreateAndActivate(this IAlbaHost host, string factor, object value, string deployment = "default")
+    {
+        var created = await host.Post($"/api/deployments/{deployment}/versions",
+            new { parameters = new Dictionary<string, object> { [factor] = value }, reason = $"set {factor}" }, 201);
+        var version = created!["configVersion"]!.GetValue<int>();
+        await host.Post($"/api/deployments/{deployment}/versions/{version}/activate", new { reason = $"try {factor}" }, 200);
+        return version;
+    }
+
+    private static JsonNode? Parse(string text) => string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+}
