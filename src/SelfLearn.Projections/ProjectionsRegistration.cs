@@ -8,6 +8,13 @@ namespace SelfLearn.Projections;
 
 public static class ProjectionsRegistration
 {
+    /// <summary>Every projection, in the order a full rebuild runs them.</summary>
+    public static IReadOnlyList<Type> ProjectionTypes { get; } =
+    [
+        typeof(ImpactFactorProjection), typeof(DeploymentProjection), typeof(ConfigVersionProjection),
+        typeof(ConfigPeriodProjection), typeof(ChangeLogProjection),
+    ];
+
     public static StoreOptions AddSelfLearnProjections(this StoreOptions options)
     {
         options.Events.StreamIdentity = StreamIdentity.AsString;
