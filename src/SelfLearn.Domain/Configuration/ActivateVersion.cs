@@ -24,7 +24,9 @@ public static class ActivateVersion
             return Decision.Refuse($"version {version} is already active.");
 
         var links = Merge(versionLinks, requestLinks);
-        var violations = ParameterRules.Check(catalog, deployment.ActiveParameters, parameters, links.ApprovalId);
+        // A factor registered after the active version was made counts as being at its default, not as a change.
+        var baseline = Parameters.Merge(Catalog.Defaults(catalog), deployment.ActiveParameters);
+        var violations = ParameterRules.Check(catalog, baseline, parameters, links.ApprovalId);
         if (violations.Count > 0)
             return Decision.Reject(violations);
 

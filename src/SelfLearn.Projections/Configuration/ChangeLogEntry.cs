@@ -26,7 +26,11 @@ public sealed record ChangeLogEntry(
 
 public sealed partial class ChangeLogProjection : EventProjection
 {
-    public ChangeLogProjection() => Options.DeleteViewTypeOnTeardown<ChangeLogEntry>();
+    public ChangeLogProjection()
+    {
+        Name = "ChangeLog";
+        Options.DeleteViewTypeOnTeardown<ChangeLogEntry>();
+    }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {

@@ -32,7 +32,11 @@ public sealed record ConfigPeriod(
 
 public sealed partial class ConfigPeriodProjection : EventProjection
 {
-    public ConfigPeriodProjection() => Options.DeleteViewTypeOnTeardown<ConfigPeriod>();
+    public ConfigPeriodProjection()
+    {
+        Name = "ConfigPeriods";
+        Options.DeleteViewTypeOnTeardown<ConfigPeriod>();
+    }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {

@@ -27,7 +27,11 @@ public sealed record ConfigVersionView(
 
 public sealed partial class ConfigVersionProjection : EventProjection
 {
-    public ConfigVersionProjection() => Options.DeleteViewTypeOnTeardown<ConfigVersionView>();
+    public ConfigVersionProjection()
+    {
+        Name = "ConfigVersions";
+        Options.DeleteViewTypeOnTeardown<ConfigVersionView>();
+    }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {

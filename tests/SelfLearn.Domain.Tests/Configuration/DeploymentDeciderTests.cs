@@ -108,6 +108,20 @@ public sealed class DeploymentDeciderTests
     }
 
     [Fact]
+    public void A_factor_registered_after_the_active_version_is_not_a_change_needing_approval()
+    {
+        var d = Given(Opened());
+        var manual = ImpactFactors.ImpactFactor.Start(new ImpactFactors.FactorRegistered("retrieval.rerank_depth", ImpactFactors.FactorType.Int,
+            new ImpactFactors.FactorBounds(1, 50, 1), J("10"), null, "d", ImpactFactors.FactorZone.Manual, "t"), Now);
+        var catalog = Default.Values.Append(manual).ToDictionary(f => f.Key);
+        var v2 = (ConfigVersionCreated)CreateVersion.Decide(d, catalog, 1, d.ActiveParameters, Map(("retrieval.top_k", "3")),
+            "r", "i", "b", ChangeLinks.None).Events.Single();
+        Assert.Equal("10", v2.Parameters["retrieval.rerank_depth"].GetRawText());
+        d = Given([.. Opened(), v2]);
+        Assert.True(ActivateVersion.Decide(d, catalog, 2, v2.Parameters, v2.Links, ChangeLinks.None, "go", "t").Accepted);
+    }
+
+    [Fact]
     public void Rollback_goes_to_the_previously_active_version_and_walks_back_on_repeat()
     {
         var events = new List<object>(Opened());
