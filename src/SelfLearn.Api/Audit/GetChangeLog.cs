@@ -9,30 +9,19 @@ namespace SelfLearn.Api.Audit;
 
 public static class GetChangeLog
 {
-    public const int MaxPage = 1000;
-
     /// <summary>One row per change of an active factor value, newest first, optionally for one factor and a time range.</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/change-log", OperationId = "GetChangeLog")]
     public static async Task<IResult> Get(
         string id, string? factor, string? from, string? to, int? limit, IQuerySession session, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxPage)
-            return Problems.BadRequest($"'limit' must be between 1 and {MaxPage}.");
-        var fromTicks = long.MinValue;
-        var toTicks = long.MaxValue;
-        if (from is not null)
-        {
-            if (!Require.TryParseTimestamp(from, out var start))
-                return Problems.BadRequest($"'from' must be an ISO-8601 timestamp, got '{from}'.");
-            fromTicks = start.UtcTicks;
-        }
-        if (to is not null)
-        {
-            if (!Require.TryParseTimestamp(to, out var end))
-                return Problems.BadRequest($"'to' must be an ISO-8601 timestamp, got '{to}'.");
-            toTicks = end.UtcTicks;
-        }
+        if (Require.Limit(limit) is { } invalid)
+            return invalid;
+        if (Require.OptionalTimestamp(from, "from", out var start) is { } badFrom)
+            return badFrom;
+        if (Require.OptionalTimestamp(to, "to", out var end) is { } badTo)
+            return badTo;
+        var (fromTicks, toTicks) = (start?.UtcTicks ?? long.MinValue, end?.UtcTicks ?? long.MaxValue);
         if (await session.Events.FetchStreamStateAsync(id, ct) is null)
             return Problems.NotFound($"no deployment '{id}'.");
 

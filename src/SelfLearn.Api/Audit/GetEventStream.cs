@@ -11,20 +11,18 @@ public sealed record RawEvent(long Sequence, long Version, Guid Id, string Type,
 
 public static class GetEventStream
 {
-    public const int MaxPage = 1000;
-
     /// <summary>The deployment's raw events in stream order, for auditors; page with fromVersion and limit.</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/events", OperationId = "GetDeploymentEvents")]
     public static async Task<IResult> Get(string id, long? fromVersion, int? limit, IQuerySession session, CancellationToken ct)
     {
-        if (limit is < 1 or > MaxPage)
-            return Problems.BadRequest($"'limit' must be between 1 and {MaxPage}.");
+        if (Require.Limit(limit) is { } invalid)
+            return invalid;
         var from = fromVersion ?? 1;
         var events = await session.Events.QueryAllRawEvents()
             .Where(e => e.StreamKey == id && e.Version >= from)
             .OrderBy(e => e.Version)
-            .Take(limit ?? MaxPage)
+            .Take(limit ?? Require.MaxPage)
             .ToListAsync(ct);
         if (events.Count == 0 && await session.Events.FetchStreamStateAsync(id, ct) is null)
             return Problems.NotFound($"no deployment '{id}'.");

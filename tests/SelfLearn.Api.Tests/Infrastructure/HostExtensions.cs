@@ -7,37 +7,25 @@ namespace SelfLearn.Api.Tests.Infrastructure;
 
 public static class HostExtensions
 {
-    public static async Task<JsonNode?> Post(this IAlbaHost host, string url, object body, int status, string? key = Keys.MetaUser)
-    {
-        var result = await host.Scenario(s =>
-        {
-            s.Post.Json(body).ToUrl(url);
-            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
-            s.StatusCodeShouldBe(status);
-        });
-        return Parse(await result.ReadAsTextAsync());
-    }
+    public static Task<JsonNode?> Post(this IAlbaHost host, string url, object body, int status, string? key = Keys.MetaUser) =>
+        host.Send(s => s.Post.Json(body).ToUrl(url), status, key);
 
-    public static async Task<JsonNode?> PostRaw(this IAlbaHost host, string url, string rawJson, int status, string? key = Keys.MetaUser)
-    {
-        var result = await host.Scenario(s =>
-        {
-            s.Post.RawJson(rawJson).ToUrl(url);
-            if (key is not null) s.WithRequestHeader("X-Api-Key", key);
-            s.StatusCodeShouldBe(status);
-        });
-        return Parse(await result.ReadAsTextAsync());
-    }
+    public static Task<JsonNode?> PostRaw(this IAlbaHost host, string url, string rawJson, int status, string? key = Keys.MetaUser) =>
+        host.Send(s => s.Post.RawJson(rawJson).ToUrl(url), status, key);
 
-    public static async Task<JsonNode?> Get(this IAlbaHost host, string url, int status = 200, string? key = Keys.Auditor)
+    public static Task<JsonNode?> Get(this IAlbaHost host, string url, int status = 200, string? key = Keys.Auditor) =>
+        host.Send(s => s.Get.Url(url), status, key);
+
+    private static async Task<JsonNode?> Send(this IAlbaHost host, Action<Scenario> request, int status, string? key)
     {
         var result = await host.Scenario(s =>
         {
-            s.Get.Url(url);
+            request(s);
             if (key is not null) s.WithRequestHeader("X-Api-Key", key);
             s.StatusCodeShouldBe(status);
         });
-        return Parse(await result.ReadAsTextAsync());
+        var text = await result.ReadAsTextAsync();
+        return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
 
     /// <summary>
@@ -60,6 +48,4 @@ public static class HostExtensions
         await host.Post($"/api/deployments/{deployment}/versions/{version}/activate", new { reason = $"try {factor}" }, 200);
         return version;
     }
-
-    private static JsonNode? Parse(string text) => string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
 }
