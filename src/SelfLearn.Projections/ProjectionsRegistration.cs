@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using SelfLearn.Projections.Configuration;
+using SelfLearn.Projections.Experiments;
 using SelfLearn.Projections.ImpactFactors;
 
 namespace SelfLearn.Projections;
@@ -12,7 +13,7 @@ public static class ProjectionsRegistration
     public static IReadOnlyList<Type> ProjectionTypes { get; } =
     [
         typeof(ImpactFactorProjection), typeof(DeploymentProjection), typeof(ConfigVersionProjection),
-        typeof(ConfigPeriodProjection), typeof(ChangeLogProjection),
+        typeof(ConfigPeriodProjection), typeof(ChangeLogProjection), typeof(ExperimentProjection),
     ];
 
     public static StoreOptions AddSelfLearnProjections(this StoreOptions options)
@@ -26,6 +27,7 @@ public static class ProjectionsRegistration
         options.Projections.Add(new ConfigVersionProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ConfigPeriodProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ChangeLogProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ExperimentProjection(), ProjectionLifecycle.Inline);
 
         options.Schema.For<ConfigVersionView>().Index(x => new { x.DeploymentId, x.ConfigVersion });
         options.Schema.For<ConfigPeriod>().Index(x => new { x.DeploymentId, x.ValidFromTicks });

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Marten;
+using SelfLearn.Agents.Tuner;
+using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Experiments;
+using SelfLearn.Domain.Tuner;
+using SelfLearn.Projections.Configuration;
+
+namespace SelfLearn.Agents.Student.Configuration;
+
+/// <summary>The parameters one request runs with, and where they came from.</summary>
+public sealed record StudentConfig(
+    int ConfigVersion,
+    IReadOnlyDictionary<string, JsonElement> Parameters,
+    string? ExperimentId,
+    string? Variant);
+
+/// <summary>
+/// Reads the deployment's active config — or, when the request names an experiment, the version of the variant the
+/// request is assigned to (or asks for) — over the catalog defaults, so factors newer than the version have a value.
+/// </summary>
+public static class StudentConfigResolver
+{
+    public static async Task<(StudentConfig? Config, string? Error)> ResolveAsync(
+        IQuerySession session, string deploymentId, string? experimentId, string? variant, string userId, string? threadId, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Deployment>(deploymentId, ct) is not { ActiveVersion: { } active } deployment)
+            return (null, $"no deployment '{deploymentId}'.");
+        var defaults = Catalog.Defaults(await CatalogReader.LoadAsync(session, ct));
+
+        if (experimentId is null)
+            return variant is null
+                ? (new StudentConfig(active, Parameters.Merge(defaults, deployment.ActiveParameters), null, null), null)
+                : (null, "'variant' needs an 'experimentId'.");
+
+        if (await session.LoadAsync<Experiment>(Experiment.StreamKey(experimentId), ct) is not { } experiment)
+            return (null, $"no experiment '{experimentId}'.");
+        if (experiment.DeploymentId != deploymentId)
+            return (null, $"experiment '{experimentId}' runs on deployment '{experiment.DeploymentId}', not '{deploymentId}'.");
+
+        var unit = experiment.AssignmentUnit == AssignmentUnit.Thread ? threadId ?? userId : userId;
+        var chosen = variant is null ? VariantAssignment.Assign(experiment, unit) : experiment.Variant(variant);
+        if (chosen is null)
+            return (null, $"experiment '{experimentId}' has no variant '{variant}'.");
+
+        var version = await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(deploymentId, chosen.ConfigVersion), ct);
+        return version is null
+            ? (null, $"variant '{chosen.Name}' names version {chosen.ConfigVersion}, which deployment '{deploymentId}' does not have.")
+            : (new StudentConfig(chosen.ConfigVersion, Parameters.Merge(defaults, version.Parameters), experimentId, chosen.Name), null);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Microsoft.Extensions.AI;
+
+namespace SelfLearn.Agents.Student.Generation;
+
+public sealed record GeneratedAnswer(string Text, bool Abstained, int InputTokens, int OutputTokens, string? Rejected);
+
+/// <summary>
+/// Builds the prompt from the versioned template and the retrieved memories, asks the configured chat client, and
+/// validates what comes back before anyone uses it: an empty or oversized answer is replaced by an abstention and
+/// the reason is kept for telemetry.
+/// </summary>
+public sealed class AnswerGenerator(IChatClient chat)
+{
+    public const int MaxAnswerLength = 4000;
+
+    public async Task<GeneratedAnswer> AnswerAsync(
+        PromptTemplate prompt, IReadOnlyList<ContextLine> context, string question, double temperature, long seed, CancellationToken ct)
+    {
+        var messages = new[]
+        {
+            new ChatMessage(ChatRole.System, prompt.SystemPrompt),
+            new ChatMessage(ChatRole.User, ContextPrompt.Render(context, question)),
+        };
+        var response = await chat.GetResponseAsync(messages, new ChatOptions { Temperature = (float)temperature, Seed = seed }, ct);
+        var text = response.Text.Trim();
+        var input = (int)(response.Usage?.InputTokenCount ?? Tokens.Estimate(messages[0].Text + messages[1].Text));
+        var output = (int)(response.Usage?.OutputTokenCount ?? Tokens.Estimate(text));
+
+        var rejected = text.Length == 0 ? "empty answer"
+            : text.Length > MaxAnswerLength ? $"answer longer than {MaxAnswerLength} characters"
+            : null;
+        if (rejected is not null)
+            return new GeneratedAnswer(ExtractiveChatClient.Abstention, true, input, output, rejected);
+        return new GeneratedAnswer(text, IsAbstention(text), input, output, null);
+    }
+
+    public static bool IsAbstention(string answer)
+    {
+        var normalised = answer.Trim().ToLower(CultureInfo.InvariantCulture).Replace('’', '\'');
+        return normalised.StartsWith("i don't know", StringComparison.Ordinal) || normalised.StartsWith("i do not know", StringComparison.Ordinal);
+    }
+}

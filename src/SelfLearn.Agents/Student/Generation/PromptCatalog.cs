@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace SelfLearn.Agents.Student.Generation;
+
+/// <summary>A versioned system prompt; its support threshold is where the offline answerer starts to abstain.</summary>
+public sealed record PromptTemplate(string Version, double SupportThreshold, string Instructions)
+{
+    public const string ThresholdMarker = "support-threshold:";
+
+    public string SystemPrompt =>
+        $"{Instructions}\n{ThresholdMarker} {SupportThreshold.ToString("0.00", CultureInfo.InvariantCulture)}";
+}
+
+/// <summary>The prompt versions that <c>generation.system_prompt_version</c> may name.</summary>
+public static class PromptCatalog
+{
+    private const string Grounded =
+        "You answer questions about the user's past conversations using only the memories listed in the user message. " +
+        "Quote or paraphrase the memory that answers the question. If the memories do not support an answer, reply exactly: I don't know.";
+
+    public static IReadOnlyDictionary<string, PromptTemplate> Templates { get; } = new[]
+    {
+        new PromptTemplate("answer-v1", 0.35, Grounded),
+        new PromptTemplate("answer-v2", 0.50, Grounded + " Prefer abstaining to guessing."),
+        new PromptTemplate("answer-lenient", 0.15, Grounded + " Give your best answer when any memory is related."),
+    }.ToDictionary(t => t.Version, StringComparer.Ordinal);
+
+    public static PromptTemplate? Find(string version) => Templates.GetValueOrDefault(version);
+}

@@ -1,0 +1,16 @@
+namespace SelfLearn.Agents.Student.Memories;
+
+/// <summary>One remembered turn of one user of one deployment; its vector is computed once, at ingest.</summary>
+public sealed record MemoryDocument(
+    Guid Id,
+    string DeploymentId,
+    string UserId,
+    string? ThreadId,
+    string? SessionKey,
+    int Ordinal,
+    string? Speaker,
+    string Text,
+    DateTimeOffset Timestamp,
+    string? SourceId,
+    float[] Vector,
+    DateTimeOffset IngestedAt);

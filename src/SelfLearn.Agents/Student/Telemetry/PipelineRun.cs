@@ -1,0 +1,37 @@
+namespace SelfLearn.Agents.Student.Telemetry;
+
+/// <summary>One query through the Student: what ran, with which config, what came back, how long each stage took.</summary>
+public sealed record PipelineRun(
+    Guid RunId,
+    DateTimeOffset At,
+    string DeploymentId,
+    int? ConfigVersion,
+    string? ExperimentId,
+    string? Variant,
+    string CycleType,
+    string UserId,
+    string? ThreadId,
+    string Question,
+    string? Answer,
+    bool Abstained,
+    Guid[] RetrievedIds,
+    string?[] RetrievedSourceIds,
+    double[] RetrievedScores,
+    int TokensIn,
+    int TokensOut,
+    IReadOnlyDictionary<string, double> LatencyMs,
+    string? Error)
+{
+    /// <summary>The run as named measurements, one telemetry_events row each, ready for SQL aggregates.</summary>
+    public IEnumerable<(string Name, double Value)> Measurements()
+    {
+        foreach (var (stage, ms) in LatencyMs)
+            yield return ($"latency.{stage}_ms", ms);
+        yield return ("tokens.in", TokensIn);
+        yield return ("tokens.out", TokensOut);
+        yield return ("retrieval.items", RetrievedIds.Length);
+        yield return ("retrieval.top_score", RetrievedScores.Length > 0 ? RetrievedScores[0] : 0);
+        yield return ("answer.abstained", Abstained ? 1 : 0);
+        yield return ("error", Error is null ? 0 : 1);
+    }
+}

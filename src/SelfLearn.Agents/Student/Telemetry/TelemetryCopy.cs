@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace SelfLearn.Agents.Student.Telemetry;
+
+internal static class TelemetryCopy
+{
+    public const string RunsCopy = $"""
+        COPY {TelemetrySchema.Schema}.pipeline_runs (run_id, at, deployment_id, config_version, experiment_id, variant, cycle_type,
+            user_id, thread_id, question, answer, abstained, retrieved_ids, retrieved_source_ids, retrieved_scores, tokens_in,
+            tokens_out, latency_ms, error) FROM STDIN (FORMAT BINARY)
+        """;
+
+    public const string EventsCopy = $"""
+        COPY {TelemetrySchema.Schema}.telemetry_events (run_id, at, deployment_id, config_version, experiment_id, variant,
+            cycle_type, name, value) FROM STDIN (FORMAT BINARY)
+        """;
+
+    public static async Task WriteRunAsync(NpgsqlBinaryImporter copy, PipelineRun run, CancellationToken ct)
+    {
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(run.RunId, NpgsqlDbType.Uuid, ct);
+        await copy.WriteAsync(run.At, NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(run.DeploymentId, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, run.ConfigVersion, NpgsqlDbType.Integer, ct);
+        await WriteNullable(copy, run.ExperimentId, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, run.Variant, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(run.CycleType, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(run.UserId, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, run.ThreadId, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(run.Question, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, run.Answer, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(run.Abstained, NpgsqlDbType.Boolean, ct);
+        await copy.WriteAsync(run.RetrievedIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid, ct);
+        await copy.WriteAsync(run.RetrievedSourceIds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(run.RetrievedScores, NpgsqlDbType.Array | NpgsqlDbType.Double, ct);
+        await copy.WriteAsync(run.TokensIn, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(run.TokensOut, NpgsqlDbType.Integer, ct);
+        await copy.WriteAsync(JsonSerializer.Serialize(run.LatencyMs), NpgsqlDbType.Jsonb, ct);
+        await WriteNullable(copy, run.Error, NpgsqlDbType.Text, ct);
+    }
+
+    public static async Task WriteEventAsync(NpgsqlBinaryImporter copy, PipelineRun run, string name, double value, CancellationToken ct)
+    {
+        await copy.StartRowAsync(ct);
+        await copy.WriteAsync(run.RunId, NpgsqlDbType.Uuid, ct);
+        await copy.WriteAsync(run.At, NpgsqlDbType.TimestampTz, ct);
+        await copy.WriteAsync(run.DeploymentId, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, run.ConfigVersion, NpgsqlDbType.Integer, ct);
+        await WriteNullable(copy, run.ExperimentId, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, run.Variant, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(run.CycleType, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(name, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(value, NpgsqlDbType.Double, ct);
+    }
+
+    private static async Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct)
+    {
+        if (value is null) await copy.WriteNullAsync(ct);
+        else await copy.WriteAsync(value, type, ct);
+    }
+}

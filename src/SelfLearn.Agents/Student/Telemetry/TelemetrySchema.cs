@@ -1,0 +1,54 @@
+using Npgsql;
+
+namespace SelfLearn.Agents.Student.Telemetry;
+
+/// <summary>Plain tables shaped for SQL aggregates (count, sum, sum of squares per variant), not documents.</summary>
+public static class TelemetrySchema
+{
+    public const string Schema = "selflearn";
+
+    public static string Sql => $"""
+        CREATE SCHEMA IF NOT EXISTS {Schema};
+        CREATE TABLE IF NOT EXISTS {Schema}.pipeline_runs (
+            run_id uuid PRIMARY KEY,
+            at timestamptz NOT NULL,
+            deployment_id text NOT NULL,
+            config_version int,
+            experiment_id text,
+            variant text,
+            cycle_type text NOT NULL,
+            user_id text NOT NULL,
+            thread_id text,
+            question text NOT NULL,
+            answer text,
+            abstained boolean NOT NULL,
+            retrieved_ids uuid[] NOT NULL,
+            retrieved_source_ids text[] NOT NULL,
+            retrieved_scores double precision[] NOT NULL,
+            tokens_in int NOT NULL,
+            tokens_out int NOT NULL,
+            latency_ms jsonb NOT NULL,
+            error text);
+        CREATE INDEX IF NOT EXISTS pipeline_runs_experiment ON {Schema}.pipeline_runs (experiment_id, variant, cycle_type);
+        CREATE INDEX IF NOT EXISTS pipeline_runs_deployment_at ON {Schema}.pipeline_runs (deployment_id, at);
+        CREATE TABLE IF NOT EXISTS {Schema}.telemetry_events (
+            id bigserial PRIMARY KEY,
+            run_id uuid NOT NULL,
+            at timestamptz NOT NULL,
+            deployment_id text NOT NULL,
+            config_version int,
+            experiment_id text,
+            variant text,
+            cycle_type text NOT NULL,
+            name text NOT NULL,
+            value double precision NOT NULL);
+        CREATE INDEX IF NOT EXISTS telemetry_events_experiment ON {Schema}.telemetry_events (experiment_id, variant, name);
+        CREATE INDEX IF NOT EXISTS telemetry_events_deployment ON {Schema}.telemetry_events (deployment_id, name, at);
+        """;
+
+    public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(Sql);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
