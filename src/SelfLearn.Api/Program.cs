@@ -1,6 +1,7 @@
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SelfLearn.Agents.Seeding;
+using SelfLearn.Api.Commands;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Hosting;
 using SelfLearn.Api.Security;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 var connectionString = builder.AddSelfLearnDatabase();
 builder.AddSelfLearnCritterStack(connectionString);
+builder.AddStudent();
 builder.Services.AddWolverineHttp();
 builder.Services.AddApiKeySecurity();
 builder.Services.AddSelfLearnApiDocs();
@@ -27,6 +29,12 @@ app.UseAuthorization();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
 app.MapSelfLearnApiDocs();
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
-app.PrintDevelopmentKeys();
 
+if (StudentCommands.Handles(args))
+{
+    StudentCommands.UseFreePort(app);
+    return await StudentCommands.RunAsync(app, args);
+}
+
+app.PrintDevelopmentKeys();
 return await app.RunJasperFxCommands(args);

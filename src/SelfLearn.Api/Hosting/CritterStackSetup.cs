@@ -1,6 +1,8 @@
 using JasperFx;
 using JasperFx.Resources;
 using Marten;
+using Npgsql;
+using SelfLearn.Agents.Student;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Projections;
 using Weasel.Core;
@@ -13,13 +15,15 @@ public static class CritterStackSetup
 {
     public static void AddSelfLearnCritterStack(this WebApplicationBuilder builder, string connectionString)
     {
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         builder.Services.AddMarten(opts =>
             {
-                opts.Connection(connectionString);
                 opts.DatabaseSchemaName = "selflearn";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AddSelfLearnProjections();
+                opts.AddStudentStorage();
             })
+            .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();

@@ -15,4 +15,5 @@ public static class Policies
     public const string Write = "write";
     public const string Audit = "audit";
     public const string Read = "read";
+    public const string Maas = "maas";
 }

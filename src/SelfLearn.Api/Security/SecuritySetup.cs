@@ -11,7 +11,8 @@ public static class SecuritySetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Write, p => p.RequireRole(Roles.MetaUser))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.MetaUser, Roles.Auditor))
-            .AddPolicy(Policies.Read, p => p.RequireRole(Roles.MetaUser, Roles.Auditor, Roles.Service));
+            .AddPolicy(Policies.Read, p => p.RequireRole(Roles.MetaUser, Roles.Auditor, Roles.Service))
+            .AddPolicy(Policies.Maas, p => p.RequireRole(Roles.MetaUser, Roles.Service));
         return services;
     }
 

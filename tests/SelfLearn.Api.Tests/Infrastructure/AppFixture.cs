@@ -3,7 +3,10 @@ using JasperFx.Resources;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SelfLearn.Agents.Seeding;
+using SelfLearn.Agents.Student.Memories;
+using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Api.Hosting;
 
 namespace SelfLearn.Api.Tests.Infrastructure;
@@ -35,6 +38,11 @@ public sealed class AppFixture : IAsyncLifetime
     {
         await Host.ResetAllMartenDataAsync();
         await Host.ResetResourceState();
+        await Host.Services.GetRequiredService<TelemetryWriter>().FlushAsync();
+        await using (var truncate = Host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
+            $"TRUNCATE {TelemetrySchema.Schema}.pipeline_runs, {TelemetrySchema.Schema}.telemetry_events"))
+            await truncate.ExecuteNonQueryAsync();
+        Host.Services.GetRequiredService<MemoryIndexCache>().Clear();
         await SeedDefaults.RunAsync(Store, CancellationToken.None);
     }
 

@@ -1,0 +1,78 @@
+using Marten;
+using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Domain.Configuration;
+
+namespace SelfLearn.Agents.Student.Memories;
+
+/// <summary>
+/// Stores memories of one user of one deployment, each with its vector (computed here, once) and its place in its
+/// session (sessions default to the thread), after checking the whole request: nothing is written when any item is bad.
+/// </summary>
+public sealed class IngestMemories(IDocumentStore store, ITextEmbedder embedder, MemoryIndexCache indexes, TimeProvider clock)
+{
+    public const int MaxItems = 1000;
+    public const int MaxTextLength = 8000;
+    public const int MaxIdLength = 200;
+
+    public static string? Validate(IngestRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.DeploymentId)) return "'deploymentId' is required.";
+        if (string.IsNullOrWhiteSpace(request.UserId)) return "'userId' is required.";
+        if (request.UserId.Length > MaxIdLength || request.ThreadId?.Length > MaxIdLength) return $"ids are at most {MaxIdLength} characters.";
+        if (request.Items is not { Count: > 0 and <= MaxItems }) return $"'items' must hold 1 to {MaxItems} memories.";
+        for (var i = 0; i < request.Items.Count; i++)
+        {
+            var item = request.Items[i];
+            if (item is null || string.IsNullOrWhiteSpace(item.Text)) return $"items[{i}].text is empty.";
+            if (item.Text.Length > MaxTextLength) return $"items[{i}].text is longer than {MaxTextLength} characters.";
+            if (item.Timestamp is not null && !Timestamps.TryParse(item.Timestamp, out _))
+                return $"items[{i}].timestamp '{item.Timestamp}' is not an ISO-8601 timestamp.";
+            if (item.Speaker?.Length > MaxIdLength || item.SourceId?.Length > MaxIdLength || item.SessionId?.Length > MaxIdLength)
+                return $"items[{i}]: speaker, sourceId and sessionId are at most {MaxIdLength} characters.";
+        }
+        return null;
+    }
+
+    /// <summary>Returns the new memory ids, or the 400 message when the request is invalid (then nothing is written).</summary>
+    public async Task<(IReadOnlyList<Guid>? Ids, string? Error)> HandleAsync(IngestRequest request, CancellationToken ct)
+    {
+        if (Validate(request) is { } error)
+            return (null, error);
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<Deployment>(request.DeploymentId!, ct) is null)
+            return (null, $"no deployment '{request.DeploymentId}'.");
+
+        var items = request.Items!;
+        var vectors = embedder.Embed(items.Select(i => Passage(i.Speaker, i.Text!)).ToList(), EmbeddingKind.Passage, null, ct);
+        var ordinals = await NextOrdinalsAsync(session, request, ct);
+        var now = clock.GetUtcNow();
+        var memories = items.Select((item, i) =>
+        {
+            var sessionKey = item.SessionId ?? request.ThreadId;
+            var ordinal = ordinals[sessionKey ?? ""]++;
+            return new MemoryDocument(Guid.CreateVersion7(), request.DeploymentId!, request.UserId!, request.ThreadId, sessionKey, ordinal,
+                item.Speaker, item.Text!, item.Timestamp is null ? now : Timestamps.Parse(item.Timestamp), item.SourceId, vectors[i], now);
+        }).ToList();
+
+        session.Store(memories.ToArray());
+        await session.SaveChangesAsync(ct);
+        indexes.Added(request.DeploymentId!, request.UserId!, memories);
+        return (memories.Select(m => m.Id).ToList(), null);
+    }
+
+    public static string Passage(string? speaker, string text) => speaker is null ? text : $"{speaker}: {text}";
+
+    private static async Task<Dictionary<string, int>> NextOrdinalsAsync(IQuerySession session, IngestRequest request, CancellationToken ct)
+    {
+        var next = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var key in request.Items!.Select(i => i.SessionId ?? request.ThreadId).Distinct())
+        {
+            var existing = await session.Query<MemoryDocument>()
+                .Where(m => m.DeploymentId == request.DeploymentId && m.UserId == request.UserId && m.SessionKey == key)
+                .CountAsync(ct);
+            next[key ?? ""] = existing;
+        }
+        return next;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+using Marten;
+using SelfLearn.Agents.Student.Configuration;
+using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Agents.Student.Generation;
+using SelfLearn.Agents.Student.Memories;
+using SelfLearn.Agents.Student.Retrieval;
+using SelfLearn.Agents.Student.Telemetry;
+
+namespace SelfLearn.Agents.Student.Querying;
+
+/// <summary>
+/// The Student's query path: config (active, or the experiment variant's) → query vector → hybrid retrieval →
+/// grounded answer → a pipeline run for telemetry. A failure after validation still leaves a run, with its error.
+/// </summary>
+public sealed class AnswerQuestion(
+    IDocumentStore store, ITextEmbedder embedder, MemoryIndexCache indexes, AnswerGenerator generator, TelemetryWriter telemetry, TimeProvider clock)
+{
+    public const int MaxQuestionLength = 2000;
+
+    public static string? Validate(QueryRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.DeploymentId)) return "'deploymentId' is required.";
+        if (string.IsNullOrWhiteSpace(request.UserId)) return "'userId' is required.";
+        if (string.IsNullOrWhiteSpace(request.Question)) return "'question' is required.";
+        if (request.Question.Length > MaxQuestionLength) return $"'question' is longer than {MaxQuestionLength} characters.";
+        if (request.CycleType is { } cycle && !CycleTypes.IsKnown(cycle)) return "'cycleType' is offline or online.";
+        if (request.AsOf is { } asOf && !Timestamps.TryParse(asOf, out _)) return $"'asOf' '{asOf}' is not an ISO-8601 timestamp.";
+        return null;
+    }
+
+    public async Task<(QueryResponse? Response, string? Error)> HandleAsync(QueryRequest request, CancellationToken ct)
+    {
+        if (Validate(request) is { } invalid)
+            return (null, invalid);
+        var total = Stopwatch.StartNew();
+        StudentConfig? config;
+        string? error;
+        await using (var session = store.QuerySession())
+            (config, error) = await StudentConfigResolver.ResolveAsync(session, request.DeploymentId!, request.ExperimentId, request.Variant,
+                request.UserId!, request.ThreadId, ct);
+        if (config is null)
+            return (null, error);
+
+        var run = new RunRecorder(request, config, clock.GetUtcNow());
+        try
+        {
+            var response = await RunAsync(request, config, run, total, ct);
+            telemetry.Enqueue(run.Finish(response, total.Elapsed.TotalMilliseconds));
+            return (response, null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            telemetry.Enqueue(run.Fail(e, total.Elapsed.TotalMilliseconds));
+            throw;
+        }
+    }
+
+    private async Task<QueryResponse> RunAsync(QueryRequest request, StudentConfig config, RunRecorder run, Stopwatch total, CancellationToken ct)
+    {
+        var settings = RetrievalSettings.From(config.Parameters);
+        var promptVersion = config.Parameters["generation.system_prompt_version"].GetString()!;
+        var prompt = PromptCatalog.Find(promptVersion)
+            ?? throw new InvalidOperationException($"generation.system_prompt_version '{promptVersion}' names no prompt template.");
+
+        var stage = Stopwatch.StartNew();
+        var vector = embedder.Embed([request.Question!], EmbeddingKind.Query, null, ct)[0];
+        run.Stage("embed", stage);
+        var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, ct);
+        run.Stage("load", stage);
+        var now = request.AsOf is { } asOf ? Timestamps.Parse(asOf) : index.Latest ?? clock.GetUtcNow();
+        var retrieved = HybridRetriever.Retrieve(index, request.Question!, vector, settings, now);
+        run.Stage("retrieve", stage);
+
+        var context = retrieved.Items.Select((item, i) => new ContextLine(i + 1, item.Score,
+            item.Memory.Timestamp.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), IngestMemories.Passage(item.Memory.Speaker, item.Memory.Text))).ToList();
+        var temperature = config.Parameters["generation.temperature"].GetDouble();
+        var answer = await generator.AnswerAsync(prompt, context, request.Question!, temperature, Seed(request), ct);
+        run.Stage("generate", stage);
+        run.Rejected = answer.Rejected;
+
+        var items = retrieved.Items.Select(i => new RetrievedItem(i.Memory.Id, i.Memory.SourceId, i.Memory.Speaker, i.Memory.Text, i.Memory.Timestamp,
+            i.Score, new ScoreParts(i.Components.Bm25, i.Components.Dense, i.Components.Recency, i.Components.Keyword, i.Components.Neighbor, i.Components.Fused))).ToList();
+        run.Stage("total", total);
+        return new QueryResponse(run.RunId, answer.Text, answer.Abstained, items, new TokenUsage(answer.InputTokens, answer.OutputTokens),
+            run.Latency, config.ConfigVersion, config.ExperimentId, config.Variant, run.CycleType);
+    }
+
+    /// <summary>Same question from the same user in the same thread → same draw, so paired runs repeat exactly.</summary>
+    private static long Seed(QueryRequest r) =>
+        $"{r.UserId}\n{r.ThreadId}\n{r.Question}".Aggregate(1469598103934665603L, (h, c) => unchecked((h ^ c) * 1099511628211L));
+}

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using SelfLearn.Agents.Student.Configuration;
+using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Student.Telemetry;
+
+namespace SelfLearn.Agents.Student.Querying;
+
+/// <summary>Collects what one query did, stage by stage, into the pipeline run that telemetry stores.</summary>
+internal sealed class RunRecorder(QueryRequest request, StudentConfig config, DateTimeOffset at)
+{
+    private readonly Dictionary<string, double> _latency = new(StringComparer.Ordinal);
+
+    public Guid RunId { get; } = Guid.CreateVersion7();
+
+    public string CycleType { get; } = request.CycleType ?? (request.ExperimentId is null ? CycleTypes.Online : CycleTypes.Offline);
+
+    public string? Rejected { get; set; }
+
+    public IReadOnlyDictionary<string, double> Latency => _latency;
+
+    public void Stage(string name, Stopwatch watch)
+    {
+        _latency[name] = Math.Round(watch.Elapsed.TotalMilliseconds, 3);
+        watch.Restart();
+    }
+
+    public PipelineRun Finish(QueryResponse response, double totalMs)
+    {
+        _latency["total"] = Math.Round(totalMs, 3);
+        return Run(response.Answer, response.Abstained, response.Items, response.Usage, Rejected is null ? null : $"invalid model output: {Rejected}");
+    }
+
+    public PipelineRun Fail(Exception error, double totalMs)
+    {
+        _latency["total"] = Math.Round(totalMs, 3);
+        return Run(null, false, [], new TokenUsage(0, 0), $"{error.GetType().Name}: {error.Message}");
+    }
+
+    private PipelineRun Run(string? answer, bool abstained, IReadOnlyList<RetrievedItem> items, TokenUsage usage, string? error) =>
+        new(RunId, at, request.DeploymentId!, config.ConfigVersion, config.ExperimentId, config.Variant, CycleType, request.UserId!,
+            request.ThreadId, request.Question!, answer, abstained, [.. items.Select(i => i.MemoryId)], [.. items.Select(i => i.SourceId)],
+            [.. items.Select(i => i.Score)], usage.Input, usage.Output, new Dictionary<string, double>(_latency), error);
+}

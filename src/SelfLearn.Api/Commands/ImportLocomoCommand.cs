@@ -1,0 +1,37 @@
+using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Student.Locomo;
+using Spectre.Console;
+using Wolverine;
+
+namespace SelfLearn.Api.Commands;
+
+/// <summary>import-locomo --dataset FILE [--conversations id,id] [--deployment ID]: loads LoCoMo conversations as users' memories.</summary>
+public sealed class ImportLocomoCommand(IServiceProvider services)
+{
+    public const string Name = "import-locomo";
+
+    public async Task<int> RunAsync(CommandArguments args, CancellationToken ct)
+    {
+        if (args.Unknown("dataset", "conversations", "deployment").FirstOrDefault() is { } unknown)
+            throw new ArgumentException($"unknown flag --{unknown}.");
+        var path = args.Value("dataset") ?? throw new ArgumentException("--dataset FILE is required (LoCoMo JSON format).");
+        if (!File.Exists(path))
+            throw new ArgumentException($"no dataset file '{path}'.");
+        var conversations = LocomoIngestion.Select(LocomoDataset.Load(path), args.List("conversations"));
+        var deploymentId = args.Value("deployment") ?? "default";
+
+        await services.GetRequiredService<IMessageBus>().InvokeAsync<Agents.Tuner.TunerOutcome>(
+            new Agents.Tuner.OpenDeployment(deploymentId, "LoCoMo import", "system:import-locomo"), ct);
+        var maas = services.GetRequiredService<IMaasClient>();
+        var total = 0;
+        await AnsiConsole.Progress().StartAsync(async progress =>
+        {
+            var task = progress.AddTask("embedding and ingesting turns", maxValue: conversations.Sum(c => c.Turns.Count()));
+            foreach (var conversation in conversations)
+                total += await LocomoIngestion.IngestAsync(maas, deploymentId, conversation, done => task.Increment(done), ct);
+        });
+        AnsiConsole.MarkupLine($"Imported {total} turns of {conversations.Count} conversation(s) into deployment [bold]{deploymentId}[/] " +
+            $"as users {string.Join(", ", conversations.Select(LocomoIngestion.UserId))}.");
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+using Spectre.Console;
+
+namespace SelfLearn.Api.Commands;
+
+/// <summary>
+/// The Student's own commands. They run the full app on a free loopback port, because they talk to the MaaS over
+/// HTTP like any other client, then stop it.
+/// </summary>
+public static class StudentCommands
+{
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is EvalRetrievalCommand.Name or ImportLocomoCommand.Name;
+
+    public static void UseFreePort(WebApplication app)
+    {
+        if (app.Configuration["Maas:BaseUrl"] is null)
+        {
+            app.Urls.Clear();
+            app.Urls.Add("http://127.0.0.1:0");
+        }
+    }
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        await app.StartAsync(cancel.Token);
+        try
+        {
+            var arguments = new CommandArguments(args.Skip(1));
+            return args[0] == EvalRetrievalCommand.Name
+                ? await new EvalRetrievalCommand(app.Services).RunAsync(arguments, cancel.Token)
+                : await new ImportLocomoCommand(app.Services).RunAsync(arguments, cancel.Token);
+        }
+        catch (ArgumentException e)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return 2;
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.AI;
+using Npgsql;
+using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Agents.Student.Generation;
+using SelfLearn.Agents.Student.Memories;
+using SelfLearn.Agents.Student.Querying;
+using SelfLearn.Agents.Student.Telemetry;
+using SelfLearn.Api.Security;
+
+namespace SelfLearn.Api.Hosting;
+
+/// <summary>The reference memory service (the Student) and the HTTP client the rest of SelfLearn uses to reach a MaaS.</summary>
+public static class StudentSetup
+{
+    public static void AddStudent(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<MemoryIndexCache>();
+        services.AddSingleton<ITextEmbedder>(sp => new CachedEmbedder(new ArcticXsEmbedder(), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())));
+        services.AddSingleton(sp => ChatClientSetup.Create(builder.Configuration));
+        services.AddSingleton(sp => new AnswerGenerator(sp.GetRequiredService<IChatClient>()));
+        services.AddSingleton<IngestMemories>();
+        services.AddSingleton<ForgetUser>();
+        services.AddSingleton<AnswerQuestion>();
+        services.AddSingleton<TelemetryWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelemetryWriter>());
+
+        services.AddHttpClient<IMaasClient, HttpMaasClient>((sp, http) =>
+        {
+            http.BaseAddress = new Uri((builder.Configuration["Maas:BaseUrl"] ?? OwnAddress(sp)).TrimEnd('/') + "/");
+            if ((builder.Configuration["Maas:ApiKey"] ?? OwnKey(builder.Configuration)) is { } key)
+                http.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
+        });
+    }
+
+    /// <summary>By default the client talks to the Student served by this very process.</summary>
+    private static string OwnAddress(IServiceProvider sp) =>
+        sp.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        ?? throw new InvalidOperationException("Maas:BaseUrl is not set and this process serves no HTTP address.");
+
+    private static string? OwnKey(IConfiguration configuration) =>
+        configuration.GetSection("ApiKeys").GetChildren().FirstOrDefault(k => k.Value is Roles.Service or Roles.MetaUser)?.Key;
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Student.Memories;
+using SelfLearn.Agents.Student.Querying;
+using SelfLearn.Api.Errors;
+using SelfLearn.Api.Security;
+using Wolverine.Http;
+
+namespace SelfLearn.Api.Maas;
+
+public static class IngestMemoriesEndpoint
+{
+    [Authorize(Policy = Policies.Maas)]
+    [WolverinePost("/maas/v1/memories", OperationId = "IngestMemories")]
+    public static async Task<IResult> Post(IngestRequest request, IngestMemories ingest, CancellationToken ct)
+    {
+        var (ids, error) = await ingest.HandleAsync(request, ct);
+        return error is not null ? Problems.BadRequest(error) : Results.Created((string?)null, new IngestResponse(ids!));
+    }
+}
+
+public static class QueryEndpoint
+{
+    [Authorize(Policy = Policies.Maas)]
+    [WolverinePost("/maas/v1/query", OperationId = "QueryMemories")]
+    public static async Task<IResult> Post(QueryRequest request, AnswerQuestion answer, CancellationToken ct)
+    {
+        var (response, error) = await answer.HandleAsync(request, ct);
+        return error is not null ? Problems.BadRequest(error) : Results.Ok(response);
+    }
+}
+
+public static class ForgetUserEndpoint
+{
+    [Authorize(Policy = Policies.Maas)]
+    [WolverineDelete("/maas/v1/users/{userId}", OperationId = "ForgetUser")]
+    public static async Task<IResult> Delete(string userId, string? deploymentId, ForgetUser forget, CancellationToken ct) =>
+        Results.Ok(new ForgetResponse(await forget.HandleAsync(userId, deploymentId, ct)));
+}
