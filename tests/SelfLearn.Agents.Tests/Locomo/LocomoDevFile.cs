@@ -1,0 +1,16 @@
+namespace SelfLearn.Agents.Tests.Locomo;
+
+/// <summary>The dev split lives in ../shared beside the repository (here and in CI); it is not part of the repository.</summary>
+internal static class LocomoDevFile
+{
+    public static string Path { get; } = Locate();
+
+    private static string Locate()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "SelfLearn.sln")))
+            dir = dir.Parent;
+        var repository = dir ?? throw new InvalidOperationException($"No SelfLearn.sln above {AppContext.BaseDirectory}.");
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(repository.FullName, "..", "shared", "data", "locomo", "locomo-dev.json"));
+    }
+}
