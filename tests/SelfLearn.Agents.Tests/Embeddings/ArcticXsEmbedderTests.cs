@@ -71,5 +71,9 @@ public sealed class ArcticXsEmbedderTests(ArcticXsFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void A_cancelled_call_stops_before_encoding() =>
+        Assert.Throws<OperationCanceledException>(() => _embedder.Embed(["text"], EmbeddingKind.Passage, ct: new CancellationToken(canceled: true)));
+
+    [Fact]
     public void No_texts_give_no_vectors() => Assert.Empty(_embedder.Embed([], EmbeddingKind.Passage));
 }

@@ -69,6 +69,8 @@ public sealed class ArcticXsEmbedder(int batchSize = 16, int? threads = null) : 
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        // Spinning worker threads starve everything else on a small, shared machine: measured 2-3x slower under load.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         return new SentenceEncoder(options); // the encoder disposes the options with its session
     }
 }

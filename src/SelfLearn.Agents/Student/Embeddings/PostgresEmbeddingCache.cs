@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace SelfLearn.Agents.Student.Embeddings;
 
 /// <summary>
-/// Vectors in <c>&lt;schema&gt;.embedding_cache</c> (real[]), so a re-run over the same texts skips the model.
+/// Vectors in <c>&lt;schema&gt;.embedding_cache</c> (little-endian float32 bytes), so a re-run over the same texts skips the model.
 /// Writes go through a binary COPY into a temporary table, then one INSERT … ON CONFLICT DO NOTHING:
 /// thousands of rows per round trip, and concurrent writers of the same text do not collide.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed partial class PostgresEmbeddingCache(NpgsqlDataSource dataSource, 
         command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         using var reader = command.ExecuteReader();
         while (reader.Read())
-            found[reader.GetString(0)] = reader.GetFieldValue<float[]>(1);
+            found[reader.GetString(0)] = VectorBytes.To(reader.GetFieldValue<byte[]>(1));
         return found;
     }
 
@@ -41,14 +41,14 @@ public sealed partial class PostgresEmbeddingCache(NpgsqlDataSource dataSource, 
         EnsureTable();
         using var connection = dataSource.OpenConnection();
         using var transaction = connection.BeginTransaction();
-        Execute(connection, "CREATE TEMP TABLE embedding_cache_incoming (key text, vector real[]) ON COMMIT DROP");
+        Execute(connection, "CREATE TEMP TABLE embedding_cache_incoming (key text, vector bytea) ON COMMIT DROP");
         using (var import = connection.BeginBinaryImport("COPY embedding_cache_incoming (key, vector) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var (key, vector) in vectors)
             {
                 import.StartRow();
                 import.Write(key, NpgsqlDbType.Text);
-                import.Write(vector, NpgsqlDbType.Array | NpgsqlDbType.Real);
+                import.Write(VectorBytes.From(vector), NpgsqlDbType.Bytea);
             }
 
             import.Complete();
@@ -80,7 +80,7 @@ public sealed partial class PostgresEmbeddingCache(NpgsqlDataSource dataSource, 
                     CREATE TABLE IF NOT EXISTS {_table} (
                         key text PRIMARY KEY,
                         model text NOT NULL,
-                        vector real[] NOT NULL,
+                        vector bytea NOT NULL,
                         created timestamptz NOT NULL DEFAULT now())
                     """);
             }
