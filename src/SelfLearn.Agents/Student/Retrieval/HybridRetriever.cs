@@ -1,0 +1,72 @@
+namespace SelfLearn.Agents.Student.Retrieval;
+
+/// <summary>
+/// Hybrid retrieval over one user's <see cref="MemoryIndex"/>. Every memory gets four signals in [0, 1]: BM25 and dense
+/// cosine (normalised over all memories by <see cref="RetrievalSettings.Fusion"/>), recency 0.5^(age / half-life), and the
+/// share of the query's keywords it contains. Fused = weighted mean of the four (0 when all weights are 0). A memory then
+/// inherits <see cref="RetrievalSettings.NeighborWeight"/> times the better fused score of its previous and next turn in
+/// the same session, if that is higher than its own; <see cref="ResultSelection"/> cuts the ranked list.
+/// </summary>
+public static class HybridRetriever
+{
+    /// <param name="queryVector">The query's embedding, from the same model as the memories; empty for lexical-only retrieval.</param>
+    /// <param name="now">Reference time of recency; <see cref="MemoryIndex.Latest"/> when replaying a dataset.</param>
+    public static RetrievalResult Retrieve(MemoryIndex index, string query, float[] queryVector, RetrievalSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(queryVector);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.EnsureValid();
+        var snapshot = index.Snapshot;
+        if (queryVector.Length != 0 && snapshot.Dimension != 0 && queryVector.Length != snapshot.Dimension)
+            throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; the index holds {snapshot.Dimension}.", nameof(queryVector));
+
+        var terms = QueryTerms.From(snapshot, query, settings);
+        using var table = new ScoreTable(snapshot.Count);
+        Bm25.Score(snapshot, terms.Terms, settings, table.RawBm25, table.KeywordHits, table.Counts);
+        ScoreDense(snapshot, DenseVector.Normalized(queryVector), table.RawDense);
+        table.RawBm25.CopyTo(table.Bm25);
+        table.RawDense.CopyTo(table.Dense);
+        ScoreNormalizer.Normalize(table.Bm25, settings.Fusion, settings.RrfK);
+        ScoreNormalizer.Normalize(table.Dense, settings.Fusion, settings.RrfK);
+        var signals = new Signals(settings, now, terms.Keywords.Count);
+        Fuse(snapshot, table, signals);
+        InheritFromNeighbours(snapshot, table, settings.NeighborWeight);
+
+        var selection = ResultSelection.Select(snapshot, table, settings);
+        var items = selection.Kept.ConvertAll(position => signals.Describe(snapshot.Memories[position], position, table));
+        return new RetrievalResult(items, terms.Keywords, snapshot.Count, selection.BelowMinScore, selection.Duplicates,
+            selection.OverBudget, selection.ContextTokens);
+    }
+
+    private static void ScoreDense(IndexSnapshot index, float[] query, Span<double> scores)
+    {
+        var memories = index.Memories;
+        for (var i = 0; i < scores.Length; i++)
+            scores[i] = DenseVector.Dot(query, memories[i].Vector);
+    }
+
+    private static void Fuse(IndexSnapshot index, ScoreTable table, Signals signals)
+    {
+        var bm25 = table.Bm25;
+        var dense = table.Dense;
+        var hits = table.KeywordHits;
+        var fused = table.Fused;
+        var memories = index.Memories;
+        for (var i = 0; i < fused.Length; i++)
+            fused[i] = signals.Fuse(bm25[i], dense[i], signals.Recency(memories[i].Entry.Timestamp), signals.KeywordShare(hits[i]));
+    }
+
+    private static void InheritFromNeighbours(IndexSnapshot index, ScoreTable table, double neighborWeight)
+    {
+        var fused = table.Fused;
+        var final = table.Final;
+        for (var i = 0; i < final.Length; i++)
+        {
+            var previous = index.Previous[i] is var p and >= 0 ? fused[p] : 0;
+            var next = index.Next[i] is var n and >= 0 ? fused[n] : 0;
+            final[i] = Math.Max(fused[i], neighborWeight * Math.Max(previous, next));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+
+namespace SelfLearn.Agents.Student.Retrieval;
+
+/// <summary>
+/// One user's memories, indexed for <see cref="HybridRetriever"/>: terms, postings, lengths, unit vectors and session
+/// neighbours are computed when memories are added. Safe for any number of concurrent readers while one
+/// <see cref="Add"/> runs (writers are serialised): each ingest publishes a new immutable snapshot.
+/// </summary>
+public sealed class MemoryIndex
+{
+    private readonly Lock writeLock = new();
+    private readonly ConcurrentDictionary<string, int> vocabulary = new(StringComparer.Ordinal);
+    private readonly HashSet<Guid> ids = [];
+    private readonly SessionLinks sessions = new();
+    private volatile IndexSnapshot snapshot;
+    private int termCount;
+
+    public MemoryIndex(IEnumerable<MemoryEntry> entries)
+    {
+        snapshot = IndexSnapshot.Empty(vocabulary);
+        Add(entries);
+    }
+
+    public int Count => snapshot.Count;
+
+    /// <summary>The newest memory's timestamp, the natural "now" for recency; null while empty.</summary>
+    public DateTimeOffset? Latest => snapshot.Latest;
+
+    internal IndexSnapshot Snapshot => snapshot;
+
+    /// <summary>Appends memories; a bad batch (duplicate id or session ordinal, vector of another dimension) changes nothing.</summary>
+    /// <exception cref="ArgumentException">The batch is rejected; the message says why.</exception>
+    public void Add(IEnumerable<MemoryEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        lock (writeLock)
+        {
+            var batch = entries.ToList();
+            var current = snapshot;
+            var dimension = EnsureValid(batch, current.Dimension);
+            if (batch.Count == 0)
+                return;
+
+            ids.UnionWith(batch.Select(e => e.Id));
+            var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId));
+            var (previous, next) = sessions.Link(current.Previous, current.Next, batch, current.Count);
+            snapshot = current.Append(added, termCount, previous, next, dimension);
+        }
+    }
+
+    private int EnsureValid(List<MemoryEntry> batch, int dimension)
+    {
+        var batchIds = new HashSet<Guid>();
+        foreach (var entry in batch)
+        {
+            if (entry?.Text is null || entry.Vector is null)
+                throw new ArgumentException("A memory, its text and its vector must not be null.", nameof(batch));
+            if (ids.Contains(entry.Id) || !batchIds.Add(entry.Id))
+                throw new ArgumentException($"Memory {entry.Id} is already indexed.", nameof(batch));
+            if (entry.Vector.Length == 0)
+                continue;
+            if (dimension != 0 && entry.Vector.Length != dimension)
+                throw new ArgumentException($"Memory {entry.Id} has a {entry.Vector.Length}-dimensional vector; the index holds {dimension}.", nameof(batch));
+            dimension = entry.Vector.Length;
+        }
+
+        sessions.EnsureNoClash(batch);
+        return dimension;
+    }
+
+    // Called under the write lock; readers ignore ids beyond their snapshot's term count.
+    private int TermId(string term)
+    {
+        if (!vocabulary.TryGetValue(term, out var id))
+            vocabulary[term] = id = termCount++;
+        return id;
+    }
+}

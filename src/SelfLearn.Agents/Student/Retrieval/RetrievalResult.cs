@@ -1,0 +1,18 @@
+namespace SelfLearn.Agents.Student.Retrieval;
+
+/// <summary>What a query retrieved and why the rest was left out.</summary>
+/// <param name="Items">Best first: descending score, then newer, then id.</param>
+/// <param name="Keywords">The query's keyword terms (stemmed), most informative first.</param>
+/// <param name="Candidates">Memories scored: the whole index.</param>
+/// <param name="BelowMinScore">Memories dropped by <see cref="RetrievalSettings.MinScore"/>.</param>
+/// <param name="Duplicates">Near-duplicates of a better item, among those examined before <see cref="RetrievalSettings.TopK"/> was reached.</param>
+/// <param name="OverBudget">Items that did not fit the remaining context budget, among those examined.</param>
+/// <param name="ContextTokens">Estimated tokens of all <paramref name="Items"/>.</param>
+public sealed record RetrievalResult(
+    IReadOnlyList<ScoredMemory> Items,
+    IReadOnlyList<string> Keywords,
+    int Candidates,
+    int BelowMinScore,
+    int Duplicates,
+    int OverBudget,
+    int ContextTokens);

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Keys = SelfLearn.Agents.Student.Retrieval.RetrievalFactorKeys;
+
+namespace SelfLearn.Agents.Student.Retrieval;
+
+/// <summary>Every knob of <see cref="HybridRetriever"/>; each one is an impact factor (<see cref="RetrievalFactorKeys"/>).</summary>
+/// <param name="TopK">How many memories are returned at most.</param>
+/// <param name="Bm25Weight">Weight of the normalised BM25 score in the fused score.</param>
+/// <param name="DenseWeight">Weight of the normalised dense similarity in the fused score.</param>
+/// <param name="RecencyWeight">Weight of the recency decay 0.5^(age / half-life).</param>
+/// <param name="RecencyHalfLifeDays">Age in days at which the recency score halves.</param>
+/// <param name="KeywordCount">How many of the query's highest-idf terms count as keywords.</param>
+/// <param name="KeywordWeight">Weight of the share of keywords a memory contains.</param>
+/// <param name="MinScore">Final score below which a memory is dropped.</param>
+/// <param name="MaxContextTokens">Token budget of the packed context (estimate: ceil(chars / 4) of <see cref="ContextLine"/>).</param>
+/// <param name="NeighborWeight">Share of the best fused score of its adjacent turns that a memory inherits.</param>
+/// <param name="Bm25K1">BM25 term-frequency saturation.</param>
+/// <param name="Bm25B">BM25 document-length normalisation, 0..1.</param>
+/// <param name="Fusion">How BM25 and dense scores are normalised before weighting.</param>
+/// <param name="RrfK">The k of reciprocal-rank fusion.</param>
+/// <param name="LexicalDatePrefix">Whether a memory's date ("8 May 2023") is part of its lexical document.</param>
+/// <param name="DuplicateSimilarity">Similarity (cosine, or token Jaccard without vectors) at which a lower-ranked memory is a near-duplicate.</param>
+public sealed record RetrievalSettings(
+    int TopK,
+    double Bm25Weight,
+    double DenseWeight,
+    double RecencyWeight,
+    double RecencyHalfLifeDays,
+    int KeywordCount,
+    double KeywordWeight,
+    double MinScore,
+    int MaxContextTokens,
+    double NeighborWeight,
+    double Bm25K1,
+    double Bm25B,
+    FusionMethod Fusion,
+    int RrfK,
+    bool LexicalDatePrefix,
+    double DuplicateSimilarity)
+{
+    /// <summary>Reads a configuration's parameter map; callers merge the catalog defaults first.</summary>
+    /// <exception cref="ArgumentException">A key is missing or its value has the wrong type; the message names the key.</exception>
+    public static RetrievalSettings From(IReadOnlyDictionary<string, JsonElement> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var read = new FactorReader(parameters);
+        return new RetrievalSettings(
+            read.Int(Keys.TopK),
+            read.Double(Keys.Bm25Weight),
+            read.Double(Keys.DenseWeight),
+            read.Double(Keys.RecencyWeight),
+            read.Double(Keys.RecencyHalfLifeDays),
+            read.Int(Keys.KeywordCount),
+            read.Double(Keys.KeywordWeight),
+            read.Double(Keys.MinScore),
+            read.Int(Keys.MaxContextTokens),
+            read.Double(Keys.NeighborWeight),
+            read.Double(Keys.Bm25K1),
+            read.Double(Keys.Bm25B),
+            read.Fusion(Keys.Fusion),
+            read.Int(Keys.RrfK),
+            read.Bool(Keys.LexicalDatePrefix),
+            read.Double(Keys.DuplicateSimilarity));
+    }
+
+    internal void EnsureValid()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(TopK);
+        ArgumentOutOfRangeException.ThrowIfNegative(KeywordCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(RrfK);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RecencyHalfLifeDays);
+        ArgumentOutOfRangeException.ThrowIfNegative(Bm25K1);
+        ArgumentOutOfRangeException.ThrowIfNegative(Bm25B);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(Bm25B, 1);
+        foreach (var weight in (ReadOnlySpan<double>)[Bm25Weight, DenseWeight, RecencyWeight, KeywordWeight, NeighborWeight])
+            ArgumentOutOfRangeException.ThrowIfNegative(weight);
+    }
+}
