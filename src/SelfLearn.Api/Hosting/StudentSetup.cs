@@ -20,7 +20,10 @@ public static class StudentSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MemoryIndexCache>();
-        services.AddSingleton<ITextEmbedder>(sp => new CachedEmbedder(new ArcticXsEmbedder(), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())));
+        // Vectors are computed once: memory first, then PostgreSQL (survives restarts and re-imports), then the model.
+        services.AddSingleton<ITextEmbedder>(sp => new CachedEmbedder(
+            new CachedEmbedder(new ArcticXsEmbedder(), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())),
+            new InMemoryEmbeddingCache(50_000)));
         services.AddSingleton(sp => ChatClientSetup.Create(builder.Configuration));
         services.AddSingleton(sp => new AnswerGenerator(sp.GetRequiredService<IChatClient>()));
         services.AddSingleton<IngestMemories>();

@@ -50,10 +50,10 @@ public sealed class MaasContractTests(AppFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Changing_the_dense_weight_through_the_config_API_changes_the_next_ranking()
     {
-        await Host.Remember("alice", AliceMemories);
+        await Host.Remember("alice", [.. AliceMemories, ("My home office needs a new desk chair.", "D1:4", "2023-05-08T10:03:00Z")]);
         await Host.CreateAndActivate("retrieval.dense_weight", 0);
-        var lexical = await Host.Ask("alice", "Tell me about my canine companion");
-        Assert.Equal("D1:2", lexical.Sources()[0]);
+        var lexical = await Host.Ask("alice", "Which animal did I bring home?");
+        Assert.Equal("D1:4", lexical.Sources()[0]);
 
         var created = await Host.Post("/api/deployments/default/versions", new
         {
@@ -61,7 +61,7 @@ public sealed class MaasContractTests(AppFixture fixture) : ApiTest(fixture)
             reason = "dense only",
         }, 201);
         await Host.Post($"/api/deployments/default/versions/{created!["configVersion"]}/activate", new { reason = "try dense" }, 200);
-        var dense = await Host.Ask("alice", "Tell me about my canine companion");
+        var dense = await Host.Ask("alice", "Which animal did I bring home?");
         Assert.Equal("D1:1", dense.Sources()[0]);
         Assert.Equal(created["configVersion"]!.GetValue<int>(), dense!["configVersion"]!.GetValue<int>());
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.AI;
+using SelfLearn.Agents.Student.Retrieval;
 
 namespace SelfLearn.Agents.Student.Generation;
 
@@ -15,7 +16,7 @@ public sealed class AnswerGenerator(IChatClient chat)
     public const int MaxAnswerLength = 4000;
 
     public async Task<GeneratedAnswer> AnswerAsync(
-        PromptTemplate prompt, IReadOnlyList<ContextLine> context, string question, double temperature, long seed, CancellationToken ct)
+        PromptTemplate prompt, IReadOnlyList<PromptMemory> context, string question, double temperature, long seed, CancellationToken ct)
     {
         var messages = new[]
         {
@@ -24,8 +25,8 @@ public sealed class AnswerGenerator(IChatClient chat)
         };
         var response = await chat.GetResponseAsync(messages, new ChatOptions { Temperature = (float)temperature, Seed = seed }, ct);
         var text = response.Text.Trim();
-        var input = (int)(response.Usage?.InputTokenCount ?? Tokens.Estimate(messages[0].Text + messages[1].Text));
-        var output = (int)(response.Usage?.OutputTokenCount ?? Tokens.Estimate(text));
+        var input = (int)(response.Usage?.InputTokenCount ?? ContextLine.EstimateTokens(messages[0].Text + messages[1].Text));
+        var output = (int)(response.Usage?.OutputTokenCount ?? ContextLine.EstimateTokens(text));
 
         var rejected = text.Length == 0 ? "empty answer"
             : text.Length > MaxAnswerLength ? $"answer longer than {MaxAnswerLength} characters"

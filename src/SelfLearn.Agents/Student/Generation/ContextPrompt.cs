@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace SelfLearn.Agents.Student.Generation;
 
-public sealed record ContextLine(int Rank, double Score, string Date, string Text);
+public sealed record PromptMemory(int Rank, double Score, string Text);
 
 /// <summary>
 /// The user message that carries the retrieved memories and the question. Real LLMs read it as prose; the offline
@@ -12,23 +12,23 @@ public sealed record ContextLine(int Rank, double Score, string Date, string Tex
 /// </summary>
 public static partial class ContextPrompt
 {
-    public static string Render(IEnumerable<ContextLine> lines, string question)
+    public static string Render(IEnumerable<PromptMemory> lines, string question)
     {
         var text = new StringBuilder("Memories:\n");
         foreach (var line in lines)
-            text.Append(CultureInfo.InvariantCulture, $"[{line.Rank}] (score {line.Score:0.000}) {line.Date} {line.Text}\n");
+            text.Append(CultureInfo.InvariantCulture, $"[{line.Rank}] (score {line.Score:0.000}) {line.Text}\n");
         return text.Append(CultureInfo.InvariantCulture, $"Question: {question}").ToString();
     }
 
-    public static (IReadOnlyList<ContextLine> Lines, string Question) Parse(string message)
+    public static (IReadOnlyList<PromptMemory> Lines, string Question) Parse(string message)
     {
-        var lines = LinePattern().Matches(message).Select(m => new ContextLine(
+        var lines = LinePattern().Matches(message).Select(m => new PromptMemory(
             int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), double.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
-            m.Groups[3].Value, m.Groups[4].Value.Trim())).ToList();
+            m.Groups[3].Value.Trim())).ToList();
         var question = message[(message.LastIndexOf("Question:", StringComparison.Ordinal) + "Question:".Length)..].Trim();
         return (lines, question);
     }
 
-    [GeneratedRegex(@"^\[(\d+)\] \(score ([0-9.]+)\) (\S+) (.*)$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\[(\d+)\] \(score ([0-9.]+)\) (.*)$", RegexOptions.Multiline)]
     private static partial Regex LinePattern();
 }

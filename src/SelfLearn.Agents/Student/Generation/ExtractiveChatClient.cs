@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.AI;
+using SelfLearn.Agents.Student.Retrieval;
 
 namespace SelfLearn.Agents.Student.Generation;
 
@@ -28,7 +29,7 @@ public sealed class ExtractiveChatClient : IChatClient
         var response = new ChatResponse(new ChatMessage(ChatRole.Assistant, answer))
         {
             ModelId = ModelId,
-            Usage = new UsageDetails { InputTokenCount = Tokens.Estimate(system) + Tokens.Estimate(user), OutputTokenCount = Tokens.Estimate(answer) },
+            Usage = new UsageDetails { InputTokenCount = ContextLine.EstimateTokens(system) + ContextLine.EstimateTokens(user), OutputTokenCount = ContextLine.EstimateTokens(answer) },
         };
         return Task.FromResult(response);
     }
@@ -53,7 +54,7 @@ public sealed class ExtractiveChatClient : IChatClient
             NumberStyles.Float, CultureInfo.InvariantCulture, out var threshold) ? threshold : 0;
     }
 
-    private static string BestSentence(IReadOnlyList<ContextLine> lines, string question, float temperature, long seed)
+    private static string BestSentence(IReadOnlyList<PromptMemory> lines, string question, float temperature, long seed)
     {
         var asked = Words(question);
         var candidates = lines

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Marten;
 using SelfLearn.Agents.Student.Configuration;
 using SelfLearn.Agents.Student.Contract;
@@ -74,8 +73,7 @@ public sealed class AnswerQuestion(
         var retrieved = HybridRetriever.Retrieve(index, request.Question!, vector, settings, now);
         run.Stage("retrieve", stage);
 
-        var context = retrieved.Items.Select((item, i) => new ContextLine(i + 1, item.Score,
-            item.Memory.Timestamp.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), IngestMemories.Passage(item.Memory.Speaker, item.Memory.Text))).ToList();
+        var context = retrieved.Items.Select((item, i) => new PromptMemory(i + 1, item.Score, ContextLine.Render(item.Memory))).ToList();
         var temperature = config.Parameters["generation.temperature"].GetDouble();
         var answer = await generator.AnswerAsync(prompt, context, request.Question!, temperature, Seed(request), ct);
         run.Stage("generate", stage);
