@@ -25,9 +25,7 @@ public sealed class EvalRetrievalCommand(IServiceProvider services)
     {
         if (args.Unknown("dataset", "conversations", "deployment", "set", "out", "parallelism").FirstOrDefault() is { } unknown)
             throw new ArgumentException($"unknown flag --{unknown}.");
-        var path = args.Value("dataset") ?? throw new ArgumentException("--dataset FILE is required (LoCoMo JSON format).");
-        if (!File.Exists(path))
-            throw new ArgumentException($"no dataset file '{path}'.");
+        var path = UserPaths.ExistingFile(args.Value("dataset") ?? throw new ArgumentException("--dataset FILE is required (LoCoMo JSON format)."));
         var conversations = LocomoIngestion.Select(LocomoDataset.Load(path), args.List("conversations"));
         var deploymentId = args.Value("deployment") ?? "eval";
         var parallelism = int.Parse(args.Value("parallelism") ?? "4", CultureInfo.InvariantCulture);
@@ -42,8 +40,9 @@ public sealed class EvalRetrievalCommand(IServiceProvider services)
         Print(summary);
         var json = JsonSerializer.SerializeToNode(summary, Json)!.AsObject();
         json["config"] = JsonSerializer.SerializeToNode(config, Json);
-        if (args.Value("out") is { } output)
+        if (args.Value("out") is { } outFlag)
         {
+            var output = UserPaths.Resolve(outFlag);
             await File.WriteAllTextAsync(output, json.ToJsonString(Json), ct);
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]");
         }
@@ -79,6 +78,7 @@ public sealed class EvalRetrievalCommand(IServiceProvider services)
 
     private static void Print(RetrievalSummary summary)
     {
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
         var table = new Table().AddColumn("category").AddColumn("items");
         foreach (var k in RetrievalScoring.Cutoffs)
             table.AddColumn($"R@{k}");

@@ -14,9 +14,7 @@ public sealed class ImportLocomoCommand(IServiceProvider services)
     {
         if (args.Unknown("dataset", "conversations", "deployment").FirstOrDefault() is { } unknown)
             throw new ArgumentException($"unknown flag --{unknown}.");
-        var path = args.Value("dataset") ?? throw new ArgumentException("--dataset FILE is required (LoCoMo JSON format).");
-        if (!File.Exists(path))
-            throw new ArgumentException($"no dataset file '{path}'.");
+        var path = UserPaths.ExistingFile(args.Value("dataset") ?? throw new ArgumentException("--dataset FILE is required (LoCoMo JSON format)."));
         var conversations = LocomoIngestion.Select(LocomoDataset.Load(path), args.List("conversations"));
         var deploymentId = args.Value("deployment") ?? "default";
 

@@ -26,10 +26,11 @@ public static class StudentCommands
         await app.StartAsync(cancel.Token);
         try
         {
+            await using var scope = app.Services.CreateAsyncScope();
             var arguments = new CommandArguments(args.Skip(1));
             return args[0] == EvalRetrievalCommand.Name
-                ? await new EvalRetrievalCommand(app.Services).RunAsync(arguments, cancel.Token)
-                : await new ImportLocomoCommand(app.Services).RunAsync(arguments, cancel.Token);
+                ? await new EvalRetrievalCommand(scope.ServiceProvider).RunAsync(arguments, cancel.Token)
+                : await new ImportLocomoCommand(scope.ServiceProvider).RunAsync(arguments, cancel.Token);
         }
         catch (ArgumentException e)
         {
