@@ -49,23 +49,23 @@ public sealed class MemoryIndex
         }
     }
 
-    private int EnsureValid(List<MemoryEntry> batch, int dimension)
+    private int EnsureValid(List<MemoryEntry> entries, int dimension)
     {
         var batchIds = new HashSet<Guid>();
-        foreach (var entry in batch)
+        foreach (var entry in entries)
         {
             if (entry?.Text is null || entry.Vector is null)
-                throw new ArgumentException("A memory, its text and its vector must not be null.", nameof(batch));
+                throw new ArgumentException("A memory, its text and its vector must not be null.", nameof(entries));
             if (ids.Contains(entry.Id) || !batchIds.Add(entry.Id))
-                throw new ArgumentException($"Memory {entry.Id} is already indexed.", nameof(batch));
+                throw new ArgumentException($"Memory {entry.Id} is already indexed.", nameof(entries));
             if (entry.Vector.Length == 0)
                 continue;
             if (dimension != 0 && entry.Vector.Length != dimension)
-                throw new ArgumentException($"Memory {entry.Id} has a {entry.Vector.Length}-dimensional vector; the index holds {dimension}.", nameof(batch));
+                throw new ArgumentException($"Memory {entry.Id} has a {entry.Vector.Length}-dimensional vector; the index holds {dimension}.", nameof(entries));
             dimension = entry.Vector.Length;
         }
 
-        sessions.EnsureNoClash(batch);
+        sessions.EnsureNoClash(entries);
         return dimension;
     }
 
