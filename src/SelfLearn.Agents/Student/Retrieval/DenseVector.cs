@@ -33,17 +33,11 @@ internal static class DenseVector
         return dot;
     }
 
-    /// <summary>A unit-length copy, so that the index does not rely on (or share) the caller's array; a zero vector stays zero.</summary>
-    public static float[] Normalized(float[] vector)
+    /// <summary>Writes the unit-length version of <paramref name="vector"/>; a zero vector stays zero.</summary>
+    public static void Normalize(ReadOnlySpan<float> vector, Span<float> unit)
     {
         var norm = Math.Sqrt(Dot(vector, vector));
-        var copy = new float[vector.Length];
-        if (norm > 0)
-        {
-            for (var i = 0; i < copy.Length; i++)
-                copy[i] = (float)(vector[i] / norm);
-        }
-
-        return copy;
+        for (var i = 0; i < vector.Length; i++)
+            unit[i] = norm > 0 ? (float)(vector[i] / norm) : 0;
     }
 }

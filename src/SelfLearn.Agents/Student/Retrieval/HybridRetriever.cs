@@ -25,7 +25,9 @@ public static class HybridRetriever
         var terms = QueryTerms.From(snapshot, query, settings);
         using var table = new ScoreTable(snapshot.Count);
         Bm25.Score(snapshot, terms.Terms, settings, table.RawBm25, table.KeywordHits, table.Counts);
-        ScoreDense(snapshot, DenseVector.Normalized(queryVector), table.RawDense);
+        var unitQuery = new float[queryVector.Length];
+        DenseVector.Normalize(queryVector, unitQuery);
+        ScoreDense(snapshot, unitQuery, table.RawDense);
         table.RawBm25.CopyTo(table.Bm25);
         table.RawDense.CopyTo(table.Dense);
         ScoreNormalizer.Normalize(table.Bm25, settings.Fusion, settings.RrfK);
@@ -44,7 +46,7 @@ public static class HybridRetriever
     {
         var memories = index.Memories;
         for (var i = 0; i < scores.Length; i++)
-            scores[i] = DenseVector.Dot(query, memories[i].Vector);
+            scores[i] = DenseVector.Dot(query, memories[i].Vector.Span);
     }
 
     private static void Fuse(IndexSnapshot index, ScoreTable table, Signals signals)

@@ -13,6 +13,7 @@ public sealed class MemoryIndex
     private readonly ConcurrentDictionary<string, int> vocabulary = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> ids = [];
     private readonly SessionLinks sessions = new();
+    private readonly VectorSlab vectors = new();
     private volatile IndexSnapshot snapshot;
     private int termCount;
 
@@ -43,7 +44,7 @@ public sealed class MemoryIndex
                 return;
 
             ids.UnionWith(batch.Select(e => e.Id));
-            var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId));
+            var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId, vectors));
             var (previous, next) = sessions.Link(current.Previous, current.Next, batch, current.Count);
             snapshot = current.Append(added, termCount, previous, next, dimension);
         }
