@@ -33,6 +33,17 @@ internal static class DenseVector
         return dot;
     }
 
+    public static bool IsFinite(ReadOnlySpan<float> vector)
+    {
+        foreach (var component in vector)
+        {
+            if (!float.IsFinite(component))
+                return false;
+        }
+
+        return true;
+    }
+
     /// <summary>Writes the unit-length version of <paramref name="vector"/>; a zero vector stays zero.</summary>
     public static void Normalize(ReadOnlySpan<float> vector, Span<float> unit)
     {

@@ -21,6 +21,8 @@ public static class HybridRetriever
         var snapshot = index.Snapshot;
         if (queryVector.Length != 0 && snapshot.Dimension != 0 && queryVector.Length != snapshot.Dimension)
             throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; the index holds {snapshot.Dimension}.", nameof(queryVector));
+        if (!DenseVector.IsFinite(queryVector))
+            throw new ArgumentException("The query vector has a component that is not a finite number.", nameof(queryVector));
 
         var terms = QueryTerms.From(snapshot, query, settings);
         using var table = new ScoreTable(snapshot.Count);

@@ -30,7 +30,7 @@ public sealed class MemoryIndex
 
     internal IndexSnapshot Snapshot => snapshot;
 
-    /// <summary>Appends memories; a bad batch (duplicate id or session ordinal, vector of another dimension) changes nothing.</summary>
+    /// <summary>Appends memories; a bad batch (duplicate id or session ordinal, vector of another dimension or not finite) changes nothing.</summary>
     /// <exception cref="ArgumentException">The batch is rejected; the message says why.</exception>
     public void Add(IEnumerable<MemoryEntry> entries)
     {
@@ -43,9 +43,9 @@ public sealed class MemoryIndex
             if (batch.Count == 0)
                 return;
 
-            ids.UnionWith(batch.Select(e => e.Id));
             var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId, vectors));
             var (previous, next) = sessions.Link(current.Previous, current.Next, batch, current.Count);
+            ids.UnionWith(batch.Select(e => e.Id));
             snapshot = current.Append(added, termCount, previous, next, dimension);
         }
     }
@@ -61,6 +61,8 @@ public sealed class MemoryIndex
                 throw new ArgumentException($"Memory {entry.Id} is already indexed.", nameof(entries));
             if (entry.Vector.Length == 0)
                 continue;
+            if (!DenseVector.IsFinite(entry.Vector))
+                throw new ArgumentException($"Memory {entry.Id} has a vector component that is not a finite number.", nameof(entries));
             if (dimension != 0 && entry.Vector.Length != dimension)
                 throw new ArgumentException($"Memory {entry.Id} has a {entry.Vector.Length}-dimensional vector; the index holds {dimension}.", nameof(entries));
             dimension = entry.Vector.Length;
