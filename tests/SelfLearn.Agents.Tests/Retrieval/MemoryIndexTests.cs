@@ -41,6 +41,7 @@ public sealed class MemoryIndexTests
         Assert.Throws<ArgumentException>(() => index.Add([Entry("fine"), existing with { Text = "again" }]));
         Assert.Throws<ArgumentException>(() => index.Add([Entry("fine"), Entry("three dims", vector: [1, 0, 0])]));
         Assert.Throws<ArgumentException>(() => index.Add([Entry("fine"), Entry("same turn", session: "s", ordinal: 1)]));
+        Assert.Throws<ArgumentException>(() => index.Add([Entry("fine"), Entry("broken embedding", vector: [float.NaN, 1])]));
         Assert.Throws<ArgumentException>(() => index.Query("kept", Settings, [1, 0, 0]));
 
         Assert.Equal(1, index.Count);

@@ -30,6 +30,7 @@ public sealed class TokenizerTests
         Assert.All(new[] { "run", "running" }, w => Assert.Equal("run", LightStemmer.Stem(w)));
         Assert.All(new[] { "party", "parties", "partied" }, w => Assert.Equal("party", LightStemmer.Stem(w)));
         Assert.All(new[] { "need", "needs", "needed" }, w => Assert.Equal("need", LightStemmer.Stem(w)));
+        Assert.All(new[] { "tie", "ties" }, w => Assert.Equal("tie", LightStemmer.Stem(w)));
         Assert.Equal("class", LightStemmer.Stem("classes"));
         Assert.Equal("box", LightStemmer.Stem("boxes"));
         Assert.Equal("watch", LightStemmer.Stem("watches"));

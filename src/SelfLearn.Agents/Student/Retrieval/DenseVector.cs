@@ -33,17 +33,22 @@ internal static class DenseVector
         return dot;
     }
 
-    /// <summary>A unit-length copy, so that the index does not rely on (or share) the caller's array; a zero vector stays zero.</summary>
-    public static float[] Normalized(float[] vector)
+    public static bool IsFinite(ReadOnlySpan<float> vector)
     {
-        var norm = Math.Sqrt(Dot(vector, vector));
-        var copy = new float[vector.Length];
-        if (norm > 0)
+        foreach (var component in vector)
         {
-            for (var i = 0; i < copy.Length; i++)
-                copy[i] = (float)(vector[i] / norm);
+            if (!float.IsFinite(component))
+                return false;
         }
 
-        return copy;
+        return true;
+    }
+
+    /// <summary>Writes the unit-length version of <paramref name="vector"/>; a zero vector stays zero.</summary>
+    public static void Normalize(ReadOnlySpan<float> vector, Span<float> unit)
+    {
+        var norm = Math.Sqrt(Dot(vector, vector));
+        for (var i = 0; i < vector.Length; i++)
+            unit[i] = norm > 0 ? (float)(vector[i] / norm) : 0;
     }
 }

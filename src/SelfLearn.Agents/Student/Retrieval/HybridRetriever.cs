@@ -21,11 +21,15 @@ public static class HybridRetriever
         var snapshot = index.Snapshot;
         if (queryVector.Length != 0 && snapshot.Dimension != 0 && queryVector.Length != snapshot.Dimension)
             throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; the index holds {snapshot.Dimension}.", nameof(queryVector));
+        if (!DenseVector.IsFinite(queryVector))
+            throw new ArgumentException("The query vector has a component that is not a finite number.", nameof(queryVector));
 
         var terms = QueryTerms.From(snapshot, query, settings);
         using var table = new ScoreTable(snapshot.Count);
         Bm25.Score(snapshot, terms.Terms, settings, table.RawBm25, table.KeywordHits, table.Counts);
-        ScoreDense(snapshot, DenseVector.Normalized(queryVector), table.RawDense);
+        var unitQuery = new float[queryVector.Length];
+        DenseVector.Normalize(queryVector, unitQuery);
+        ScoreDense(snapshot, unitQuery, table.RawDense);
         table.RawBm25.CopyTo(table.Bm25);
         table.RawDense.CopyTo(table.Dense);
         ScoreNormalizer.Normalize(table.Bm25, settings.Fusion, settings.RrfK);
@@ -44,7 +48,7 @@ public static class HybridRetriever
     {
         var memories = index.Memories;
         for (var i = 0; i < scores.Length; i++)
-            scores[i] = DenseVector.Dot(query, memories[i].Vector);
+            scores[i] = DenseVector.Dot(query, memories[i].Vector.Span);
     }
 
     private static void Fuse(IndexSnapshot index, ScoreTable table, Signals signals)

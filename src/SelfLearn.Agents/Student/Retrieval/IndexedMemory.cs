@@ -1,12 +1,12 @@
 namespace SelfLearn.Agents.Student.Retrieval;
 
 /// <summary>A memory with everything retrieval needs precomputed at ingest.</summary>
-internal sealed class IndexedMemory(MemoryEntry entry, float[] vector, TermBag text, TermBag date)
+internal sealed class IndexedMemory(MemoryEntry entry, ReadOnlyMemory<float> vector, TermBag text, TermBag date)
 {
     public MemoryEntry Entry { get; } = entry;
 
     /// <summary>Unit length, or empty.</summary>
-    public float[] Vector { get; } = vector;
+    public ReadOnlyMemory<float> Vector { get; } = vector;
 
     public TermBag Text { get; } = text;
 
@@ -15,9 +15,9 @@ internal sealed class IndexedMemory(MemoryEntry entry, float[] vector, TermBag t
 
     public int ContextTokens { get; } = ContextLine.EstimateTokens(ContextLine.Render(entry));
 
-    public static IndexedMemory Create(MemoryEntry entry, Func<string, int> termId) => new(
+    public static IndexedMemory Create(MemoryEntry entry, Func<string, int> termId, VectorSlab vectors) => new(
         entry,
-        DenseVector.Normalized(entry.Vector),
+        vectors.AddUnit(entry.Vector),
         TermBag.From(Tokenizer.Tokenize(entry.Text), termId),
         TermBag.From(Tokenizer.Tokenize(ContextLine.DateText(entry.Timestamp)), termId));
 }

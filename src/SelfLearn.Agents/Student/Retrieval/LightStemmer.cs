@@ -20,10 +20,11 @@ internal static class LightStemmer
 
     private static string StripPlural(string word)
     {
-        if (word.EndsWith("ies", StringComparison.Ordinal) && word.Length > 4)
+        var longEnough = word.Length > MinimumStem + 1;
+        if (longEnough && word.EndsWith("ies", StringComparison.Ordinal))
             return word[..^3] + "y";
-        if (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
-            || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal))
+        if (longEnough && (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal)
+            || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal)))
             return word[..^2];
         if (word[^1] == 's' && !word.EndsWith("ss", StringComparison.Ordinal) && !word.EndsWith("us", StringComparison.Ordinal)
             && !word.EndsWith("is", StringComparison.Ordinal))
@@ -33,7 +34,7 @@ internal static class LightStemmer
 
     private static string StripInflection(string word)
     {
-        if (word.EndsWith("ied", StringComparison.Ordinal) && word.Length > 4)
+        if (word.Length > MinimumStem + 1 && word.EndsWith("ied", StringComparison.Ordinal))
             return word[..^3] + "y";
         if (word.EndsWith("eed", StringComparison.Ordinal))
             return word;

@@ -13,6 +13,7 @@ public sealed class MemoryIndex
     private readonly ConcurrentDictionary<string, int> vocabulary = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> ids = [];
     private readonly SessionLinks sessions = new();
+    private readonly VectorSlab vectors = new();
     private volatile IndexSnapshot snapshot;
     private int termCount;
 
@@ -29,7 +30,7 @@ public sealed class MemoryIndex
 
     internal IndexSnapshot Snapshot => snapshot;
 
-    /// <summary>Appends memories; a bad batch (duplicate id or session ordinal, vector of another dimension) changes nothing.</summary>
+    /// <summary>Appends memories; a bad batch (duplicate id or session ordinal, vector of another dimension or not finite) changes nothing.</summary>
     /// <exception cref="ArgumentException">The batch is rejected; the message says why.</exception>
     public void Add(IEnumerable<MemoryEntry> entries)
     {
@@ -42,30 +43,32 @@ public sealed class MemoryIndex
             if (batch.Count == 0)
                 return;
 
-            ids.UnionWith(batch.Select(e => e.Id));
-            var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId));
+            var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId, vectors));
             var (previous, next) = sessions.Link(current.Previous, current.Next, batch, current.Count);
+            ids.UnionWith(batch.Select(e => e.Id));
             snapshot = current.Append(added, termCount, previous, next, dimension);
         }
     }
 
-    private int EnsureValid(List<MemoryEntry> batch, int dimension)
+    private int EnsureValid(List<MemoryEntry> entries, int dimension)
     {
         var batchIds = new HashSet<Guid>();
-        foreach (var entry in batch)
+        foreach (var entry in entries)
         {
             if (entry?.Text is null || entry.Vector is null)
-                throw new ArgumentException("A memory, its text and its vector must not be null.", nameof(batch));
+                throw new ArgumentException("A memory, its text and its vector must not be null.", nameof(entries));
             if (ids.Contains(entry.Id) || !batchIds.Add(entry.Id))
-                throw new ArgumentException($"Memory {entry.Id} is already indexed.", nameof(batch));
+                throw new ArgumentException($"Memory {entry.Id} is already indexed.", nameof(entries));
             if (entry.Vector.Length == 0)
                 continue;
+            if (!DenseVector.IsFinite(entry.Vector))
+                throw new ArgumentException($"Memory {entry.Id} has a vector component that is not a finite number.", nameof(entries));
             if (dimension != 0 && entry.Vector.Length != dimension)
-                throw new ArgumentException($"Memory {entry.Id} has a {entry.Vector.Length}-dimensional vector; the index holds {dimension}.", nameof(batch));
+                throw new ArgumentException($"Memory {entry.Id} has a {entry.Vector.Length}-dimensional vector; the index holds {dimension}.", nameof(entries));
             dimension = entry.Vector.Length;
         }
 
-        sessions.EnsureNoClash(batch);
+        sessions.EnsureNoClash(entries);
         return dimension;
     }
 

@@ -41,7 +41,7 @@ internal sealed record ResultSelection(List<int> Kept, int BelowMinScore, int Du
     }
 
     private static double Similarity(IndexedMemory a, IndexedMemory b) =>
-        a.Vector.Length > 0 && b.Vector.Length > 0 ? DenseVector.Dot(a.Vector, b.Vector) : a.Text.Jaccard(b.Text);
+        a.Vector.Length > 0 && b.Vector.Length > 0 ? DenseVector.Dot(a.Vector.Span, b.Vector.Span) : a.Text.Jaccard(b.Text);
 
     private sealed class BestFirst(IndexSnapshot index, ScoreTable table) : IComparer<int>
     {

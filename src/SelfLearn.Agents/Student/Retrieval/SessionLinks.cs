@@ -7,15 +7,15 @@ internal sealed class SessionLinks
 
     private readonly Dictionary<string, SortedList<int, int>> sessions = new(StringComparer.Ordinal);
 
-    public void EnsureNoClash(IReadOnlyList<MemoryEntry> batch)
+    public void EnsureNoClash(IReadOnlyList<MemoryEntry> entries)
     {
         var seen = new HashSet<(string, int)>();
-        foreach (var entry in batch)
+        foreach (var entry in entries)
         {
             if (entry.SessionKey is not { } key)
                 continue;
             if ((sessions.TryGetValue(key, out var turns) && turns.ContainsKey(entry.Ordinal)) || !seen.Add((key, entry.Ordinal)))
-                throw new ArgumentException($"Session '{key}' already has a memory with ordinal {entry.Ordinal}.", nameof(batch));
+                throw new ArgumentException($"Session '{key}' already has a memory with ordinal {entry.Ordinal}.", nameof(entries));
         }
     }
 
