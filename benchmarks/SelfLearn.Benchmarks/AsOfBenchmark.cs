@@ -39,20 +39,23 @@ internal static class AsOfBenchmark
     public static async Task<(AsOfResults Results, Timeline Timeline)> RunAsync(BenchHost host, int versions, int lookups, CancellationToken ct)
     {
         var timeline = Timeline.EndingBeforeNow(versions);
-        var seeding = await SeedAsync(host.Store, timeline, ct);
+        var seeding = await CpuMeter.MeasureAsync("as-of: seeding via Marten", () => SeedAsync(host.Store, timeline, ct));
         await CheckSeedAsync(host.Store, timeline, ct);
 
         var random = new Random(20_260_101);
         Progress.Log(Invariant($"as-of: {WarmUpLookups} warm-up lookups, then {lookups} measured"));
         for (var i = 0; i < WarmUpLookups; i++)
             await LookupAsync(host.Client, timeline, timeline.RandomInstant(random), ct);
-        var latencies = new List<double>(lookups);
-        for (var i = 0; i < lookups; i++)
-            latencies.Add((await LookupAsync(host.Client, timeline, timeline.RandomInstant(random), ct)).Milliseconds);
-        var http = LatencySummary.From(latencies);
+        var http = await CpuMeter.MeasureAsync("as-of: HTTP lookups", async () =>
+        {
+            var latencies = new List<double>(lookups);
+            for (var i = 0; i < lookups; i++)
+                latencies.Add((await LookupAsync(host.Client, timeline, timeline.RandomInstant(random), ct)).Milliseconds);
+            return LatencySummary.From(latencies);
+        });
         Progress.Log(Invariant($"as-of: HTTP p50 {http.P50Ms} ms, p95 {http.P95Ms} ms, p99 {http.P99Ms} ms; now {ReplayLookups} replays"));
 
-        var replay = await ReplayAsync(host, timeline, random, ct);
+        var replay = await CpuMeter.MeasureAsync("as-of: replays", () => ReplayAsync(host, timeline, random, ct));
         Progress.Log(Invariant($"as-of: replay mean {replay.MeanMs} ms"));
         return (new AsOfResults(DeploymentId, timeline.Activated(1), timeline.End, seeding, http, TargetP95Ms, http.P95Ms < TargetP95Ms, replay),
             timeline);

@@ -36,6 +36,7 @@ internal static class BenchmarkProgram
 
         Progress.Log("starting a throw-away PostgreSQL");
         using var postgres = EmbeddedPostgres.StartThrowAway("selflearn_bench", message => Progress.Log("[postgres] " + message));
+        CpuMeter.Watch(postgres.DataDirectory);
         await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
         var machine = await MachineInfo.DescribeAsync(database, ct);
         Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
@@ -49,7 +50,7 @@ internal static class BenchmarkProgram
         var rebuild = await RebuildBenchmark.RunAsync(host, database, timeline, ct);
 
         var report = new BenchReport("config-core", options.CommandLine(), startedAt,
-            Stats.Round(Stopwatch.GetElapsedTime(started).TotalMinutes), options, machine, host.Server, writes, asOf, rebuild);
+            Stats.Round(Stopwatch.GetElapsedTime(started).TotalMinutes), options, machine, host.Server, writes, asOf, rebuild, CpuMeter.Phases);
         report.PrintTable();
         await report.WriteJsonAsync(options.Out, ct);
         Progress.Log(Invariant($"figures written to {options.Out}"));

@@ -13,7 +13,8 @@ internal sealed record BenchReport(
     string Server,
     WriteResults Writes,
     AsOfResults AsOf,
-    RebuildResults Rebuild)
+    RebuildResults Rebuild,
+    IReadOnlyList<PhaseCpu> Cpu)
 {
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -51,6 +52,15 @@ internal sealed record BenchReport(
             if (index == 0)
                 Console.WriteLine(string.Join("-+-", widths.Select(width => new string('-', width))));
         }
+        Console.WriteLine();
+        Console.WriteLine("seconds per phase: wall | CPU of the app process | of PostgreSQL | of anything else | cores busy");
+        foreach (var p in Cpu)
+        {
+            Console.WriteLine(Invariant(
+                $"  {p.Phase.Split('.')[^1],-40} {p.WallSeconds,8} | {p.AppCpuSeconds,8} | {p.PostgresCpuSeconds,8} | {p.OtherCpuSeconds,8} | {p.CoresBusy,4}"));
+        }
+        if (Cpu.Any(p => p.OtherCpuSeconds > 0.1 * p.WallSeconds))
+            Console.WriteLine("WARNING: other processes used more than 10% of a core in some phase; those figures are disturbed.");
         Console.WriteLine();
         Console.WriteLine(Invariant($"machine: {Machine.Cpu}, {Machine.Cores} cores, {Machine.RamGiB} GiB, {Machine.Os}, {Machine.Dotnet}"));
         Console.WriteLine(Invariant($"server: {Server}; {Machine.Postgres}"));

@@ -32,18 +32,20 @@ internal static class WriteBenchmark
         await HttpPairsAsync(host.Client, "bench-warmup", WarmUpPairs, ct);
 
         Progress.Log(Invariant($"writes: {pairs} create+activate pairs over HTTP, 1 client"));
-        var http1 = await MeasureAsync("http", 1, pairs, 2, (_, n) => HttpPairsAsync(host.Client, "bench-0", n, ct));
+        var http1 = await CpuMeter.MeasureAsync("writes: HTTP, 1 client", () =>
+            MeasureAsync("http", 1, pairs, 2, (_, n) => HttpPairsAsync(host.Client, "bench-0", n, ct)));
         Progress.Log(Invariant($"writes: {http1.PairsPerSecond} pairs/s; now {ConcurrentClients} clients"));
-        var http8 = await MeasureAsync("http", ConcurrentClients, pairs, 2,
-            (client, n) => HttpPairsAsync(host.Client, Invariant($"bench-{client + 1}"), n, ct));
+        var http8 = await CpuMeter.MeasureAsync("writes: HTTP, 8 clients", () => MeasureAsync("http", ConcurrentClients, pairs, 2,
+            (client, n) => HttpPairsAsync(host.Client, Invariant($"bench-{client + 1}"), n, ct)));
         Progress.Log(Invariant($"writes: {http8.PairsPerSecond} pairs/s"));
 
         var parameterMaps = await ParameterMapsAsync(host.Client, ct);
         await CreateBaselineTablesAsync(database, ct);
         Progress.Log(Invariant($"writes: raw SQL baseline, {pairs} pairs, 1 connection then {ConcurrentClients}"));
-        var sql1 = await MeasureAsync("sql", 1, pairs, 1, (client, n) => SqlPairsAsync(database, parameterMaps, "sql-1-" + client, n, ct));
-        var sql8 = await MeasureAsync("sql", ConcurrentClients, pairs, 1,
-            (client, n) => SqlPairsAsync(database, parameterMaps, Invariant($"sql-8-{client}"), n, ct));
+        var sql1 = await CpuMeter.MeasureAsync("writes: raw SQL, 1 connection", () =>
+            MeasureAsync("sql", 1, pairs, 1, (client, n) => SqlPairsAsync(database, parameterMaps, "sql-1-" + client, n, ct)));
+        var sql8 = await CpuMeter.MeasureAsync("writes: raw SQL, 8 connections", () => MeasureAsync("sql", ConcurrentClients, pairs, 1,
+            (client, n) => SqlPairsAsync(database, parameterMaps, Invariant($"sql-8-{client}"), n, ct)));
         Progress.Log(Invariant($"writes: raw SQL {sql1.PairsPerSecond} pairs/s (1), {sql8.PairsPerSecond} pairs/s ({ConcurrentClients})"));
 
         return new WriteResults(http1, http8, sql1, sql8,
