@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Npgsql;
+using SelfLearn.Api.Hosting;
+using static System.FormattableString;
+
+namespace SelfLearn.Benchmarks;
+
+/// <summary>
+/// Configuration-core benchmark: starts a throw-away PostgreSQL, hosts the real app on Kestrel, measures writes,
+/// "as of" lookups and projection rebuilds, prints a table and writes the figures as JSON.
+/// </summary>
+internal static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var ct = cancel.Token;
+        var startedAt = DateTimeOffset.UtcNow;
+        var started = Stopwatch.GetTimestamp();
+
+        Progress.Log("starting a throw-away PostgreSQL");
+        using var postgres = EmbeddedPostgres.StartThrowAway("selflearn_bench", message => Progress.Log("[postgres] " + message));
+        CpuMeter.Watch(postgres.DataDirectory);
+        await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
+        var machine = await MachineInfo.DescribeAsync(database, ct);
+        Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
+
+        Progress.Log("starting the app");
+        await using var host = BenchHost.Start(postgres.ConnectionString);
+        Progress.Log($"app listening: {host.Server}");
+
+        var writes = await WriteBenchmark.RunAsync(host, database, options.Writes, ct);
+        var (asOf, timeline) = await AsOfBenchmark.RunAsync(host, options.Versions, options.Lookups, ct);
+        var rebuild = await RebuildBenchmark.RunAsync(host, database, timeline, ct);
+
+        var report = new BenchReport("config-core", options.CommandLine(), startedAt,
+            Stats.Round(Stopwatch.GetElapsedTime(started).TotalMinutes), options, machine, host.Server, writes, asOf, rebuild, CpuMeter.Phases);
+        report.PrintTable();
+        await report.WriteJsonAsync(options.Out, ct);
+        Progress.Log(Invariant($"figures written to {options.Out}"));
+        return 0;
+    }
+}
