@@ -38,6 +38,9 @@ public static class EvalConfiguration
         IMessageBus bus, IDocumentStore store, string deploymentId, Dictionary<string, JsonElement> values, CancellationToken ct)
     {
         await bus.InvokeAsync<TunerOutcome>(new OpenDeployment(deploymentId, "evaluation deployment", By), ct);
+        // The evaluated config is the catalog defaults plus the --set values, whatever earlier runs left active.
+        await using (var catalogSession = store.QuerySession())
+            values = Parameters.Merge(Catalog.Defaults(await CatalogReader.LoadAsync(catalogSession, ct)), values).ToDictionary();
         var created = await bus.InvokeAsync<TunerOutcome>(new CreateConfigVersion(deploymentId, values, null,
             "eval-retrieval run", By, By, ChangeLinks.None, null), ct);
         if (created.Status == TunerStatus.Accepted)
