@@ -29,5 +29,5 @@ public sealed class CommandArguments
     public IReadOnlyList<string> List(string name) =>
         Value(name)?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
 
-    public IEnumerable<string> Unknown(params string[] known) => _flags.Keys.Except(known, StringComparer.Ordinal);
+    public IEnumerable<string> Unknown(IEnumerable<string> known) => _flags.Keys.Except(known, StringComparer.Ordinal);
 }

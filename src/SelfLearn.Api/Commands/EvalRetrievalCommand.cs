@@ -23,11 +23,7 @@ public sealed class EvalRetrievalCommand(IServiceProvider services)
 
     public async Task<int> RunAsync(CommandArguments args, CancellationToken ct)
     {
-        if (args.Unknown("dataset", "conversations", "deployment", "set", "out", "parallelism").FirstOrDefault() is { } unknown)
-            throw new ArgumentException($"unknown flag --{unknown}.");
-        var path = UserPaths.ExistingFile(args.Value("dataset") ?? throw new ArgumentException("--dataset FILE is required (LoCoMo JSON format)."));
-        var conversations = LocomoIngestion.Select(LocomoDataset.Load(path), args.List("conversations"));
-        var deploymentId = args.Value("deployment") ?? "eval";
+        var (conversations, deploymentId) = LocomoArguments.Read(args, "eval", "set", "out", "parallelism");
         var parallelism = int.Parse(args.Value("parallelism") ?? "4", CultureInfo.InvariantCulture);
 
         var config = await EvalConfiguration.ApplyAsync(services.GetRequiredService<IMessageBus>(), services.GetRequiredService<IDocumentStore>(),

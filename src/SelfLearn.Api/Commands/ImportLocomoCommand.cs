@@ -12,11 +12,7 @@ public sealed class ImportLocomoCommand(IServiceProvider services)
 
     public async Task<int> RunAsync(CommandArguments args, CancellationToken ct)
     {
-        if (args.Unknown("dataset", "conversations", "deployment").FirstOrDefault() is { } unknown)
-            throw new ArgumentException($"unknown flag --{unknown}.");
-        var path = UserPaths.ExistingFile(args.Value("dataset") ?? throw new ArgumentException("--dataset FILE is required (LoCoMo JSON format)."));
-        var conversations = LocomoIngestion.Select(LocomoDataset.Load(path), args.List("conversations"));
-        var deploymentId = args.Value("deployment") ?? "default";
+        var (conversations, deploymentId) = LocomoArguments.Read(args, "default");
 
         await services.GetRequiredService<IMessageBus>().InvokeAsync<Agents.Tuner.TunerOutcome>(
             new Agents.Tuner.OpenDeployment(deploymentId, "LoCoMo import", "system:import-locomo"), ct);

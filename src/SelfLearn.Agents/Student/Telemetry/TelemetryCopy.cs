@@ -19,14 +19,7 @@ internal static class TelemetryCopy
 
     public static async Task WriteRunAsync(NpgsqlBinaryImporter copy, PipelineRun run, CancellationToken ct)
     {
-        await copy.StartRowAsync(ct);
-        await copy.WriteAsync(run.RunId, NpgsqlDbType.Uuid, ct);
-        await copy.WriteAsync(run.At, NpgsqlDbType.TimestampTz, ct);
-        await copy.WriteAsync(run.DeploymentId, NpgsqlDbType.Text, ct);
-        await WriteNullable(copy, run.ConfigVersion, NpgsqlDbType.Integer, ct);
-        await WriteNullable(copy, run.ExperimentId, NpgsqlDbType.Text, ct);
-        await WriteNullable(copy, run.Variant, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(run.CycleType, NpgsqlDbType.Text, ct);
+        await StartRowAsync(copy, run, ct);
         await copy.WriteAsync(run.UserId, NpgsqlDbType.Text, ct);
         await WriteNullable(copy, run.ThreadId, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(run.Question, NpgsqlDbType.Text, ct);
@@ -43,6 +36,14 @@ internal static class TelemetryCopy
 
     public static async Task WriteEventAsync(NpgsqlBinaryImporter copy, PipelineRun run, string name, double value, CancellationToken ct)
     {
+        await StartRowAsync(copy, run, ct);
+        await copy.WriteAsync(name, NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(value, NpgsqlDbType.Double, ct);
+    }
+
+    /// <summary>The leading columns both tables share: which run, when, and under which config and experiment.</summary>
+    private static async Task StartRowAsync(NpgsqlBinaryImporter copy, PipelineRun run, CancellationToken ct)
+    {
         await copy.StartRowAsync(ct);
         await copy.WriteAsync(run.RunId, NpgsqlDbType.Uuid, ct);
         await copy.WriteAsync(run.At, NpgsqlDbType.TimestampTz, ct);
@@ -51,8 +52,6 @@ internal static class TelemetryCopy
         await WriteNullable(copy, run.ExperimentId, NpgsqlDbType.Text, ct);
         await WriteNullable(copy, run.Variant, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(run.CycleType, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(name, NpgsqlDbType.Text, ct);
-        await copy.WriteAsync(value, NpgsqlDbType.Double, ct);
     }
 
     private static async Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct)
