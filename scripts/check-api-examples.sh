@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every curl example of docs/API.md, in order, against a freshly started app with a throw-away database,
+# Runs every curl example of docs/API.md and docs/MAAS_CONTRACT.md, in order, against a freshly started app with a throw-away database,
 # and fails if any answers other than documented (2xx, or 400 for the example the Tuner refuses).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +17,7 @@ while IFS= read -r -d '' command; do
   status=$(eval "${command/curl -s/curl -s -o $data/body -w %\{http_code\}}")
   printf '%s  %s\n' "$status" "$(head -c 110 <<<"${command//$'\n'/ }")"
   [[ ${status:0:1} == "$expected" ]] || { failures=$((failures + 1)); head -c 400 "$data/body"; echo; }
-done < <(awk '/^```bash/{f=1;next} /^```/{f=0} f' docs/API.md | grep -v '^dotnet' \
+done < <(awk '/^```bash/{f=1;next} /^```/{f=0} f' docs/API.md docs/MAAS_CONTRACT.md | grep -v '^dotnet' \
          | sed -e ':a' -e '/\\$/N; s/\\\n//; ta' | tr '\n' '\0')
 echo "$failures example(s) answered other than documented"
 exit $((failures > 0))
