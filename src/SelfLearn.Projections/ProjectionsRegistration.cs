@@ -21,6 +21,8 @@ public static class ProjectionsRegistration
         options.Events.StreamIdentity = StreamIdentity.AsString;
         // Rich appends give inline projections the stream version and global sequence they record.
         options.Events.AppendMode = EventAppendMode.Rich;
+        // Versions and change-log rows are insert-only (one new document per event), so rebuilds can COPY them.
+        options.Projections.RebuildWithBulkCopy = true;
 
         options.Projections.Add(new ImpactFactorProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new DeploymentProjection(), ProjectionLifecycle.Inline);

@@ -45,7 +45,7 @@ public sealed partial class ChangeLogProjection : EventProjection
             return ValueTask.CompletedTask;
 
         foreach (var change in changes)
-            operations.Store(new ChangeLogEntry($"{deployment}:{activation}:{change.Key}", deployment, change.Key, change.From,
+            operations.Insert(new ChangeLogEntry($"{deployment}:{activation}:{change.Key}", deployment, change.Key, change.From,
                 change.To, from, to, kind, at, at.UtcTicks, by, reason, links, e.Sequence, e.Id));
         return ValueTask.CompletedTask;
     }

@@ -36,7 +36,7 @@ public sealed partial class ConfigVersionProjection : EventProjection
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         if (e.Data is ConfigVersionCreated c)
-            operations.Store(new ConfigVersionView(
+            operations.Insert(new ConfigVersionView(
                 ConfigVersionView.IdFor(c.DeploymentId, c.ConfigVersion), c.DeploymentId, c.ConfigVersion, c.Parameters,
                 c.ParentVersion, c.Changes, c.Reason, c.Initiator, c.By, c.Links, e.Timestamp.ToMicroseconds(), e.Sequence, e.Id));
         return ValueTask.CompletedTask;
