@@ -15,7 +15,7 @@ internal sealed record Machine(string Cpu, int Cores, double RamGiB, string Os, 
         var ram = long.TryParse(ramKib, NumberStyles.None, CultureInfo.InvariantCulture, out var kib) ? Math.Round(kib / 1048576.0, 1) : 0;
         var os = ProcValue("/etc/os-release", "PRETTY_NAME", '=')?.Trim('"') ?? RuntimeInformation.OSDescription;
         return new Machine(ProcValue("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),
-            Environment.ProcessorCount, ram, $"{os} ({RuntimeInformation.OSDescription})", RuntimeInformation.FrameworkDescription, postgres);
+            Environment.ProcessorCount, ram, $"{os} ({RuntimeInformation.OSArchitecture} {Environment.OSVersion.VersionString})", RuntimeInformation.FrameworkDescription, postgres);
     }
 
     private static string? ProcValue(string path, string key, char separator = ':') =>

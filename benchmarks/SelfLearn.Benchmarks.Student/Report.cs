@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using static System.FormattableString;
 
@@ -9,7 +10,7 @@ internal sealed record Report(
     string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, Options Options, Machine Machine,
     int LocomoTurns, Targets Targets, InProcessResult InProcess, HttpResult Http, TelemetryResult Telemetry)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void PrintTable()
     {
