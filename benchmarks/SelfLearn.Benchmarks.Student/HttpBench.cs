@@ -26,11 +26,12 @@ internal static class HttpBench
             session.Store(batch);
             await session.SaveChangesAsync(ct);
         }
-        Progress.Log($"seeded {corpus.Memories.Count} memories for {Corpus.UserId} in {seeding.Elapsed.TotalSeconds:F1} s");
+        var seedSeconds = Latency.R(seeding.Elapsed.TotalSeconds, 1);
+        Progress.Log($"seeded {corpus.Memories.Count} memories for {Corpus.UserId} in {seedSeconds} s");
 
         var (_, cold) = await PassAsync(host.Client, corpus, "first pass (index load, query embedding)", ct);
         var (retrieve, wall) = await PassAsync(host.Client, corpus, "second pass (timed)", ct);
-        return new HttpResult(corpus.Memories.Count, corpus.Questions.Count, Latency.R(seeding.Elapsed.TotalSeconds, 1), retrieve, wall, cold);
+        return new HttpResult(corpus.Memories.Count, corpus.Questions.Count, seedSeconds, retrieve, wall, cold);
     }
 
     private static async Task<(Latency Retrieve, Latency Wall)> PassAsync(HttpClient client, Corpus corpus, string name, CancellationToken ct)
