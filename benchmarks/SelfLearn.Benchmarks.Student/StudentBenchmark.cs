@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Npgsql;
+using SelfLearn.Api.Hosting;
+
+namespace SelfLearn.Benchmarks.Student;
+
+/// <summary>
+/// The Student (issue #3): retrieval latency at 10k memories of one user (in-process, over HTTP, against a naive brute
+/// force) and telemetry ingestion rows/s (against single-row INSERTs). Prints a table and writes the figures as JSON.
+/// </summary>
+internal static class StudentBenchmark
+{
+    public static async Task<int> Main(string[] args)
+    {
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        var ct = cancel.Token;
+        var startedAt = DateTimeOffset.UtcNow;
+        var started = Stopwatch.GetTimestamp();
+
+        var corpus = Corpus.Build(options.Memories, options.Queries, ct);
+        var inProcess = RetrievalBench.Run(corpus);
+
+        Progress.Log("starting a throw-away PostgreSQL");
+        using var postgres = EmbeddedPostgres.StartThrowAway("selflearn_student_bench", message => Progress.Log("[postgres] " + message));
+        await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
+        var machine = await Machine.DescribeAsync(database, ct);
+        Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
+        Progress.Log("starting the app");
+        await using var host = StudentHost.Start(postgres.ConnectionString);
+
+        var http = await HttpBench.RunAsync(host, corpus, ct);
+        var telemetry = await TelemetryBench.RunAsync(host, database, options.Runs, ct);
+
+        var report = new Report("student", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
+            options, machine, corpus.Turns, new Targets(20, 20_000), inProcess, http, telemetry);
+        report.PrintTable();
+        await report.WriteJsonAsync(options.Out, ct);
+        Progress.Log($"figures written to {options.Out}");
+        return 0;
+    }
+}
