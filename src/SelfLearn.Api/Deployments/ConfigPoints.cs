@@ -21,9 +21,16 @@ public static class ConfigPoints
             .Where(p => p.DeploymentId == deploymentId && p.ValidFromTicks <= ticks)
             .OrderByDescending(p => p.ValidFromTicks)
             .FirstOrDefaultAsync(ct);
-        return period is null
-            ? null
-            : new ConfigSnapshot(deploymentId, period.ConfigVersion, period.Parameters, period.ValidFrom, period.ValidTo, period.Activation, "asOf");
+        if (period is null)
+            return null;
+        var next = await session.Query<ConfigPeriod>()
+            .Where(p => p.DeploymentId == deploymentId && p.ValidFromTicks > ticks)
+            .OrderBy(p => p.ValidFromTicks)
+            .Select(p => p.ValidFrom)
+            .Take(1)
+            .ToListAsync(ct);
+        return new ConfigSnapshot(deploymentId, period.ConfigVersion, period.Parameters, period.ValidFrom,
+            next.Count > 0 ? next[0] : null, period.Activation, "asOf");
     }
 
     public static async Task<ConfigSnapshot?> Version(IQuerySession session, string deploymentId, int version, CancellationToken ct) =>

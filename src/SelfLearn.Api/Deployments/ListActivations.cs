@@ -2,10 +2,24 @@ using Marten;
 using Microsoft.AspNetCore.Authorization;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
+using SelfLearn.Domain.Configuration;
 using SelfLearn.Projections.Configuration;
 using Wolverine.Http;
 
 namespace SelfLearn.Api.Deployments;
+
+public sealed record ActivationPeriod(
+    string DeploymentId,
+    int Activation,
+    int ConfigVersion,
+    DateTimeOffset ValidFrom,
+    DateTimeOffset? ValidTo,
+    string Kind,
+    string Reason,
+    string By,
+    ChangeLinks Links,
+    long Sequence,
+    Guid EventId);
 
 public static class ListActivations
 {
@@ -21,6 +35,10 @@ public static class ListActivations
             .OrderByDescending(p => p.ValidFromTicks)
             .Take(limit ?? 100)
             .ToListAsync(ct);
-        return periods.Count == 0 ? Problems.NotFound($"no deployment '{id}'.") : Results.Ok(periods);
+        if (periods.Count == 0)
+            return Problems.NotFound($"no deployment '{id}'.");
+        // Newest first, so each period ends where the one listed before it starts.
+        return Results.Ok(periods.Select((p, i) => new ActivationPeriod(p.DeploymentId, p.Activation, p.ConfigVersion, p.ValidFrom,
+            i == 0 ? null : periods[i - 1].ValidFrom, p.Kind, p.Reason, p.By, p.Links, p.Sequence, p.EventId)).ToList());
     }
 }

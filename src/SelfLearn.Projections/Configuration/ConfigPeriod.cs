@@ -2,14 +2,14 @@ using System.Text.Json;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
-using Marten.Patching;
 using SelfLearn.Domain.Configuration;
 
 namespace SelfLearn.Projections.Configuration;
 
 /// <summary>
-/// One stretch of time during which a version was the active one. "As of T" is the period with the latest
-/// start at or before T — an indexed lookup, not a replay.
+/// One stretch of time during which a version was the active one; it ends where the next period starts. "As of T"
+/// is the period with the latest start at or before T — an indexed lookup, not a replay. Periods are insert-only
+/// (nothing is patched when the next one starts), so rebuilds can bulk-copy them.
 /// </summary>
 public sealed record ConfigPeriod(
     string Id,
@@ -19,7 +19,6 @@ public sealed record ConfigPeriod(
     IReadOnlyDictionary<string, JsonElement> Parameters,
     DateTimeOffset ValidFrom,
     long ValidFromTicks,
-    DateTimeOffset? ValidTo,
     string Kind,
     string Reason,
     string By,
@@ -44,17 +43,15 @@ public sealed partial class ConfigPeriodProjection : EventProjection
         var period = e.Data switch
         {
             ConfigVersionActivated a => new ConfigPeriod(ConfigPeriod.IdFor(a.DeploymentId, a.Activation), a.DeploymentId,
-                a.Activation, a.ConfigVersion, a.Parameters, at, at.UtcTicks, null, "activated", a.Reason, a.By, a.Links, e.Sequence, e.Id),
+                a.Activation, a.ConfigVersion, a.Parameters, at, at.UtcTicks, "activated", a.Reason, a.By, a.Links, e.Sequence, e.Id),
             ConfigRolledBack r => new ConfigPeriod(ConfigPeriod.IdFor(r.DeploymentId, r.Activation), r.DeploymentId,
-                r.Activation, r.ToVersion, r.Parameters, at, at.UtcTicks, null, "rolled-back", r.Reason, r.By, r.Links, e.Sequence, e.Id),
+                r.Activation, r.ToVersion, r.Parameters, at, at.UtcTicks, "rolled-back", r.Reason, r.By, r.Links, e.Sequence, e.Id),
             _ => null,
         };
         if (period is null)
             return ValueTask.CompletedTask;
 
-        operations.Store(period);
-        if (period.Activation > 1)
-            operations.Patch<ConfigPeriod>(ConfigPeriod.IdFor(period.DeploymentId, period.Activation - 1)).Set(x => x.ValidTo, at);
+        operations.Insert(period);
         return ValueTask.CompletedTask;
     }
 }
