@@ -114,10 +114,11 @@ internal static class AsOfBenchmark
         await using var session = store.QuerySession();
         var deployment = await session.LoadAsync<Deployment>(DeploymentId, ct);
         var second = await session.LoadAsync<ConfigPeriod>(ConfigPeriod.IdFor(DeploymentId, 2), ct);
+        var third = await session.LoadAsync<ConfigPeriod>(ConfigPeriod.IdFor(DeploymentId, 3), ct);
         if (deployment is not { ActiveVersion: var active, Activations: var activations } || active != timeline.Versions
-            || activations != timeline.Versions || second?.ValidFrom != timeline.Activated(2) || second.ValidTo != timeline.Activated(3))
+            || activations != timeline.Versions || second?.ValidFrom != timeline.Activated(2) || third?.ValidFrom != timeline.Activated(3))
             throw new InvalidOperationException(Invariant(
-                $"seeding check failed: active {deployment?.ActiveVersion}, activations {deployment?.Activations}, period 2 {second?.ValidFrom:O}..{second?.ValidTo:O}, expected {timeline.Activated(2):O}..{timeline.Activated(3):O}."));
+                $"seeding check failed: active {deployment?.ActiveVersion}, activations {deployment?.Activations}, periods 2 and 3 start {second?.ValidFrom:O}, {third?.ValidFrom:O}, expected {timeline.Activated(2):O}, {timeline.Activated(3):O}."));
     }
 
     /// <summary>One GET …/config?asOf=T, timed from sending to having read the body; the answer must match the timeline.</summary>
