@@ -4,6 +4,8 @@ using Marten;
 using SelfLearn.Agents.Seeding;
 using SelfLearn.Agents.Student.Contract;
 
+using SelfLearn.Benchmarks.Shared;
+
 namespace SelfLearn.Benchmarks.Student;
 
 internal sealed record HttpResult(int Memories, int Queries, double SeedSeconds, Latency ServerRetrieve, Latency ClientWall, Latency ColdClientWall);
@@ -16,7 +18,7 @@ internal static class HttpBench
 {
     private const int SeedBatch = 1000;
 
-    public static async Task<HttpResult> RunAsync(StudentHost host, Corpus corpus, CancellationToken ct)
+    public static async Task<HttpResult> RunAsync(KestrelApp host, Corpus corpus, CancellationToken ct)
     {
         var store = host.Get<IDocumentStore>();
         var seeding = Stopwatch.StartNew();

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using Npgsql;
 using SelfLearn.Api.Hosting;
 
+using SelfLearn.Api.Security;
+using SelfLearn.Benchmarks.Shared;
+
 namespace SelfLearn.Benchmarks.Student;
 
 /// <summary>
@@ -42,7 +45,7 @@ internal static class StudentBenchmark
         var machine = await Machine.DescribeAsync(database, ct);
         Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
         Progress.Log("starting the app");
-        await using var host = StudentHost.Start(postgres.ConnectionString);
+        await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-key", Roles.Service);
 
         var http = await HttpBench.RunAsync(host, corpus, ct);
         var telemetry = await TelemetryBench.RunAsync(host, database, options.Runs, ct);

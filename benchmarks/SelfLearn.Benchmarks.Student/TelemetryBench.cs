@@ -6,6 +6,8 @@ using SelfLearn.Agents.Student.Contract;
 using SelfLearn.Agents.Student.Telemetry;
 using static System.FormattableString;
 
+using SelfLearn.Benchmarks.Shared;
+
 namespace SelfLearn.Benchmarks.Student;
 
 internal sealed record TelemetryResult(
@@ -20,7 +22,7 @@ internal static class TelemetryBench
 {
     private const string Scratch = "selflearn.bench_events_baseline";
 
-    public static async Task<TelemetryResult> RunAsync(StudentHost host, NpgsqlDataSource database, int runs, CancellationToken ct)
+    public static async Task<TelemetryResult> RunAsync(KestrelApp host, NpgsqlDataSource database, int runs, CancellationToken ct)
     {
         var writer = host.Get<TelemetryWriter>();
         await writer.FlushAsync(ct); // the HTTP passes queued runs too; they are not counted

@@ -8,6 +8,8 @@ using SelfLearn.Domain.Configuration;
 using SelfLearn.Projections.Configuration;
 using static System.FormattableString;
 
+using SelfLearn.Benchmarks.Shared;
+
 namespace SelfLearn.Benchmarks;
 
 internal sealed record SeedResult(int Pairs, int Events, int PairsPerSession, double Seconds, double PairsPerSecond, double EventsPerSecond);
@@ -36,7 +38,7 @@ internal static class AsOfBenchmark
     private const int WarmUpLookups = 100;
     private const int ReplayLookups = 20;
 
-    public static async Task<(AsOfResults Results, Timeline Timeline)> RunAsync(BenchHost host, int versions, int lookups, CancellationToken ct)
+    public static async Task<(AsOfResults Results, Timeline Timeline)> RunAsync(KestrelApp host, int versions, int lookups, CancellationToken ct)
     {
         var timeline = Timeline.EndingBeforeNow(versions);
         var seeding = await CpuMeter.MeasureAsync("as-of: seeding via Marten", () => SeedAsync(host.Store, timeline, ct));
@@ -140,7 +142,7 @@ internal static class AsOfBenchmark
     }
 
     /// <summary>The same question answered by replaying the stream up to T; must agree with the HTTP answer.</summary>
-    private static async Task<ReplayResult> ReplayAsync(BenchHost host, Timeline timeline, Random random, CancellationToken ct)
+    private static async Task<ReplayResult> ReplayAsync(KestrelApp host, Timeline timeline, Random random, CancellationToken ct)
     {
         var milliseconds = new List<double>(ReplayLookups);
         var replayed = new List<long>(ReplayLookups);

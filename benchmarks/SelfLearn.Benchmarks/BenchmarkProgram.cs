@@ -3,6 +3,9 @@ using Npgsql;
 using SelfLearn.Api.Hosting;
 using static System.FormattableString;
 
+using SelfLearn.Api.Security;
+using SelfLearn.Benchmarks.Shared;
+
 namespace SelfLearn.Benchmarks;
 
 /// <summary>
@@ -42,7 +45,7 @@ internal static class BenchmarkProgram
         Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
 
         Progress.Log("starting the app");
-        await using var host = BenchHost.Start(postgres.ConnectionString);
+        await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-meta-user-key", Roles.MetaUser);
         Progress.Log($"app listening: {host.Server}");
 
         var writes = await WriteBenchmark.RunAsync(host, database, options.Writes, ct);

@@ -4,6 +4,8 @@ using Npgsql;
 using SelfLearn.Api.Deployments;
 using static System.FormattableString;
 
+using SelfLearn.Benchmarks.Shared;
+
 namespace SelfLearn.Benchmarks;
 
 internal sealed record ProjectionRebuild(string Name, double Seconds, double EventsPerSecond);
@@ -34,7 +36,7 @@ internal static class RebuildBenchmark
     private const string Schema = "selflearn";
     private const int AsOfChecks = 10;
 
-    public static async Task<RebuildResults> RunAsync(BenchHost host, NpgsqlDataSource database, Timeline timeline, CancellationToken ct)
+    public static async Task<RebuildResults> RunAsync(KestrelApp host, NpgsqlDataSource database, Timeline timeline, CancellationToken ct)
     {
         var events = await ScalarAsync<long>(database, $"select count(*) from {Schema}.mt_events", ct);
         Progress.Log(Invariant($"rebuild: raw read of {events} events"));

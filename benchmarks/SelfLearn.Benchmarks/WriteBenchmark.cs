@@ -7,6 +7,8 @@ using Npgsql;
 using NpgsqlTypes;
 using static System.FormattableString;
 
+using SelfLearn.Benchmarks.Shared;
+
 namespace SelfLearn.Benchmarks;
 
 internal sealed record WriteRun(string Path, int Clients, int Pairs, int CommitsPerPair, double Seconds, double PairsPerSecond, LatencySummary PairLatency);
@@ -22,7 +24,7 @@ internal static class WriteBenchmark
     private const int WarmUpPairs = 20;
     private const int ConcurrentClients = 8;
 
-    public static async Task<WriteResults> RunAsync(BenchHost host, NpgsqlDataSource database, int pairs, CancellationToken ct)
+    public static async Task<WriteResults> RunAsync(KestrelApp host, NpgsqlDataSource database, int pairs, CancellationToken ct)
     {
         string[] deployments = ["bench-warmup", .. Enumerable.Range(0, ConcurrentClients + 1).Select(i => Invariant($"bench-{i}"))];
         foreach (var deployment in deployments)

@@ -10,34 +10,37 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Api.Security;
 
-namespace SelfLearn.Benchmarks;
+namespace SelfLearn.Benchmarks.Shared;
 
 /// <summary>
 /// The real SelfLearn.Api app (its own Program, Wolverine, Marten), hosted in this process on a Kestrel socket on
 /// 127.0.0.1 and called through a plain <see cref="HttpClient"/>: every request crosses the loopback TCP stack.
+/// Shared by the benchmark programs (compiled into each).
 /// </summary>
-internal sealed class BenchHost : IAsyncDisposable
+internal sealed class KestrelApp : IAsyncDisposable
 {
-    public const string ApiKey = "bench-meta-user-key";
-
     private readonly WebApplicationFactory<Program> _root;
 
-    private BenchHost(WebApplicationFactory<Program> root, WebApplicationFactory<Program> app, HttpClient client, string server)
+    private KestrelApp(WebApplicationFactory<Program> root, IServiceProvider services, HttpClient client, string server)
     {
         _root = root;
+        Services = services;
         Client = client;
         Server = server;
-        Store = app.Services.GetRequiredService<IDocumentStore>();
     }
+
+    public IServiceProvider Services { get; }
 
     public HttpClient Client { get; }
 
-    /// <summary>"Kestrel http://127.0.0.1:port" or "TestServer (in-memory)" when Kestrel could not be used.</summary>
+    /// <summary>"Kestrel http://127.0.0.1:port".</summary>
     public string Server { get; }
 
-    public IDocumentStore Store { get; }
+    public IDocumentStore Store => Get<IDocumentStore>();
 
-    public static BenchHost Start(string connectionString)
+    public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    public static KestrelApp Start(string connectionString, string apiKey, string role)
     {
         // Program ends in RunJasperFxCommands(args): under a factory it must start the host, not parse the factory's args.
         JasperFxEnvironment.AutoStartHost = true;
@@ -47,7 +50,7 @@ internal sealed class BenchHost : IAsyncDisposable
             builder.UseEnvironment("Benchmark");
             builder.UseContentRoot(ContentRoot());
             builder.UseSetting("ConnectionStrings:Marten", connectionString);
-            builder.UseSetting($"ApiKeys:{ApiKey}", Roles.MetaUser);
+            builder.UseSetting($"ApiKeys:{apiKey}", role);
             // Request-level logging would be measured too; warnings and errors still show.
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         });
@@ -60,8 +63,8 @@ internal sealed class BenchHost : IAsyncDisposable
             BaseAddress = new Uri(address),
             Timeout = TimeSpan.FromMinutes(2),
         };
-        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, ApiKey);
-        return new BenchHost(root, app, client, $"Kestrel {address}");
+        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, apiKey);
+        return new KestrelApp(root, app.Services, client, $"Kestrel {address}");
     }
 
     /// <summary>
