@@ -39,8 +39,9 @@ internal sealed record BenchReport(
             ["seeding via Marten append (inline proj.)", Invariant($"{seed.EventsPerSecond} events/s"), Invariant($"{seed.Pairs} pairs in {seed.Seconds} s"), ""],
             [Invariant($"as-of lookup over HTTP, {seed.Pairs} versions"), Invariant($"p50 {lookups.P50Ms} / p95 {lookups.P95Ms} / p99 {lookups.P99Ms} ms"), Invariant($"p95 < {AsOf.TargetP95Ms} ms: {Verdict(AsOf.MeetsTarget)}"), ""],
             ["as-of by replaying the stream", Invariant($"mean {AsOf.Replay.MeanMs} ms"), Invariant($"vs HTTP p50 {lookups.P50Ms} ms"), Invariant($"{AsOf.Replay.MeanMs / lookups.P50Ms:F0}x slower")],
-            [Invariant($"rebuild {Rebuild.Projections.Count} projections, {Rebuild.EventsInStore} events"), Invariant($"{Rebuild.EventsPerSecond} events/s"), Invariant($">= {Rebuild.TargetEventsPerSecond} events/s: {Verdict(Rebuild.MeetsTarget)}"), ""],
+            [Invariant($"rebuild {Rebuild.Projections.Count} projections one by one, {Rebuild.EventsInStore} events"), Invariant($"{Rebuild.EventsPerSecond} events/s"), Invariant($">= {Rebuild.TargetEventsPerSecond} events/s: {Verdict(Rebuild.MeetsTarget)}"), ""],
             .. Rebuild.Projections.Select(p => new[] { "  " + p.Name.Split('.')[^1], Invariant($"{p.EventsPerSecond} events/s"), Invariant($"{p.Seconds} s"), "" }),
+            ["rebuild all projections at once", Invariant($"{Rebuild.ConcurrentEventsPerSecond} events/s"), Invariant($">= {Rebuild.TargetEventsPerSecond} events/s: {Verdict(Rebuild.ConcurrentMeetsTarget)}"), Invariant($"{Rebuild.ConcurrentSeconds} s")],
             ["raw read of mt_events", Invariant($"{Rebuild.RawRead.EventsPerSecond} events/s"), Invariant($"{Rebuild.RawRead.Megabytes} MB in {Rebuild.RawRead.Seconds} s"), Invariant($"rebuild {Rebuild.EventsPerSecond / Rebuild.RawRead.EventsPerSecond:P0}")],
         ];
 
@@ -59,7 +60,7 @@ internal sealed record BenchReport(
             Console.WriteLine(Invariant(
                 $"  {p.Phase.Split('.')[^1],-40} {p.WallSeconds,8} | {p.AppCpuSeconds,8} | {p.PostgresCpuSeconds,8} | {p.OtherCpuSeconds,8} | {p.CoresBusy,4}"));
         }
-        if (Cpu.Any(p => p.OtherCpuSeconds > 0.1 * p.WallSeconds))
+        if (Cpu.Any(p => p.OtherCpuSeconds > Math.Max(0.5, 0.1 * p.WallSeconds)))
             Console.WriteLine("WARNING: other processes used more than 10% of a core in some phase; those figures are disturbed.");
         Console.WriteLine();
         Console.WriteLine(Invariant($"machine: {Machine.Cpu}, {Machine.Cores} cores, {Machine.RamGiB} GiB, {Machine.Os}, {Machine.Dotnet}"));
