@@ -1,0 +1,56 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SelfLearn.Domain.Scenarios;
+
+/// <summary>Where a scenario file is wrong: a JSON path ("$.scenarios[2].questions[0].kind") and what is wrong there.</summary>
+public sealed record ScenarioError(string Path, string Message)
+{
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>
+/// The one serializer of scenario sets: strict on read (unknown or missing members are errors) and stable on write,
+/// so the same set always gives the same bytes and the same hash.
+/// </summary>
+public static class ScenarioJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string Serialize(ScenarioSet set) => JsonSerializer.Serialize(set, Options);
+
+    public static byte[] SerializeToUtf8(ScenarioSet set) => JsonSerializer.SerializeToUtf8Bytes(set, Options);
+
+    /// <summary>Reads and validates; on failure returns the first error and no set.</summary>
+    public static (ScenarioSet? Set, ScenarioError? Error) Parse(string json)
+    {
+        ScenarioSet? set;
+        try
+        {
+            set = JsonSerializer.Deserialize<ScenarioSet>(json, Options);
+        }
+        catch (JsonException e)
+        {
+            return (null, new ScenarioError(e.Path ?? "$", FirstSentence(e.Message)));
+        }
+        if (set is null)
+            return (null, new ScenarioError("$", "the file holds null, not a scenario set."));
+        return ScenarioValidator.Validate(set) is { } error ? (null, error) : (set, null);
+    }
+
+    /// <summary>System.Text.Json appends "Path: … | LineNumber: …" to its messages; the path is reported on its own.</summary>
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}
