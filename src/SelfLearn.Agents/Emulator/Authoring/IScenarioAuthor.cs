@@ -20,3 +20,10 @@ public interface IScenarioAuthor
 
     Task<Scenario> WriteAsync(ScenarioBrief brief, CancellationToken ct);
 }
+
+/// <summary>An author's output that is not a valid scenario; the library counts it and asks again.</summary>
+public sealed class ScenarioRejectedException(string scenarioId, ScenarioError error)
+    : Exception($"scenario '{scenarioId}' was rejected: {error}")
+{
+    public ScenarioError Error { get; } = error;
+}
