@@ -60,7 +60,7 @@ internal static class TelemetryBench
             ["generate"] = Math.Round(1 + 2 * random.NextDouble(), 3),
             ["total"] = Math.Round(15 + 10 * random.NextDouble(), 3),
         };
-        return new PipelineRun(Guid.CreateVersion7(), DateTimeOffset.UtcNow, SeedDefaults.DefaultDeployment, 1, null, null, CycleTypes.Online,
+        return new PipelineRun(Guid.CreateVersion7(), DateTimeOffset.UtcNow, SeedDefaults.DefaultDeployment, 1, null, null, CycleTypes.Online, null, null,
             Corpus.UserId, Invariant($"thread-{i % 100}"), Invariant($"What did Caroline do on day {i}?"), "She went to a support group.",
             false, [.. Enumerable.Range(0, 10).Select(_ => Guid.CreateVersion7())], [.. Enumerable.Range(0, 10).Select(k => (string?)Invariant($"D{k}:{i % 30}"))],
             scores, 900 + random.Next(300), 20 + random.Next(30), latency, null);

@@ -1,9 +1,13 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using SelfLearn.Domain.Datasets;
+using SelfLearn.Domain.Simulations;
 using SelfLearn.Projections.Configuration;
+using SelfLearn.Projections.Datasets;
 using SelfLearn.Projections.Experiments;
 using SelfLearn.Projections.ImpactFactors;
+using SelfLearn.Projections.Simulations;
 
 namespace SelfLearn.Projections;
 
@@ -13,7 +17,8 @@ public static class ProjectionsRegistration
     public static IReadOnlyList<Type> ProjectionTypes { get; } =
     [
         typeof(ImpactFactorProjection), typeof(DeploymentProjection), typeof(ConfigVersionProjection),
-        typeof(ConfigPeriodProjection), typeof(ChangeLogProjection), typeof(ExperimentProjection),
+        typeof(ConfigPeriodProjection), typeof(ChangeLogProjection), typeof(ExperimentProjection), typeof(GoldenDatasetProjection),
+        typeof(SimulationProjection),
     ];
 
     public static StoreOptions AddSelfLearnProjections(this StoreOptions options)
@@ -30,11 +35,16 @@ public static class ProjectionsRegistration
         options.Projections.Add(new ConfigPeriodProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ChangeLogProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new ExperimentProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new GoldenDatasetProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new SimulationProjection(), ProjectionLifecycle.Inline);
 
         options.Schema.For<ConfigVersionView>().Index(x => new { x.DeploymentId, x.ConfigVersion });
         options.Schema.For<ConfigPeriod>().Index(x => new { x.DeploymentId, x.ValidFromTicks });
         options.Schema.For<ChangeLogEntry>().Index(x => new { x.DeploymentId, x.Factor, x.AtTicks });
         options.Schema.For<ChangeLogEntry>().Index(x => new { x.DeploymentId, x.AtTicks });
+        options.Schema.For<Simulation>().Index(x => x.ExperimentId);
+        // Dataset contents are written once and read by id; they are not projections, so rebuilds leave them alone.
+        options.Schema.For<DatasetContent>();
         return options;
     }
 }

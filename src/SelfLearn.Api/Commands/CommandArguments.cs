@@ -22,6 +22,9 @@ public sealed class CommandArguments
         }
     }
 
+    /// <summary>A switch such as --dry-run, given without a value.</summary>
+    public bool Present(string name) => _flags.ContainsKey(name);
+
     public string? Value(string name) => _flags.TryGetValue(name, out var values) ? values.LastOrDefault() : null;
 
     public IReadOnlyList<string> Values(string name) => _flags.TryGetValue(name, out var values) ? values : [];

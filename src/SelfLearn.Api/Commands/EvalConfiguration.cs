@@ -21,9 +21,9 @@ public static class EvalConfiguration
         ["retrieval.top_k"] = "50", ["context.max_tokens"] = "32000", ["retrieval.min_score"] = "0",
     };
 
-    public static Dictionary<string, JsonElement> Parse(IEnumerable<string> assignments)
+    public static Dictionary<string, JsonElement> Parse(IEnumerable<string> assignments, bool withRankingDefaults = true)
     {
-        var values = RankingDefaults.ToDictionary(p => p.Key, p => Json(p.Value), StringComparer.Ordinal);
+        var values = (withRankingDefaults ? RankingDefaults : new Dictionary<string, string>()).ToDictionary(p => p.Key, p => Json(p.Value), StringComparer.Ordinal);
         foreach (var assignment in assignments)
         {
             var at = assignment.IndexOf('=', StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public static class EvalConfiguration
         return deployment!.ActiveParameters;
     }
 
-    private static string Describe(TunerOutcome outcome) =>
+    public static string Describe(TunerOutcome outcome) =>
         outcome.Violations.Count > 0 ? string.Join(" ", outcome.Violations.Select(v => v.Message)) : outcome.Message ?? outcome.Status.ToString();
 
     private static JsonElement Json(string raw)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Tuner;
+using SelfLearn.Domain.Scenarios;
 using SelfLearn.Domain.Tuner;
 
 namespace SelfLearn.Api.Errors;
@@ -9,6 +10,17 @@ public static class Problems
 {
     public static IResult BadRequest(string detail, IReadOnlyList<Violation>? violations = null) =>
         Problem(StatusCodes.Status400BadRequest, "Invalid request", detail, violations);
+
+    /// <summary>A scenario file's first error, with its JSON path under "path" so a tool can point at it.</summary>
+    public static IResult InvalidScenarios(ScenarioError error)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest, Title = "Invalid scenario set", Detail = $"{error.Path}: {error.Message} Nothing was registered.",
+        };
+        problem.Extensions["path"] = error.Path;
+        return Results.Json(problem, statusCode: problem.Status, contentType: "application/problem+json");
+    }
 
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
 

@@ -100,10 +100,31 @@ public sealed class MaasContractTests(AppFixture fixture) : ApiTest(fixture)
     [InlineData("""{"deploymentId":"default","userId":"alice","question":"q?","cycleType":"sideways"}""")]
     [InlineData("""{"deploymentId":"default","userId":"alice","question":"q?","experimentId":"nope"}""")]
     [InlineData("""{"deploymentId":"default","userId":"alice","question":"q?","asOf":"later"}""")]
+    [InlineData("""{"deploymentId":"default","userId":"alice","question":"q?","exampleId":""}""")]
     public async Task Bad_queries_are_400_and_leave_no_run(string body)
     {
         await Host.PostRaw("/maas/v1/query", body, 400, Keys.Service);
         Assert.Equal(0L, await Host.Sql<long>("select count(*) from selflearn.pipeline_runs"));
+    }
+
+    [Theory]
+    [InlineData("""{"deploymentId":"default","userId":"u","items":[{"text":"x"}],"cycleType":"sideways"}""")]
+    [InlineData("""{"deploymentId":"default","userId":"u","items":[{"text":"x"}],"variant":"b"}""")]
+    [InlineData("""{"deploymentId":"default","userId":"u","items":[{"text":"x"}],"simulationId":"bad\u0007tag"}""")]
+    public async Task Badly_tagged_ingests_are_400_and_store_nothing(string body)
+    {
+        await Host.PostRaw("/maas/v1/memories", body, 400, Keys.Service);
+        Assert.Equal(0L, await Host.Sql<long>("select count(*) from selflearn.telemetry_events"));
+        Assert.Equal(0, (await Host.Post("/maas/v1/query", new { deploymentId = "default", userId = "u", question = "x?" }, 200, Keys.Service))!["items"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_tagged_ingest_leaves_its_measurements_under_its_tags()
+    {
+        await Host.PostRaw("/maas/v1/memories",
+            """{"deploymentId":"default","userId":"u","items":[{"text":"x"},{"text":"y"}],"experimentId":"e1","variant":"b","simulationId":"s1"}""", 201, Keys.Service);
+        Assert.Equal(2.0, await Host.Sql<double>(
+            "select value from selflearn.telemetry_events where name = 'ingest.items' and experiment_id = 'e1' and variant = 'b' and simulation_id = 's1' and cycle_type = 'offline'"));
     }
 
     [Fact]

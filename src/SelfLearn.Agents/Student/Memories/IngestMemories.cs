@@ -1,6 +1,8 @@
 using Marten;
 using SelfLearn.Agents.Student.Contract;
+using System.Diagnostics;
 using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Domain.Configuration;
 
 namespace SelfLearn.Agents.Student.Memories;
@@ -8,8 +10,10 @@ namespace SelfLearn.Agents.Student.Memories;
 /// <summary>
 /// Stores memories of one user of one deployment, each with its vector (computed here, once) and its place in its
 /// session (sessions default to the thread), after checking the whole request: nothing is written when any item is bad.
+/// Each stored request leaves an ingest run in telemetry, tagged like the queries.
 /// </summary>
-public sealed class IngestMemories(IDocumentStore store, ITextEmbedder embedder, MemoryIndexCache indexes, TimeProvider clock)
+public sealed class IngestMemories(
+    IDocumentStore store, ITextEmbedder embedder, MemoryIndexCache indexes, TelemetryWriter telemetry, TimeProvider clock)
 {
     public const int MaxItems = 1000;
     public const int MaxTextLength = 8000;
@@ -21,6 +25,10 @@ public sealed class IngestMemories(IDocumentStore store, ITextEmbedder embedder,
         if (string.IsNullOrWhiteSpace(request.UserId)) return "'userId' is required.";
         if (request.UserId.Length > MaxIdLength || request.ThreadId?.Length > MaxIdLength) return $"ids are at most {MaxIdLength} characters.";
         if (request.Items is not { Count: > 0 and <= MaxItems }) return $"'items' must hold 1 to {MaxItems} memories.";
+        if (RequestTags.Validate(request.CycleType, ("experimentId", request.ExperimentId), ("variant", request.Variant),
+                ("simulationId", request.SimulationId)) is { } badTag)
+            return badTag;
+        if (request.Variant is not null && request.ExperimentId is null) return "'variant' needs an 'experimentId'.";
         for (var i = 0; i < request.Items.Count; i++)
         {
             var item = request.Items[i];
@@ -39,6 +47,7 @@ public sealed class IngestMemories(IDocumentStore store, ITextEmbedder embedder,
     {
         if (Validate(request) is { } error)
             return (null, error);
+        var watch = Stopwatch.StartNew();
         await using var session = store.LightweightSession();
         if (await session.LoadAsync<Deployment>(request.DeploymentId!, ct) is null)
             return (null, $"no deployment '{request.DeploymentId}'.");
@@ -58,6 +67,8 @@ public sealed class IngestMemories(IDocumentStore store, ITextEmbedder embedder,
         session.Store(memories.ToArray());
         await session.SaveChangesAsync(ct);
         indexes.Added(request.DeploymentId!, request.UserId!, memories);
+        telemetry.Enqueue(new IngestRun(Guid.CreateVersion7(), now, request.DeploymentId!, request.ExperimentId, request.Variant,
+            CycleTypes.Of(request.CycleType, request.ExperimentId), request.SimulationId, memories.Count, Math.Round(watch.Elapsed.TotalMilliseconds, 3)));
         return (memories.Select(m => m.Id).ToList(), null);
     }
 

@@ -25,7 +25,9 @@ public sealed class AnswerQuestion(
         if (string.IsNullOrWhiteSpace(request.UserId)) return "'userId' is required.";
         if (string.IsNullOrWhiteSpace(request.Question)) return "'question' is required.";
         if (request.Question.Length > MaxQuestionLength) return $"'question' is longer than {MaxQuestionLength} characters.";
-        if (request.CycleType is { } cycle && !CycleTypes.IsKnown(cycle)) return "'cycleType' is offline or online.";
+        if (RequestTags.Validate(request.CycleType, ("experimentId", request.ExperimentId), ("variant", request.Variant),
+                ("simulationId", request.SimulationId), ("exampleId", request.ExampleId)) is { } badTag)
+            return badTag;
         if (request.AsOf is { } asOf && !Timestamps.TryParse(asOf, out _)) return $"'asOf' '{asOf}' is not an ISO-8601 timestamp.";
         return null;
     }
@@ -86,7 +88,10 @@ public sealed class AnswerQuestion(
             run.Latency, config.ConfigVersion, config.ExperimentId, config.Variant, run.CycleType);
     }
 
-    /// <summary>Same question from the same user in the same thread → same draw, so paired runs repeat exactly.</summary>
+    /// <summary>
+    /// Same question in the same thread → same draw, so paired runs repeat exactly: the emulator gives each variant its
+    /// own user but the same thread ids. Without a thread the user keys the draw.
+    /// </summary>
     private static long Seed(QueryRequest r) =>
-        $"{r.UserId}\n{r.ThreadId}\n{r.Question}".Aggregate(1469598103934665603L, (h, c) => unchecked((h ^ c) * 1099511628211L));
+        $"{r.ThreadId ?? r.UserId}\n{r.Question}".Aggregate(1469598103934665603L, (h, c) => unchecked((h ^ c) * 1099511628211L));
 }

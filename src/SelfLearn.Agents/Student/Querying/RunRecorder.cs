@@ -12,7 +12,7 @@ internal sealed class RunRecorder(QueryRequest request, StudentConfig config, Da
 
     public Guid RunId { get; } = Guid.CreateVersion7();
 
-    public string CycleType { get; } = request.CycleType ?? (request.ExperimentId is null ? CycleTypes.Online : CycleTypes.Offline);
+    public string CycleType { get; } = CycleTypes.Of(request.CycleType, request.ExperimentId);
 
     public string? Rejected { get; set; }
 
@@ -37,7 +37,8 @@ internal sealed class RunRecorder(QueryRequest request, StudentConfig config, Da
     }
 
     private PipelineRun Run(string? answer, bool abstained, IReadOnlyList<RetrievedItem> items, TokenUsage usage, string? error) =>
-        new(RunId, at, request.DeploymentId!, config.ConfigVersion, config.ExperimentId, config.Variant, CycleType, request.UserId!,
+        new(RunId, at, request.DeploymentId!, config.ConfigVersion, config.ExperimentId, config.Variant, CycleType, request.SimulationId,
+            request.ExampleId, request.UserId!,
             request.ThreadId, request.Question!, answer, abstained, [.. items.Select(i => i.MemoryId)], [.. items.Select(i => i.SourceId)],
             [.. items.Select(i => i.Score)], usage.Input, usage.Output, new Dictionary<string, double>(_latency), error);
 }

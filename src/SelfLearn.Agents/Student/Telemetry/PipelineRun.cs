@@ -9,6 +9,8 @@ public sealed record PipelineRun(
     string? ExperimentId,
     string? Variant,
     string CycleType,
+    string? SimulationId,
+    string? ExampleId,
     string UserId,
     string? ThreadId,
     string Question,
@@ -20,9 +22,8 @@ public sealed record PipelineRun(
     int TokensIn,
     int TokensOut,
     IReadOnlyDictionary<string, double> LatencyMs,
-    string? Error)
+    string? Error) : ITelemetryRecord
 {
-    /// <summary>The run as named measurements, one telemetry_events row each, ready for SQL aggregates.</summary>
     public IEnumerable<(string Name, double Value)> Measurements()
     {
         foreach (var (stage, ms) in LatencyMs)

@@ -8,18 +8,19 @@ internal static class TelemetryCopy
 {
     public const string RunsCopy = $"""
         COPY {TelemetrySchema.Schema}.pipeline_runs (run_id, at, deployment_id, config_version, experiment_id, variant, cycle_type,
-            user_id, thread_id, question, answer, abstained, retrieved_ids, retrieved_source_ids, retrieved_scores, tokens_in,
+            simulation_id, example_id, user_id, thread_id, question, answer, abstained, retrieved_ids, retrieved_source_ids, retrieved_scores, tokens_in,
             tokens_out, latency_ms, error) FROM STDIN (FORMAT BINARY)
         """;
 
     public const string EventsCopy = $"""
         COPY {TelemetrySchema.Schema}.telemetry_events (run_id, at, deployment_id, config_version, experiment_id, variant,
-            cycle_type, name, value) FROM STDIN (FORMAT BINARY)
+            cycle_type, simulation_id, name, value) FROM STDIN (FORMAT BINARY)
         """;
 
     public static async Task WriteRunAsync(NpgsqlBinaryImporter copy, PipelineRun run, CancellationToken ct)
     {
         await StartRowAsync(copy, run, ct);
+        await WriteNullable(copy, run.ExampleId, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(run.UserId, NpgsqlDbType.Text, ct);
         await WriteNullable(copy, run.ThreadId, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(run.Question, NpgsqlDbType.Text, ct);
@@ -34,15 +35,15 @@ internal static class TelemetryCopy
         await WriteNullable(copy, run.Error, NpgsqlDbType.Text, ct);
     }
 
-    public static async Task WriteEventAsync(NpgsqlBinaryImporter copy, PipelineRun run, string name, double value, CancellationToken ct)
+    public static async Task WriteEventAsync(NpgsqlBinaryImporter copy, ITelemetryRecord run, string name, double value, CancellationToken ct)
     {
         await StartRowAsync(copy, run, ct);
         await copy.WriteAsync(name, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(value, NpgsqlDbType.Double, ct);
     }
 
-    /// <summary>The leading columns both tables share: which run, when, and under which config and experiment.</summary>
-    private static async Task StartRowAsync(NpgsqlBinaryImporter copy, PipelineRun run, CancellationToken ct)
+    /// <summary>The leading columns both tables share: which run, when, and under which config, experiment and simulation.</summary>
+    private static async Task StartRowAsync(NpgsqlBinaryImporter copy, ITelemetryRecord run, CancellationToken ct)
     {
         await copy.StartRowAsync(ct);
         await copy.WriteAsync(run.RunId, NpgsqlDbType.Uuid, ct);
@@ -52,6 +53,7 @@ internal static class TelemetryCopy
         await WriteNullable(copy, run.ExperimentId, NpgsqlDbType.Text, ct);
         await WriteNullable(copy, run.Variant, NpgsqlDbType.Text, ct);
         await copy.WriteAsync(run.CycleType, NpgsqlDbType.Text, ct);
+        await WriteNullable(copy, run.SimulationId, NpgsqlDbType.Text, ct);
     }
 
     private static async Task WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken ct)

@@ -17,6 +17,8 @@ public static class TelemetrySchema
             experiment_id text,
             variant text,
             cycle_type text NOT NULL,
+            simulation_id text,
+            example_id text,
             user_id text NOT NULL,
             thread_id text,
             question text NOT NULL,
@@ -40,8 +42,13 @@ public static class TelemetrySchema
             experiment_id text,
             variant text,
             cycle_type text NOT NULL,
+            simulation_id text,
             name text NOT NULL,
             value double precision NOT NULL);
+        ALTER TABLE {Schema}.pipeline_runs ADD COLUMN IF NOT EXISTS simulation_id text, ADD COLUMN IF NOT EXISTS example_id text;
+        ALTER TABLE {Schema}.telemetry_events ADD COLUMN IF NOT EXISTS simulation_id text;
+        CREATE INDEX IF NOT EXISTS pipeline_runs_simulation ON {Schema}.pipeline_runs (simulation_id, variant) WHERE simulation_id IS NOT NULL;
+        CREATE INDEX IF NOT EXISTS telemetry_events_simulation ON {Schema}.telemetry_events (simulation_id, variant, name) WHERE simulation_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS telemetry_events_experiment ON {Schema}.telemetry_events (experiment_id, variant, name);
         CREATE INDEX IF NOT EXISTS telemetry_events_deployment ON {Schema}.telemetry_events (deployment_id, name, at);
         """;

@@ -13,11 +13,11 @@ namespace SelfLearn.Agents.Student.Telemetry;
 public sealed class TelemetryWriter(NpgsqlDataSource dataSource, ILogger<TelemetryWriter> logger) : BackgroundService
 {
     public const int MaxBatch = 2000;
-    private readonly Channel<PipelineRun> _queue = Channel.CreateUnbounded<PipelineRun>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<ITelemetryRecord> _queue = Channel.CreateUnbounded<ITelemetryRecord>(new UnboundedChannelOptions { SingleReader = true });
     private long _queued;
     private long _written;
 
-    public void Enqueue(PipelineRun run)
+    public void Enqueue(ITelemetryRecord run)
     {
         Interlocked.Increment(ref _queued);
         _queue.Writer.TryWrite(run);
@@ -33,7 +33,7 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource, ILogger<Telemet
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await TelemetrySchema.EnsureAsync(dataSource, stoppingToken);
-        var batch = new List<PipelineRun>(MaxBatch);
+        var batch = new List<ITelemetryRecord>(MaxBatch);
         while (await WaitForRunsAsync(stoppingToken))
         {
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var run))
@@ -47,7 +47,7 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource, ILogger<Telemet
     {
         _queue.Writer.TryComplete();
         await base.StopAsync(cancellationToken);
-        var rest = new List<PipelineRun>();
+        var rest = new List<ITelemetryRecord>();
         while (_queue.Reader.TryRead(out var run)) rest.Add(run);
         if (rest.Count > 0) await WriteWithRetryAsync(rest, cancellationToken);
     }
@@ -58,7 +58,7 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource, ILogger<Telemet
         catch (OperationCanceledException) { return false; }
     }
 
-    private async Task WriteWithRetryAsync(IReadOnlyList<PipelineRun> batch, CancellationToken ct)
+    private async Task WriteWithRetryAsync(IReadOnlyList<ITelemetryRecord> batch, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -70,19 +70,19 @@ public sealed class TelemetryWriter(NpgsqlDataSource dataSource, ILogger<Telemet
             }
             catch (NpgsqlException e) when (attempt < 50 && !ct.IsCancellationRequested)
             {
-                logger.LogWarning(e, "Writing {Count} pipeline runs failed (attempt {Attempt}); retrying", batch.Count, attempt);
+                logger.LogWarning(e, "Writing {Count} telemetry records failed (attempt {Attempt}); retrying", batch.Count, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * attempt)), CancellationToken.None);
             }
         }
     }
 
-    private async Task WriteAsync(IReadOnlyList<PipelineRun> batch, CancellationToken ct)
+    private async Task WriteAsync(IReadOnlyList<ITelemetryRecord> batch, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var runs = await connection.BeginBinaryImportAsync(TelemetryCopy.RunsCopy, ct))
         {
-            foreach (var run in batch)
+            foreach (var run in batch.OfType<PipelineRun>())
                 await TelemetryCopy.WriteRunAsync(runs, run, ct);
             await runs.CompleteAsync(ct);
         }

@@ -1,0 +1,41 @@
+using SelfLearn.Domain.Simulations;
+
+namespace SelfLearn.Api.Simulations;
+
+/// <summary>One variant's share of a simulation; <see cref="PipelineRunsStored"/> is counted in the telemetry tables afterwards.</summary>
+public sealed record VariantSummary(
+    string Variant,
+    int ConfigVersion,
+    int Requests,
+    int Scenarios,
+    int Dialogs,
+    int Memories,
+    int Questions,
+    int FollowUps,
+    int PipelineRuns,
+    long? PipelineRunsStored,
+    int Abstained,
+    int Failures);
+
+/// <summary>What --out receives after a run: the dataset version used, the tallies per variant and the pace.</summary>
+public sealed record SimulationSummary(
+    string SimulationId,
+    string Status,
+    string ExperimentId,
+    string DeploymentId,
+    string Dataset,
+    int DatasetVersion,
+    string DatasetSha256,
+    int? Seed,
+    int Concurrency,
+    double Seconds,
+    int Requests,
+    double DialogsPerSecond,
+    double RequestsPerSecond,
+    IReadOnlyList<VariantSummary> Variants,
+    IReadOnlyList<string> Errors)
+{
+    public static VariantSummary Variant(VariantTally tally, int configVersion, long? stored) =>
+        new(tally.Variant, configVersion, tally.Requests, tally.Scenarios, tally.Dialogs, tally.Memories, tally.Questions, tally.FollowUps,
+            tally.PipelineRuns, stored, tally.Abstained, tally.Failures);
+}

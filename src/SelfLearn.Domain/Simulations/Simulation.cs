@@ -1,0 +1,78 @@
+namespace SelfLearn.Domain.Simulations;
+
+public static class SimulationStatus
+{
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Cancelled = "cancelled";
+    public const string Failed = "failed";
+}
+
+/// <summary>A variant of the run and the configuration version it ran with.</summary>
+public sealed record SimulatedVariant(string Name, int ConfigVersion);
+
+/// <summary>
+/// The emulator starts playing a dataset version against an experiment's variants. Everything needed to repeat the
+/// run exactly is here: dataset name, version and hash, seed, variants, concurrency.
+/// </summary>
+public sealed record SimulationStarted(
+    string SimulationId,
+    string ExperimentId,
+    string DeploymentId,
+    IReadOnlyList<SimulatedVariant> Variants,
+    string DatasetName,
+    int DatasetVersion,
+    string DatasetSha256,
+    int? Seed,
+    int Concurrency,
+    string? RepeatOf,
+    string By);
+
+/// <summary>
+/// What one variant received and answered: <see cref="Requests"/> sent (failures included), dialogs (threads) completed,
+/// and <see cref="PipelineRuns"/>, the run ids the MaaS returned.
+/// </summary>
+public sealed record VariantTally(
+    string Variant,
+    int Requests,
+    int Scenarios,
+    int Dialogs,
+    int Memories,
+    int Questions,
+    int FollowUps,
+    int PipelineRuns,
+    int Abstained,
+    int Failures);
+
+public sealed record SimulationFinished(string SimulationId, string Status, IReadOnlyList<VariantTally> Tallies, double Seconds, string? Error);
+
+public sealed record Simulation(
+    string Id,
+    string SimulationId,
+    string ExperimentId,
+    string DeploymentId,
+    IReadOnlyList<SimulatedVariant> Variants,
+    string DatasetName,
+    int DatasetVersion,
+    string DatasetSha256,
+    int? Seed,
+    int Concurrency,
+    string? RepeatOf,
+    string By,
+    string Status,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    IReadOnlyList<VariantTally> Tallies,
+    double? Seconds,
+    string? Error,
+    long Version)
+{
+    public static string StreamKey(string simulationId) => $"sim:{simulationId}";
+
+    public static Simulation Start(SimulationStarted e, DateTimeOffset at) =>
+        new(StreamKey(e.SimulationId), e.SimulationId, e.ExperimentId, e.DeploymentId, e.Variants, e.DatasetName, e.DatasetVersion,
+            e.DatasetSha256, e.Seed, e.Concurrency, e.RepeatOf, e.By, SimulationStatus.Running, at, null, [], null, null, 1);
+
+    public Simulation With(SimulationFinished e, DateTimeOffset at) =>
+        this with { Status = e.Status, FinishedAt = at, Tallies = e.Tallies, Seconds = e.Seconds, Error = e.Error };
+}
