@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SelfLearn.Domain.Scenarios;
 
@@ -24,6 +25,7 @@ public static class ScenarioJson
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WriteWhatTheReaderRequires } },
     };
 
     public static string Serialize(ScenarioSet set) => JsonSerializer.Serialize(set, Options);
@@ -45,6 +47,17 @@ public static class ScenarioJson
         if (set is null)
             return (null, new ScenarioError("$", "the file holds null, not a scenario set."));
         return ScenarioValidator.Validate(set) is { } error ? (null, error) : (set, null);
+    }
+
+    /// <summary>
+    /// Nulls are left out, except for members the reader requires (constructor parameters without a default, such as
+    /// the set's seed): those are written as null, or a set without a seed would not read back.
+    /// </summary>
+    private static void WriteWhatTheReaderRequires(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+            if (property.AssociatedParameter is { HasDefaultValue: false })
+                property.ShouldSerialize = static (_, _) => true;
     }
 
     /// <summary>System.Text.Json appends "Path: … | LineNumber: …" to its messages; the path is reported on its own.</summary>

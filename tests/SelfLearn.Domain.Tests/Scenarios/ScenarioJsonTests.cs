@@ -32,6 +32,20 @@ public sealed class ScenarioJsonTests
     }
 
     [Fact]
+    public void A_set_without_seed_or_descriptions_round_trips_with_them_written_as_null()
+    {
+        var bare = Set with { Seed = null, Description = null, Personas = [Ana with { Description = null }] };
+        var written = ScenarioJson.Serialize(bare);
+
+        var (set, error) = ScenarioJson.Parse(written);
+
+        Assert.Null(error);
+        Assert.Equal(written, ScenarioJson.Serialize(set!));
+        Assert.Contains("\"seed\": null", written, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"supersedes\": null", written, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_member_is_an_error_at_its_path()
     {
         var error = ParseError(Edited(n => n["scenarios"]![0]!["mood"] = "sunny"));
