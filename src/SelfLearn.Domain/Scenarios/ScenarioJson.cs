@@ -35,18 +35,27 @@ public static class ScenarioJson
     /// <summary>Reads and validates; on failure returns the first error and no set.</summary>
     public static (ScenarioSet? Set, ScenarioError? Error) Parse(string json)
     {
-        ScenarioSet? set;
+        var (set, error) = Read<ScenarioSet>(json, "a scenario set");
+        if (set is null)
+            return (null, error);
+        return ScenarioValidator.Validate(set) is { } invalid ? (null, invalid) : (set, null);
+    }
+
+    /// <summary>Reads one scenario as strictly as a set (an author's reply); it is validated inside a set by the caller.</summary>
+    public static (Scenario? Scenario, ScenarioError? Error) ParseScenario(string json) => Read<Scenario>(json, "a scenario");
+
+    private static (T? Value, ScenarioError? Error) Read<T>(string json, string what) where T : class
+    {
         try
         {
-            set = JsonSerializer.Deserialize<ScenarioSet>(json, Options);
+            return JsonSerializer.Deserialize<T>(json, Options) is { } value
+                ? (value, null)
+                : (null, new ScenarioError("$", $"holds null, not {what}."));
         }
         catch (JsonException e)
         {
             return (null, new ScenarioError(e.Path ?? "$", FirstSentence(e.Message)));
         }
-        if (set is null)
-            return (null, new ScenarioError("$", "the file holds null, not a scenario set."));
-        return ScenarioValidator.Validate(set) is { } error ? (null, error) : (set, null);
     }
 
     /// <summary>
