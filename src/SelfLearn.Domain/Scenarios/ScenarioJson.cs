@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace SelfLearn.Domain.Scenarios;
 
@@ -24,6 +25,7 @@ public static class ScenarioJson
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { WriteWhatTheReaderRequires } },
     };
 
     public static string Serialize(ScenarioSet set) => JsonSerializer.Serialize(set, Options);
@@ -33,18 +35,38 @@ public static class ScenarioJson
     /// <summary>Reads and validates; on failure returns the first error and no set.</summary>
     public static (ScenarioSet? Set, ScenarioError? Error) Parse(string json)
     {
-        ScenarioSet? set;
+        var (set, error) = Read<ScenarioSet>(json, "a scenario set");
+        if (set is null)
+            return (null, error);
+        return ScenarioValidator.Validate(set) is { } invalid ? (null, invalid) : (set, null);
+    }
+
+    /// <summary>Reads one scenario as strictly as a set (an author's reply); it is validated inside a set by the caller.</summary>
+    public static (Scenario? Scenario, ScenarioError? Error) ParseScenario(string json) => Read<Scenario>(json, "a scenario");
+
+    private static (T? Value, ScenarioError? Error) Read<T>(string json, string what) where T : class
+    {
         try
         {
-            set = JsonSerializer.Deserialize<ScenarioSet>(json, Options);
+            return JsonSerializer.Deserialize<T>(json, Options) is { } value
+                ? (value, null)
+                : (null, new ScenarioError("$", $"holds null, not {what}."));
         }
         catch (JsonException e)
         {
             return (null, new ScenarioError(e.Path ?? "$", FirstSentence(e.Message)));
         }
-        if (set is null)
-            return (null, new ScenarioError("$", "the file holds null, not a scenario set."));
-        return ScenarioValidator.Validate(set) is { } error ? (null, error) : (set, null);
+    }
+
+    /// <summary>
+    /// Nulls are left out, except for members the reader requires (constructor parameters without a default, such as
+    /// the set's seed): those are written as null, or a set without a seed would not read back.
+    /// </summary>
+    private static void WriteWhatTheReaderRequires(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+            if (property.AssociatedParameter is { HasDefaultValue: false })
+                property.ShouldSerialize = static (_, _) => true;
     }
 
     /// <summary>System.Text.Json appends "Path: … | LineNumber: …" to its messages; the path is reported on its own.</summary>

@@ -63,6 +63,12 @@ public static partial class ScenarioValidator
         return null;
     }
 
+    /// <summary>Set, persona and scenario ids: lower-case letters, digits, '-' and '_'.</summary>
+    public static bool IsId(string value) => Id().IsMatch(value);
+
+    /// <summary>Ids inside a scenario (facts, sessions, turns, questions); LoCoMo dia_ids such as "D1:3" fit.</summary>
+    public static bool IsLocalId(string value) => LocalId().IsMatch(value);
+
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,62}$")]
     internal static partial Regex Id();
 

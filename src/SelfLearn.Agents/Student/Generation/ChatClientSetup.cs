@@ -8,25 +8,26 @@ namespace SelfLearn.Agents.Student.Generation;
 
 /// <summary>
 /// Chooses the answer model from configuration (<c>Llm:Provider</c> = offline | openai | ollama, with
-/// <c>Llm:Model</c>, <c>Llm:Endpoint</c>, <c>Llm:ApiKey</c>); no code change between them.
+/// <c>Llm:Model</c>, <c>Llm:Endpoint</c>, <c>Llm:ApiKey</c>); no code change between them. Another section with the
+/// same keys (<c>Emulator:Llm</c>) gives another role its own model.
 /// </summary>
 public static class ChatClientSetup
 {
-    public static IChatClient Create(IConfiguration configuration)
+    public static IChatClient Create(IConfiguration configuration, string section = "Llm")
     {
-        var section = configuration.GetSection("Llm");
-        var provider = section["Provider"] ?? "offline";
+        var settings = configuration.GetSection(section);
+        var provider = settings["Provider"] ?? "offline";
         return provider.ToLowerInvariant() switch
         {
             "offline" => new ExtractiveChatClient(),
             "openai" => new OpenAIClient(
-                    new ApiKeyCredential(section["ApiKey"] ?? throw Missing("Llm:ApiKey")),
-                    new OpenAIClientOptions { Endpoint = section["Endpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint) : null })
-                .GetChatClient(section["Model"] ?? throw Missing("Llm:Model")).AsIChatClient(),
-            "ollama" => new OllamaApiClient(new Uri(section["Endpoint"] ?? "http://localhost:11434"), section["Model"] ?? throw Missing("Llm:Model")),
-            _ => throw new InvalidOperationException($"Llm:Provider '{provider}' is not one of offline, openai, ollama."),
+                    new ApiKeyCredential(settings["ApiKey"] ?? throw Missing(section, "ApiKey")),
+                    new OpenAIClientOptions { Endpoint = settings["Endpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint) : null })
+                .GetChatClient(settings["Model"] ?? throw Missing(section, "Model")).AsIChatClient(),
+            "ollama" => new OllamaApiClient(new Uri(settings["Endpoint"] ?? "http://localhost:11434"), settings["Model"] ?? throw Missing(section, "Model")),
+            _ => throw new InvalidOperationException($"{section}:Provider '{provider}' is not one of offline, openai, ollama."),
         };
     }
 
-    private static InvalidOperationException Missing(string key) => new($"{key} must be set for this Llm:Provider.");
+    private static InvalidOperationException Missing(string section, string key) => new($"{section}:{key} must be set for this {section}:Provider.");
 }

@@ -11,8 +11,12 @@ public static partial class LocomoDataset
     {
         using var stream = File.OpenRead(path);
         using var document = JsonDocument.Parse(stream);
-        return document.RootElement.EnumerateArray().Select(ReadConversation).ToList();
+        return Read(document.RootElement);
     }
+
+    /// <summary>Reads an already parsed file: the array of samples.</summary>
+    public static IReadOnlyList<LocomoConversation> Read(JsonElement samples) =>
+        samples.EnumerateArray().Select(ReadConversation).ToList();
 
     private static LocomoConversation ReadConversation(JsonElement sample)
     {
