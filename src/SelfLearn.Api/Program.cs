@@ -12,6 +12,7 @@ var builder = WebApplication.CreateBuilder(args);
 var connectionString = builder.AddSelfLearnDatabase();
 builder.AddSelfLearnCritterStack(connectionString);
 builder.AddStudent();
+builder.AddUserEmulator();
 builder.Services.AddWolverineHttp();
 builder.Services.AddApiKeySecurity();
 builder.Services.AddSelfLearnApiDocs();
