@@ -16,13 +16,13 @@ internal static class RecipeHelper
         [
             new("household", ["three", "four", "five"],
                 Tell: ["We're a family of {v}.", "We're a family of {v}, so portions need to be generous."],
-                Ask: ["How many people do I usually cook for?", "How large is my household?"]),
+                Ask: ["How many people do I usually cook for?", "How large is my household?", "How big is my family?"]),
             new("oven-max", ["220", "200", "250"],
                 Tell: ["My oven only goes up to {v} degrees.", "My oven only goes up to {v} degrees, it's ancient."],
                 Ask: ["What's the top temperature of my cooker?", "How hot can my stove's baking compartment get?"], Answer: "{v} degrees"),
             new("kid-allergy", ["tree nuts", "eggs", "sesame", "kiwi"],
                 Tell: ["{kid} is allergic to {v}.", "{kid} is allergic to {v}, we carry an EpiPen everywhere."],
-                Ask: ["What can't my child eat because of a reaction?", "Which ingredient is dangerous for my little one?"],
+                Ask: ["What can't my child eat because of a reaction?", "Which ingredient is dangerous for my little one?", "What is {kid} allergic to?"],
                 Clarify: new("Remember the allergy when you suggest desserts.", "Whose allergy do you mean, and what is it to?")),
             new("appliance", ["slow cooker", "air fryer", "pressure cooker"],
                 Tell: ["I have a {v} but no microwave.", "I have a {v} but no microwave, so recipes should use that instead."],
@@ -33,7 +33,7 @@ internal static class RecipeHelper
         [
             new("cuisine", ["Thai", "Mexican", "Lebanese", "Japanese"],
                 Tell: ["We love {v} food.", "We all love {v} food, it's what we order on Fridays."],
-                Ask: ["Which cooking style is our family's favourite?", "What type of dishes do we enjoy the most?"]),
+                Ask: ["Which cooking style is our family's favourite?", "What type of dishes do we enjoy the most?", "Which food do we love?"]),
             new("heat", ["really spicy", "mild", "medium-hot"],
                 Tell: ["I like my food {v}.", "I like my food {v}, whatever the recipe says."],
                 Ask: ["How much chilli do I want in dishes?", "What spice level suits me?"]),
@@ -42,18 +42,18 @@ internal static class RecipeHelper
                 Ask: ["How long can dinner prep take on a working day?", "What's my time limit for cooking Monday to Friday?"]),
             new("hated-ingredient", ["coriander", "olives", "mushrooms", "blue cheese"],
                 Tell: ["I can't stand {v}.", "I honestly can't stand {v}, please leave it out."],
-                Ask: ["Which ingredient do I hate?", "What flavour do I refuse to eat?"]),
+                Ask: ["Which ingredient do I hate?", "What flavour do I refuse to eat?", "What can't I stand in food?"]),
         ],
         Updates:
         [
             new("diet", ["vegetarian", "low-carb", "pescatarian", "vegan"],
                 Tell: ["I'm on a {v} diet.", "I'm following a {v} diet at the moment, it's going well."],
                 Change: ["Update: I've switched to a {v} diet.", "I changed my eating again, it's {v} now."],
-                Ask: ["What eating plan am I following currently?", "Which nutrition regime am I on these days?"], Kind: FactKinds.Preference),
+                Ask: ["What eating plan am I following currently?", "Which nutrition regime am I on these days?", "Which diet am I on now?"], Kind: FactKinds.Preference),
             new("guests", ["six", "eight", "ten", "twelve"],
                 Tell: ["The dinner party is for {v} guests.", "The dinner party is for {v} guests, the biggest I've ever hosted."],
                 Change: ["The guest list changed: now it's {v} guests.", "More replies came in, so we're {v} guests now."],
-                Ask: ["How many people are coming to my evening gathering now?", "What's the current headcount for the party?"]),
+                Ask: ["How many people are coming to my evening gathering now?", "What's the current headcount for the party?", "How many guests is the dinner party for now?"]),
         ],
         Events:
         [

@@ -12,14 +12,14 @@ internal static class StudyBuddy
         [
             new("degree", ["mechanical engineering", "economics", "biology", "history"],
                 Tell: ["I'm studying {v}.", "I'm studying {v} at university, final year now."],
-                Ask: ["What is my degree subject?", "Which field is my university course in?"]),
+                Ask: ["What is my degree subject?", "Which field is my university course in?", "What am I studying?"]),
             new("hard-module", ["statistics", "organic chemistry", "thermodynamics", "macroeconomics"],
                 Tell: ["The hardest module this term is {v}.", "The hardest module this term is {v}, by a long way."],
-                Ask: ["Which class am I struggling with most?", "What course is giving me the most trouble?"],
+                Ask: ["Which class am I struggling with most?", "What course is giving me the most trouble?", "What is the hardest module this term?"],
                 Clarify: new("Help me plan revision for the tough module.", "Which module do you mean, {options}?")),
             new("study-spot", ["the campus library", "a café near my flat", "my desk at home"],
                 Tell: ["I do most of my studying at {v}.", "I do most of my studying at {v}, it's the only place I can focus."],
-                Ask: ["Where do I usually revise?", "What's my regular place for cramming?"]),
+                Ask: ["Where do I usually revise?", "What's my regular place for cramming?", "Where do I do most of my studying?"]),
             new("supervisor", ["Dr. Ahmed", "Professor Lindqvist", "Dr. Okafor"],
                 Tell: ["My thesis supervisor is {v}.", "My thesis supervisor is {v}, strict but fair."],
                 Ask: ["Who is guiding my final paper?", "Which academic oversees my dissertation?"],
@@ -29,7 +29,7 @@ internal static class StudyBuddy
         [
             new("method", ["flashcards", "practice exams", "mind maps", "explaining things out loud"],
                 Tell: ["I learn best with {v}.", "I learn best with {v}, reading notes alone never works for me."],
-                Ask: ["What revision technique works for me?", "How do I memorise material most effectively?"]),
+                Ask: ["What revision technique works for me?", "How do I memorise material most effectively?", "How do I learn best?"]),
             new("focus-block", ["25 minutes", "45 minutes", "an hour"],
                 Tell: ["I focus best in blocks of {v}.", "I focus best in blocks of {v}, then I need a break."],
                 Ask: ["How long should my concentration stretches be?", "What length of work session suits me?"]),
@@ -39,14 +39,14 @@ internal static class StudyBuddy
         ],
         Updates:
         [
-            new("final-exam", ["12 June", "20 June", "27 June", "3 July"],
+            new("final-exam", Upcoming.Dates,
                 Tell: ["My final exam is on {v}.", "My final exam is on {v}, the last one before I graduate."],
                 Change: ["They rescheduled the final: it's on {v} now.", "The final got moved to {v}."],
-                Ask: ["When is my last test of the term taking place now?", "What's the current date of the big assessment?"]),
+                Ask: ["When is my last test of the term taking place now?", "What's the current date of the big assessment?", "When is my final exam now?"]),
             new("thesis-topic", ["urban heat islands", "microplastics in rivers", "remote work and productivity", "medieval trade routes"],
                 Tell: ["My thesis is about {v}.", "My thesis is about {v}, I picked it in the first week."],
                 Change: ["I changed my thesis topic, it's now {v}.", "New plan: the thesis will be on {v}."],
-                Ask: ["What is my dissertation on at the moment?", "Which subject is my research project covering now?"]),
+                Ask: ["What is my dissertation on at the moment?", "Which subject is my research project covering now?", "What is my thesis about now?"]),
         ],
         Events:
         [

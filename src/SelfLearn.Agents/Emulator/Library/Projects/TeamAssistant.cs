@@ -19,14 +19,14 @@ internal static class TeamAssistant
                 Ask: ["How big is my group?", "What's the headcount of the crew I lead?"]),
             new("manager", ["Priya", "Jonas", "Helen", "Omar"],
                 Tell: ["My manager is {v}.", "My manager is {v}, really supportive so far."],
-                Ask: ["Who do I report to?", "Who is my boss?"],
+                Ask: ["Who do I report to?", "Who is my boss?", "Who is my manager?"],
                 Clarify: new("Send the summary to my manager as well.", "Who is your manager, {options}?")),
             new("standup", ["9:15", "9:30", "10:00", "8:45"],
                 Tell: ["Our stand-up is at {v} every day.", "Our stand-up is at {v} every day, and it always runs over."],
-                Ask: ["What time is the daily team sync?", "When do we have our morning check-in?"]),
+                Ask: ["What time is the daily team sync?", "When do we have our morning check-in?", "What time is our stand-up?"]),
             new("tracker", ["Jira", "Linear", "a shared spreadsheet", "Trello"],
                 Tell: ["We track work in {v}.", "We track all our work in {v}, for better or worse."],
-                Ask: ["Which system holds our task board?", "Where do we manage tickets?"]),
+                Ask: ["Which system holds our task board?", "Where do we manage tickets?", "Where do we track our work?"]),
         ],
         Preferences:
         [
@@ -38,18 +38,18 @@ internal static class TeamAssistant
                 Ask: ["How do I want recaps formatted?", "In what shape should digests be written for me?"]),
             new("channel", ["Slack", "Teams", "Signal"],
                 Tell: ["Ping me on {v} rather than email.", "Ping me on {v} rather than email, I barely check my inbox."],
-                Ask: ["What's the best way to reach me?", "Which messaging app should people use to contact me?"]),
+                Ask: ["What's the best way to reach me?", "Which messaging app should people use to contact me?", "Where should people ping me?"]),
         ],
         Updates:
         [
             new("launch", ["March", "April", "May", "June", "September"],
                 Tell: ["We plan to launch in {v}.", "We plan to launch in {v}, assuming testing goes well."],
                 Change: ["Actually, we moved the launch to {v}.", "The launch date changed, it's {v} now."],
-                Ask: ["When does the product release happen now?", "Which month is the go-live planned for at the moment?"]),
+                Ask: ["When does the product release happen now?", "Which month is the go-live planned for at the moment?", "When is the launch now?"]),
             new("migration-lead", ["Katrin", "Marek", "Aylin", "Joel"],
                 Tell: ["{v} is leading the migration project.", "{v} is leading the migration project, it's a big one."],
                 Change: ["Heads-up: {v} has taken over the migration.", "Change: {v} runs the migration from now on."],
-                Ask: ["Who is in charge of moving us to the new platform these days?", "Who owns the platform switch currently?"]),
+                Ask: ["Who is in charge of moving us to the new platform these days?", "Who owns the platform switch currently?", "Who is leading the migration project now?"]),
         ],
         Events:
         [
@@ -63,7 +63,7 @@ internal static class TeamAssistant
         [
             new(new("intern", ["Lukas", "Amara", "Felix", "Zoe"],
                     Tell: ["The new intern is called {v}.", "The new intern is called {v}, fresh from university."], Ask: []),
-                new("intern-start", ["2 June", "9 June", "16 June"],
+                new("intern-start", Upcoming.Dates,
                     Tell: ["{a} starts on {v}.", "{a} starts on {v}, I still need to order a laptop."], Ask: []),
                 Ask: ["When does our newest trainee begin?", "What's the first working day of the student joining us?"], Answer: "{b}"),
             new(new("big-client", ["Nordwind Logistics", "Helio Pharma", "Bluebird Foods"],

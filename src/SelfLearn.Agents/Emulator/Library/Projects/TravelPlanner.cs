@@ -18,14 +18,14 @@ internal static class TravelPlanner
         [
             new("sister-city", ["Porto", "Lyon", "Gdansk", "Valencia", "Bologna"],
                 Tell: ["My sister {sister} lives in {v}.", "{sister}, my sister, has been living in {v} for a few years now."],
-                Ask: ["Which city is my sibling based in?", "Where does {sister} have her home these days?", "In what town would I find my sister's flat?"]),
+                Ask: ["Which city is my sibling based in?", "Where does {sister} have her home these days?", "In what town would I find my sister's flat?", "Where does my sister {sister} live?"]),
             new("home-airport", ["Frankfurt", "Schiphol", "Heathrow", "Zurich", "Copenhagen"],
                 Tell: ["I always fly out of {v}.", "I always fly out of {v}, it's the closest one to home."],
-                Ask: ["From which airport do I usually start my journeys?", "What's my usual departure hub?"],
+                Ask: ["From which airport do I usually start my journeys?", "What's my usual departure hub?", "Which airport do I always fly out of?"],
                 Clarify: new("Look for flights from the usual airport, please.", "Which airport is the usual one: {options}?")),
             new("budget", ["1,200 euros", "900 euros", "2,000 euros", "1,500 euros"],
                 Tell: ["Our budget for the whole trip is {v}.", "We can spend about {v} on this trip, all in, including flights."],
-                Ask: ["How much money do we have for the holiday in total?", "What's the overall cap on our vacation costs?"],
+                Ask: ["How much money do we have for the holiday in total?", "What's the overall cap on our vacation costs?", "What is our budget for the whole trip?"],
                 Clarify: new("Keep the budget in mind when you suggest hotels.", "Is that budget per person or for the whole trip, and how much is it?")),
             new("partner-allergy", ["shellfish", "peanuts", "gluten", "sesame"],
                 Tell: ["{partner} is allergic to {v}.", "{partner} is allergic to {v}, so restaurants need to be careful with that."],
@@ -36,10 +36,10 @@ internal static class TravelPlanner
         [
             new("seat", ["aisle", "window"],
                 Tell: ["On flights I take the {v} seat.", "On flights I always take the {v} seat, otherwise I get grumpy."],
-                Ask: ["Where do I like to sit on a plane?", "Which spot in the cabin do I favour?"], Answer: "the {v} seat"),
+                Ask: ["Where do I like to sit on a plane?", "Which spot in the cabin do I favour?", "Which seat do I take on flights?"], Answer: "the {v} seat"),
             new("stay", ["small boutique hotels", "apartments with a kitchen", "quiet guesthouses", "big hotels with a pool"],
                 Tell: ["I prefer {v}.", "Honestly, {v} suit me best when I travel."],
-                Ask: ["What kind of accommodation do I favour?", "Where do I like to sleep on holiday?"]),
+                Ask: ["What kind of accommodation do I favour?", "Where do I like to sleep on holiday?", "Which kind of hotel do I prefer?"]),
             new("pace", ["lots of walking", "slow mornings", "plenty of museums", "time at the beach"],
                 Tell: ["I like trips with {v}.", "The trips I enjoy most have {v}, that's what makes a holiday for me."],
                 Ask: ["How do I enjoy spending my days off abroad?", "What makes a vacation good for me?"]),
@@ -49,14 +49,14 @@ internal static class TravelPlanner
         ],
         Updates:
         [
-            new("departure", ["4 June", "16 June", "22 June", "1 July", "9 July"],
+            new("departure", Upcoming.Dates,
                 Tell: ["We're planning to leave on {v}.", "We're planning to leave on {v}, {partner} already asked for the days off."],
                 Change: ["Change of plans: we're now leaving on {v}.", "Actually, the departure moved to {v}."],
-                Ask: ["What is the current start date of our holiday?", "When do we set off, as things stand?"]),
+                Ask: ["What is the current start date of our holiday?", "When do we set off, as things stand?", "When are we leaving now?"]),
             new("first-hotel", ["Hotel Miramar", "Casa Azul", "Hotel Lindenhof", "The Harbour Inn"],
                 Tell: ["We booked {v} for the first three nights.", "We booked {v} for the first three nights; it looked lovely in the photos."],
                 Change: ["Scratch that, we cancelled and booked {v} instead.", "Update: we switched the first nights to {v}."],
-                Ask: ["Where are we staying at the start of the trip now?", "Which place have we reserved for the opening nights?"]),
+                Ask: ["Where are we staying at the start of the trip now?", "Which place have we reserved for the opening nights?", "Which hotel did we book for the first nights?"]),
         ],
         Events:
         [

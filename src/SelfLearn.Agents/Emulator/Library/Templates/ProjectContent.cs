@@ -19,6 +19,14 @@ internal sealed record ProjectContent(
     IReadOnlyList<string> Unknowns,
     IReadOnlyList<SmallTalk> Chatter);
 
+/// <summary>A value pool of dates a few weeks after the scenario's last session, so plans lie in the future.</summary>
+internal static class Upcoming
+{
+    public const string Date = "{upcoming}";
+
+    public static IReadOnlyList<string> Dates { get; } = [Date];
+}
+
 /// <summary>A name chosen once per scenario and used wherever its placeholder appears.</summary>
 internal sealed record CastRole(string Placeholder, IReadOnlyList<string> Names);
 

@@ -9,7 +9,7 @@ namespace SelfLearn.Agents.Emulator.Library.Writing;
 /// </summary>
 internal static class EventPlanner
 {
-    private static readonly IReadOnlyList<string> WhenQuestions = ["When did I {ask}?", "What was the date when I {ask}?", "On which day did I {ask}?"];
+    private static readonly IReadOnlyList<string> WhenQuestions = ["When did I {ask}?", "What date did I {ask}?", "On which day did I {ask}?", "What day was it when I {did}?"];
 
     private static readonly IReadOnlyList<string> OrderQuestions =
         ["Which came first: {first} or {second}?", "Did {first} happen before or after {second}?", "What happened earlier, {first} or {second}?"];
@@ -33,7 +33,7 @@ internal static class EventPlanner
 
     public static QuestionDraft When(EventTemplate template, DateTimeOffset day, Random rng) => new(
         QuestionKinds.Temporal,
-        rng.Pick(WhenQuestions).Replace("{ask}", template.Ask, StringComparison.Ordinal),
+        rng.Pick(WhenQuestions).Replace("{ask}", template.Ask, StringComparison.Ordinal).Replace("{did}", template.Did, StringComparison.Ordinal),
         TemplateText.FullDate(day),
         [template.Key]);
 

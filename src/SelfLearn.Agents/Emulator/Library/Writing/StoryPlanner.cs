@@ -31,8 +31,8 @@ internal sealed class StoryPlanner(ProjectContent content, IReadOnlyDictionary<s
     {
         var first = rng.Next(Sessions - 1);
         var second = rng.Next(first + 1, Sessions);
-        var a = rng.Pick(chain.First.Values);
-        var b = rng.Pick(chain.Second.Values);
+        var a = rng.Pick(Candidates(chain.First.Values));
+        var b = rng.Pick(Candidates(chain.Second.Values));
         var values = cast.With("a", a).With("b", b);
         tellings.Add(Tell(chain.First, FactKinds.Fact, a, first, values));
         tellings.Add(Tell(chain.Second, FactKinds.Fact, b, second, values));
@@ -44,7 +44,7 @@ internal sealed class StoryPlanner(ProjectContent content, IReadOnlyDictionary<s
     {
         var told = rng.Next(Sessions - 1);
         var changed = rng.Next(told + 1, Sessions);
-        var values = rng.Shuffled(update.Values);
+        var values = rng.Shuffled(Candidates(update.Values));
         var (before, after) = (values[0], values[1]);
         var newId = update.Key + "-update";
         var original = TemplateText.Sentence(voice.Choose(update.Tell, rng), cast.With("v", before));
@@ -80,7 +80,7 @@ internal sealed class StoryPlanner(ProjectContent content, IReadOnlyDictionary<s
         var empty = new Queue<int>(Enumerable.Range(0, Sessions).Where(s => !used.Contains(s)));
         foreach (var (template, kind) in free)
         {
-            var value = rng.Pick(template.Values);
+            var value = rng.Pick(Candidates(template.Values));
             var values = cast.With("v", value);
             var session = empty.Count > 0 ? empty.Dequeue() : rng.Next(Sessions);
             var clarify = template == lead ? Clarification(template, value) : null;
@@ -96,6 +96,12 @@ internal sealed class StoryPlanner(ProjectContent content, IReadOnlyDictionary<s
         var options = rng.Chance(0.5) ? $"{decoy} or {value}" : $"{value} or {decoy}";
         return new(TemplateText.Sentence(template.Clarify!.Vague, cast), TemplateText.Sentence(template.Clarify.Request, cast.With("options", options)));
     }
+
+    /// <summary>Upcoming dates are whole weeks apart plus under a week, so no two fall on the same day.</summary>
+    private IReadOnlyList<string> Candidates(IReadOnlyList<string> values) =>
+        values is [Upcoming.Date]
+            ? rng.Shuffled(Enumerable.Range(2, 8)).Take(4).Select(weeks => TemplateText.DayWithWeekday(dates[^1].AddDays(7 * weeks + rng.Next(7)))).ToList()
+            : values;
 
     private Telling Tell(FactTemplate template, string kind, string value, int session, IReadOnlyDictionary<string, string> values)
     {

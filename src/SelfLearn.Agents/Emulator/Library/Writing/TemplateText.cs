@@ -22,6 +22,8 @@ internal static class TemplateText
 
     public static string Day(DateTimeOffset date) => date.ToString("d MMMM", CultureInfo.InvariantCulture);
 
+    public static string DayWithWeekday(DateTimeOffset date) => date.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+
     public static string FullDate(DateTimeOffset date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     public static Dictionary<string, string> With(this IReadOnlyDictionary<string, string> values, string name, string value) =>
