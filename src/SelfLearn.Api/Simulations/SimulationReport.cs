@@ -7,6 +7,7 @@ public static class SimulationReport
 {
     public static void Print(SimulationSummary summary, IReadOnlyList<string> errors)
     {
+        AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 150);
         var table = new Table().AddColumns("variant", "config", "scenarios", "dialogs", "memories", "questions", "follow-ups",
             "pipeline runs", "stored", "abstained", "failures");
         foreach (var v in summary.Variants)
