@@ -46,6 +46,7 @@ public sealed class AnswerQuestion(
             return (null, error);
 
         var run = new RunRecorder(request, config, clock.GetUtcNow());
+        run.Mark("config", total);
         try
         {
             var response = await RunAsync(request, config, run, total, ct);
@@ -83,7 +84,7 @@ public sealed class AnswerQuestion(
 
         var items = retrieved.Items.Select(i => new RetrievedItem(i.Memory.Id, i.Memory.SourceId, i.Memory.Speaker, i.Memory.Text, i.Memory.Timestamp,
             i.Score, new ScoreParts(i.Components.Bm25, i.Components.Dense, i.Components.Recency, i.Components.Keyword, i.Components.Neighbor, i.Components.Fused))).ToList();
-        run.Stage("total", total);
+        run.Mark("total", total);
         return new QueryResponse(run.RunId, answer.Text, answer.Abstained, items, new TokenUsage(answer.InputTokens, answer.OutputTokens),
             run.Latency, config.ConfigVersion, config.ExperimentId, config.Variant, run.CycleType);
     }

@@ -20,9 +20,12 @@ internal sealed class RunRecorder(QueryRequest request, StudentConfig config, Da
 
     public void Stage(string name, Stopwatch watch)
     {
-        _latency[name] = Math.Round(watch.Elapsed.TotalMilliseconds, 3);
+        Mark(name, watch);
         watch.Restart();
     }
+
+    /// <summary>Records a watch's time without restarting it (the total keeps running until the run is finished).</summary>
+    public void Mark(string name, Stopwatch watch) => _latency[name] = Math.Round(watch.Elapsed.TotalMilliseconds, 3);
 
     public PipelineRun Finish(QueryResponse response, double totalMs)
     {
