@@ -67,6 +67,9 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
         catch (Exception e)
         {
             await SimulationJournal.FinishAsync(store, new SimulationFinished(simulationId, SimulationStatus.Failed, [], watch.Elapsed.TotalSeconds, e.Message), CancellationToken.None);
+            if (e is MaasException { Status: 401 or 403 })
+                throw new ArgumentException($"the MaaS refused this client's API key ({e.Message}); set Maas:ApiKey to a key with the service role. " +
+                    $"Simulation {simulationId} is recorded as failed.", e);
             throw;
         }
         var seconds = watch.Elapsed.TotalSeconds;
@@ -74,7 +77,7 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
         var stored = await StoredRuns.CountAsync(services, simulationId, CancellationToken.None);
         await SimulationJournal.FinishAsync(store, new SimulationFinished(simulationId, status, result.Tallies, seconds, null), CancellationToken.None);
         if (!args.KeepMemories)
-            await emulator.ForgetUsersAsync(plan, CancellationToken.None);
+            await ForgetAsync(emulator, plan);
 
         var summary = Summarize(simulationId, status, target, dataset, scenarios.Set.Seed, args.Concurrency, seconds, plan, result, stored);
         SimulationReport.Print(summary, result.Errors);
@@ -84,6 +87,19 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]");
         }
         return result.Stopped ? Cancelled : 0;
+    }
+
+    /// <summary>Cleaning up must not hide the run's results: a failure here is reported, not thrown.</summary>
+    private static async Task ForgetAsync(UserEmulator emulator, SimulationPlan plan)
+    {
+        try
+        {
+            await emulator.ForgetUsersAsync(plan, CancellationToken.None);
+        }
+        catch (Exception e) when (e is MaasException or HttpRequestException)
+        {
+            AnsiConsole.MarkupLine($"[yellow]The simulation's users could not all be forgotten: {Markup.Escape(e.Message)}[/]");
+        }
     }
 
     private async Task<SimulationTarget> TargetAsync(SimulateArguments args, Simulation? original, string simulationId, IQuerySession query, CancellationToken ct)

@@ -15,11 +15,11 @@ public sealed class RecordingMaas : DelegatingHandler
 
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
 
-    public static (IMaasClient Client, RecordingMaas Recorder) Over(IAlbaHost host)
+    public static (IMaasClient Client, RecordingMaas Recorder) Over(IAlbaHost host, string key = Keys.Service)
     {
         var recorder = new RecordingMaas(host.Server.CreateHandler());
         var http = new HttpClient(recorder) { BaseAddress = host.Server.BaseAddress };
-        http.DefaultRequestHeaders.Add("X-Api-Key", Keys.Service);
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
         return (new HttpMaasClient(http), recorder);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Agents.Emulator.Library;
 using SelfLearn.Agents.Emulator.Running;
+using SelfLearn.Agents.Student.Client;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Student;
@@ -74,6 +75,18 @@ public sealed class UserEmulatorTests(AppFixture fixture) : ApiTest(fixture)
                 $"select count(*) from selflearn.pipeline_runs where simulation_id = 's-stopped' and variant = '{tally.Variant}'"));
         await Task.Delay(200, TestContext.Current.CancellationToken);
         Assert.Equal(recorder.Sent.Count, result.Tallies.Sum(t => t.Requests));
+    }
+
+    [Fact]
+    public async Task A_refused_api_key_ends_the_run_at_once()
+    {
+        var plan = await PlanAsync(await Library(3), "s-refused");
+        var (maas, recorder) = RecordingMaas.Over(Host, "not-a-key");
+
+        var error = await Assert.ThrowsAsync<MaasException>(() => new UserEmulator(maas).RunAsync(plan, 2, null, TestContext.Current.CancellationToken));
+
+        Assert.Equal(401, error.Status);
+        Assert.InRange(recorder.Sent.Count, 1, 2);
     }
 
     private sealed class SyncProgress(Action<EmulatorProgress> report) : IProgress<EmulatorProgress>

@@ -13,7 +13,8 @@ public sealed record EmulatorResult(IReadOnlyList<VariantTally> Tallies, IReadOn
 /// <summary>
 /// Plays a plan against a memory service through its HTTP contract only (<see cref="IMaasClient"/>): scenarios run
 /// concurrently, each one's threads in order. Stopping lets every request in flight finish and sends no new one, so
-/// each pipeline run the MaaS recorded is complete and counted. A failed request is counted and the run goes on.
+/// each pipeline run the MaaS recorded is complete and counted. A failed request is counted and the run goes on,
+/// except when the MaaS refuses the API key (401/403): that ends the run with the <see cref="MaasException"/>.
 /// </summary>
 public sealed class UserEmulator(IMaasClient maas)
 {
@@ -80,6 +81,10 @@ public sealed class UserEmulator(IMaasClient maas)
         try
         {
             await send();
+        }
+        catch (MaasException e) when (e.Status is 401 or 403)
+        {
+            throw; // a refused key refuses every request: stop at once instead of counting thousands of failures
         }
         catch (Exception e) when (e is MaasException or HttpRequestException or TaskCanceledException)
         {

@@ -3,6 +3,7 @@ using Marten;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
+using SelfLearn.Domain.ImpactFactors;
 using SelfLearn.Domain.Tuner;
 using SelfLearn.Projections.Configuration;
 
@@ -24,16 +25,23 @@ public static class StudentConfigResolver
     public static async Task<(StudentConfig? Config, string? Error)> ResolveAsync(
         IQuerySession session, string deploymentId, string? experimentId, string? variant, string userId, string? threadId, CancellationToken ct)
     {
-        if (await session.LoadAsync<Deployment>(deploymentId, ct) is not { ActiveVersion: { } active } deployment)
+        // One round trip for the deployment, the catalog and the experiment: this runs on every query.
+        var batch = session.CreateBatchQuery();
+        var deploymentQuery = batch.Load<Deployment>(deploymentId);
+        var factorsQuery = batch.Query<ImpactFactor>().ToList();
+        var experimentQuery = experimentId is null ? Task.FromResult<Experiment?>(null) : batch.Load<Experiment>(Experiment.StreamKey(experimentId));
+        await batch.Execute(ct);
+
+        if (await deploymentQuery is not { ActiveVersion: { } active } deployment)
             return (null, $"no deployment '{deploymentId}'.");
-        var defaults = Catalog.Defaults(await CatalogReader.LoadAsync(session, ct));
+        var defaults = Catalog.Defaults(Catalog.ByKey(await factorsQuery));
 
         if (experimentId is null)
             return variant is null
                 ? (new StudentConfig(active, Parameters.Merge(defaults, deployment.ActiveParameters), null, null), null)
                 : (null, "'variant' needs an 'experimentId'.");
 
-        if (await session.LoadAsync<Experiment>(Experiment.StreamKey(experimentId), ct) is not { } experiment)
+        if (await experimentQuery is not { } experiment)
             return (null, $"no experiment '{experimentId}'.");
         if (experiment.DeploymentId != deploymentId)
             return (null, $"experiment '{experimentId}' runs on deployment '{experiment.DeploymentId}', not '{deploymentId}'.");

@@ -49,12 +49,12 @@ public sealed class IngestMemories(
             return (null, error);
         var watch = Stopwatch.StartNew();
         await using var session = store.LightweightSession();
-        if (await session.LoadAsync<Deployment>(request.DeploymentId!, ct) is null)
+        var (deployment, ordinals) = await LoadAsync(session, request, ct);
+        if (deployment is null)
             return (null, $"no deployment '{request.DeploymentId}'.");
 
         var items = request.Items!;
         var vectors = embedder.Embed(items.Select(i => Passage(i.Speaker, i.Text!)).ToList(), EmbeddingKind.Passage, null, ct);
-        var ordinals = await NextOrdinalsAsync(session, request, ct);
         var now = clock.GetUtcNow();
         var memories = items.Select((item, i) =>
         {
@@ -74,16 +74,20 @@ public sealed class IngestMemories(
 
     public static string Passage(string? speaker, string text) => speaker is null ? text : $"{speaker}: {text}";
 
-    private static async Task<Dictionary<string, int>> NextOrdinalsAsync(IQuerySession session, IngestRequest request, CancellationToken ct)
+    /// <summary>The deployment and, per session of the request, how many memories it already has — in one round trip.</summary>
+    private static async Task<(Deployment? Deployment, Dictionary<string, int> NextOrdinals)> LoadAsync(
+        IQuerySession session, IngestRequest request, CancellationToken ct)
     {
+        var batch = session.CreateBatchQuery();
+        var deployment = batch.Load<Deployment>(request.DeploymentId!);
+        var counts = request.Items!.Select(i => i.SessionId ?? request.ThreadId).Distinct().Select(key => (Key: key, Count: batch.Query<MemoryDocument>()
+            .Where(m => m.DeploymentId == request.DeploymentId && m.UserId == request.UserId && m.SessionKey == key)
+            .Count())).ToList();
+        await batch.Execute(ct);
+
         var next = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var key in request.Items!.Select(i => i.SessionId ?? request.ThreadId).Distinct())
-        {
-            var existing = await session.Query<MemoryDocument>()
-                .Where(m => m.DeploymentId == request.DeploymentId && m.UserId == request.UserId && m.SessionKey == key)
-                .CountAsync(ct);
-            next[key ?? ""] = existing;
-        }
-        return next;
+        foreach (var (key, count) in counts)
+            next[key ?? ""] = (int)await count;
+        return (await deployment, next);
     }
 }
