@@ -85,6 +85,18 @@ public sealed class BuiltinLibraryContentTests
     }
 
     [Fact]
+    public async Task Every_follow_up_asks_the_question_again_and_most_in_other_words()
+    {
+        var set = await BuiltinLibrary.Set();
+        var followUps = set.Questions.SelectMany(q => q.Question.FollowUps.Select(f => (q.Question, FollowUp: f))).ToList();
+
+        Assert.All(followUps, x => Assert.EndsWith("?", x.FollowUp.Text, StringComparison.Ordinal));
+        static string Asked(string text) => text[(text.LastIndexOfAny(['.', '!']) + 1)..].Trim();
+        var reworded = followUps.Count(x => !x.FollowUp.Text.Contains(Asked(x.Question.Text), StringComparison.Ordinal));
+        Assert.True(reworded > followUps.Count / 2, $"{reworded} of {followUps.Count} follow-ups use other words");
+    }
+
+    [Fact]
     public async Task Terse_users_write_shorter_turns_than_chatty_ones()
     {
         var set = await BuiltinLibrary.Set();

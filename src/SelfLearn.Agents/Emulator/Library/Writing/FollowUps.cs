@@ -30,7 +30,11 @@ internal static class FollowUps
         "Take your time, I believe I mentioned it a while back.",
     ];
 
-    public static IReadOnlyList<FollowUp> For(string patience, Random rng)
+    /// <summary>
+    /// A follow-up presses in the persona's mood and asks again — in other words when the draft has them — so it is a
+    /// real question the MaaS can answer, not just a complaint.
+    /// </summary>
+    public static IReadOnlyList<FollowUp> For(string patience, QuestionDraft draft, string asked, Random rng)
     {
         var (count, pool) = patience switch
         {
@@ -38,6 +42,7 @@ internal static class FollowUps
             "medium" => (rng.Chance(0.5) ? 1 : 0, Neutral),
             _ => (rng.Chance(0.2) ? 1 : 0, Patient),
         };
-        return rng.Shuffled(pool).Take(count).Select((text, i) => new FollowUp($"f{i + 1}", text)).ToList();
+        string[] again = [draft.Rephrased ?? asked, asked];
+        return rng.Shuffled(pool).Take(count).Select((lead, i) => new FollowUp($"f{i + 1}", $"{lead} {again[i % again.Length]}")).ToList();
     }
 }

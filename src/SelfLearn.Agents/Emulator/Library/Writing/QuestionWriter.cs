@@ -38,7 +38,8 @@ internal static class QuestionWriter
             var golden = draft.Kind == QuestionKinds.Unanswerable
                 ? new GoldenAnswer(AbstainAnswer, [], [], Abstain: true)
                 : new GoldenAnswer(draft.Answer, draft.EvidenceFacts, draft.EvidenceFacts.Select(f => revealedBy[f]).Distinct().ToList(), Abstain: false);
-            questions.Add(new GoldenQuestion($"q{questions.Count + 1}", draft.Kind, asked, voice.Ask(draft.Text, rng), FollowUps.For(patience, rng), golden));
+            var text = voice.Ask(draft.Text, rng);
+            questions.Add(new GoldenQuestion($"q{questions.Count + 1}", draft.Kind, asked, text, FollowUps.For(patience, draft, draft.Text, rng), golden));
         }
         return questions;
     }

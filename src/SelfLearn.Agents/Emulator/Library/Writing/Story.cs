@@ -10,5 +10,8 @@ internal sealed record Telling(ScenarioFact Fact, string Sentence, int Session, 
 
 internal sealed record ClarifyExchange(string Vague, string Request);
 
-/// <summary>A golden question before its evidence turns are known.</summary>
-internal sealed record QuestionDraft(string Kind, string Text, string Answer, IReadOnlyList<string> EvidenceFacts);
+/// <summary>
+/// A golden question before its evidence turns are known. <see cref="Rephrased"/> asks the same thing in other words,
+/// for follow-ups; null when the template has only one wording.
+/// </summary>
+internal sealed record QuestionDraft(string Kind, string Text, string Answer, IReadOnlyList<string> EvidenceFacts, string? Rephrased = null);

@@ -27,6 +27,13 @@ internal sealed class StoryPlanner(ProjectContent content, IReadOnlyDictionary<s
         return new(tellings, drafts);
     }
 
+    /// <summary>One wording drawn for the question and the next one kept for a follow-up (no extra draw, so seeds keep their stories).</summary>
+    private (string Text, string? Rephrased) Asked(IReadOnlyList<string> asks, IReadOnlyDictionary<string, string> values)
+    {
+        var chosen = rng.Next(asks.Count);
+        return (TemplateText.Sentence(asks[chosen], values), asks.Count > 1 ? TemplateText.Sentence(asks[(chosen + 1) % asks.Count], values) : null);
+    }
+
     private void AddChain(ChainTemplate chain)
     {
         var first = rng.Next(Sessions - 1);
@@ -36,8 +43,8 @@ internal sealed class StoryPlanner(ProjectContent content, IReadOnlyDictionary<s
         var values = cast.With("a", a).With("b", b);
         tellings.Add(Tell(chain.First, FactKinds.Fact, a, first, values));
         tellings.Add(Tell(chain.Second, FactKinds.Fact, b, second, values));
-        drafts.Add(new(QuestionKinds.MultiHop, TemplateText.Sentence(rng.Pick(chain.Ask), values), TemplateText.Fill(chain.Answer, values),
-            [chain.First.Key, chain.Second.Key]));
+        var (text, rephrased) = Asked(chain.Ask, values);
+        drafts.Add(new(QuestionKinds.MultiHop, text, TemplateText.Fill(chain.Answer, values), [chain.First.Key, chain.Second.Key], rephrased));
     }
 
     private void AddUpdate(UpdateTemplate update)
@@ -51,7 +58,8 @@ internal sealed class StoryPlanner(ProjectContent content, IReadOnlyDictionary<s
         var change = TemplateText.Sentence(rng.Pick(update.Change), cast.With("v", after));
         tellings.Add(new(new ScenarioFact(update.Key, update.Kind, original), original, told));
         tellings.Add(new(new ScenarioFact(newId, FactKinds.Update, change, Supersedes: update.Key), change, changed));
-        drafts.Add(new(QuestionKinds.KnowledgeUpdate, TemplateText.Sentence(rng.Pick(update.Ask), cast), after, [newId]));
+        var (text, rephrased) = Asked(update.Ask, cast);
+        drafts.Add(new(QuestionKinds.KnowledgeUpdate, text, after, [newId], rephrased));
     }
 
     private void AddEvents(IReadOnlyList<EventTemplate> events)
@@ -85,8 +93,9 @@ internal sealed class StoryPlanner(ProjectContent content, IReadOnlyDictionary<s
             var session = empty.Count > 0 ? empty.Dequeue() : rng.Next(Sessions);
             var clarify = template == lead ? Clarification(template, value) : null;
             tellings.Add(Tell(template, kind, value, session, values) with { Clarify = clarify });
+            var (text, rephrased) = Asked(template.Ask, values);
             drafts.Add(new(kind == FactKinds.Preference ? QuestionKinds.Preference : QuestionKinds.SingleHop,
-                TemplateText.Sentence(rng.Pick(template.Ask), values), TemplateText.Fill(template.Answer, values), [template.Key]));
+                text, TemplateText.Fill(template.Answer, values), [template.Key], rephrased));
         }
     }
 
