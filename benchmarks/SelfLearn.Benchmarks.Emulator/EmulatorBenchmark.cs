@@ -60,8 +60,11 @@ internal static class EmulatorBenchmark
             return 1;
         }
 
+        Progress.Log("side measurement: config resolution alone");
+        var probe = await ConfigProbe.RunAsync(host, target, 2000, options.Concurrency, ct);
+
         var report = new Report("emulator", options.CommandLine(), startedAt, Stats.Round(Stopwatch.GetElapsedTime(started).TotalMinutes),
-            options, machine, host.Server, target, Report.LibraryTarget, results);
+            options, machine, host.Server, target, Report.LibraryTarget, results, probe);
         report.PrintTable();
         await report.WriteJsonAsync(options.Out, ct);
         Progress.Log($"figures written to {options.Out}");

@@ -1,13 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SelfLearn.Api.Simulations;
+using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Emulator;
 
 /// <param name="TargetDialogsPerSecond">Issue #4's target: warm, over HTTP, on the built-in library.</param>
 internal sealed record Report(
     string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, Options Options, MachineInfo Machine, string Server,
-    SimulationTarget Experiment, double TargetDialogsPerSecond, IReadOnlyList<SetResult> Sets)
+    SimulationTarget Experiment, double TargetDialogsPerSecond, IReadOnlyList<SetResult> Sets, ConfigProbe ConfigResolution)
 {
     public const double LibraryTarget = 200;
 
@@ -20,6 +21,10 @@ internal sealed record Report(
         Console.WriteLine(Machine.Postgres);
         foreach (var set in Sets)
             SetTable.Print(set, Options.Concurrency, set.IsLibrary ? TargetDialogsPerSecond : null);
+        var c = ConfigResolution;
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"config resolution alone ({c.Resolves} calls): {c.SequentialMeanMs} ms each with 1 client; ")
+            + Invariant($"{c.ConcurrentPerSecond}/s with {Options.Concurrency} clients, CPU per call: app {c.AppCpuMsPerResolve} ms, postgres {c.PostgresCpuMsPerResolve} ms"));
     }
 
     public async Task WriteJsonAsync(string path, CancellationToken ct)

@@ -24,7 +24,6 @@ internal static class SetTable
         Console.WriteLine(Invariant($"{"CPU s of median pass: app / postgres / busy",-44} {Cpu(h),16} {Cpu(l),16}"));
         Console.WriteLine(Invariant($"{"client ms: query mean / p95",-44} {Pair(h.Client.Query.MeanMs, h.Client.Query.P95Ms),16} {Pair(l.Client.Query.MeanMs, l.Client.Query.P95Ms),16}"));
         Console.WriteLine(Invariant($"{"client ms: ingest mean / p95",-44} {Pair(h.Client.Ingest.MeanMs, h.Client.Ingest.P95Ms),16} {Pair(l.Client.Ingest.MeanMs, l.Client.Ingest.P95Ms),16}"));
-        Console.WriteLine(Invariant($"{"server ms/query: config+rest / total",-44} {Pair(h.Server.ConfigAndRest, h.Server.Total),16} {Pair(l.Server.ConfigAndRest, l.Server.Total),16}"));
         Console.WriteLine(Invariant($"{"server ms/query: embed/load/retrieve/generate",-44} {Stages(h.Server),16} {Stages(l.Server),16}"));
         Console.WriteLine(Invariant($"{"server ms/ingest",-44} {h.Server.Ingest,16} {l.Server.Ingest,16}"));
     }
