@@ -29,6 +29,9 @@ internal sealed record PassResult(
     public const string Cold = "cold";
     public const string Warm = "warm";
 
+    /// <summary>CPU the app (with its clients) and PostgreSQL spent per dialog: unlike rates, barely moved by other work on the machine.</summary>
+    public double CpuMsPerDialog => Stats.Round((Cpu.AppCpuSeconds + Cpu.PostgresCpuSeconds) * 1000 / Dialogs, 2);
+
     public Rates Rates => new(Seconds, Per(Dialogs), Per(Requests), Per(Scenarios), Per(Questions + FollowUps));
 
     public static PassResult From(string maas, string embeddings, int number, string simulationId, double seconds, EmulatorResult result,

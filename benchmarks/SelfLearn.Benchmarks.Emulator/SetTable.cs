@@ -21,7 +21,8 @@ internal static class SetTable
         Console.WriteLine(Invariant($"{"dialogs/s, cold (first pass, HTTP)",-44} {set.Cold.Rates.DialogsPerSecond,16} {"",16} {set.ColdOverWarm,6}  cold / warm"));
         Console.WriteLine(Invariant($"{"warm pass seconds",-44} {Seconds(set.Warm),16} {Seconds(set.InProcess),16}"));
         Console.WriteLine(Invariant($"{"failures (all passes)",-44} {set.Warm.Sum(p => p.Failures) + set.Cold.Failures,16} {set.InProcess.Sum(p => p.Failures),16}"));
-        Console.WriteLine(Invariant($"{"CPU s of median pass: app / postgres / busy",-44} {Cpu(h),16} {Cpu(l),16}"));
+        Console.WriteLine(Invariant($"{"CPU s of median pass: app / postgres / other",-44} {Cpu(h),16} {Cpu(l),16}"));
+        Row("CPU ms per dialog, app + postgres", h.CpuMsPerDialog, l.CpuMsPerDialog);
         Console.WriteLine(Invariant($"{"client ms: query mean / p95",-44} {Pair(h.Client.Query.MeanMs, h.Client.Query.P95Ms),16} {Pair(l.Client.Query.MeanMs, l.Client.Query.P95Ms),16}"));
         Console.WriteLine(Invariant($"{"client ms: ingest mean / p95",-44} {Pair(h.Client.Ingest.MeanMs, h.Client.Ingest.P95Ms),16} {Pair(l.Client.Ingest.MeanMs, l.Client.Ingest.P95Ms),16}"));
         Console.WriteLine(Invariant($"{"server ms/query: embed/load/retrieve/generate",-44} {Stages(h.Server),16} {Stages(l.Server),16}"));
@@ -33,7 +34,7 @@ internal static class SetTable
 
     private static string Seconds(IReadOnlyList<PassResult> passes) => string.Join(", ", passes.Select(p => Invariant($"{p.Seconds:0.0}")));
 
-    private static string Cpu(PassResult p) => Invariant($"{p.Cpu.AppCpuSeconds}/{p.Cpu.PostgresCpuSeconds}/{p.Cpu.MachineBusySeconds}");
+    private static string Cpu(PassResult p) => Invariant($"{p.Cpu.AppCpuSeconds}/{p.Cpu.PostgresCpuSeconds}/{p.Cpu.OtherCpuSeconds}");
 
     private static string Pair(double a, double b) => Invariant($"{a:0.00} / {b:0.00}");
 
