@@ -22,7 +22,12 @@ internal sealed record Options(int Seed, int Count, int Concurrency, int Passes,
             var value = args[i + 1];
             options = name switch
             {
-                "--seed" => options with { Seed = int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture) },
+                "--seed" => options with
+                {
+                    Seed = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
+                        ? seed
+                        : throw new ArgumentException($"--seed must be a whole number, got '{value}'."),
+                },
                 "--count" => options with { Count = Number(name, value, 1) },
                 "--concurrency" => options with { Concurrency = Number(name, value, 1) },
                 "--passes" => options with { Passes = Number(name, value, 1) },
