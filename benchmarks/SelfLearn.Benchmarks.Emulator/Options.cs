@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace SelfLearn.Benchmarks.Emulator;
+
+/// <summary>Command-line options; every one has a default so a bare <c>dotnet run</c> does the full-size run.</summary>
+/// <param name="Locomo">The LoCoMo file, or null to play the library only (<c>--locomo none</c>).</param>
+internal sealed record Options(int Seed, int Count, int Concurrency, int Passes, string? Locomo, string Out)
+{
+    private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Emulator --";
+
+    public const string Usage = Project
+        + " [--seed 42] [--count 36] [--concurrency 8] [--passes 3] [--locomo ../shared/data/locomo/locomo-dev.json|none] [--out docs/benchmarks/emulator.json]";
+
+    public static Options Parse(IReadOnlyList<string> args)
+    {
+        var options = new Options(42, 36, 8, 3, DefaultLocomo(), "docs/benchmarks/emulator.json");
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count)
+                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
+            var value = args[i + 1];
+            options = name switch
+            {
+                "--seed" => options with
+                {
+                    Seed = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
+                        ? seed
+                        : throw new ArgumentException($"--seed must be a whole number, got '{value}'."),
+                },
+                "--count" => options with { Count = Number(name, value, 1) },
+                "--concurrency" => options with { Concurrency = Number(name, value, 1) },
+                "--passes" => options with { Passes = Number(name, value, 1) },
+                "--locomo" => options with { Locomo = value == "none" ? null : Path.GetFullPath(value) },
+                "--out" => options with { Out = value },
+                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
+            };
+        }
+        if (options.Locomo is { } locomo && !File.Exists(locomo))
+            throw new ArgumentException($"no LoCoMo file at {locomo}; pass --locomo FILE, or --locomo none to play the library only.");
+        return options;
+    }
+
+    public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
+        $"{Project} --seed {Seed} --count {Count} --concurrency {Concurrency} --passes {Passes} --locomo {Locomo ?? "none"} --out {Out}");
+
+    /// <summary>The dev split sits next to the repository (../shared/data/locomo), never inside it.</summary>
+    private static string? DefaultLocomo()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "SelfLearn.sln")))
+                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "data", "locomo", "locomo-dev.json"));
+        }
+        return null;
+    }
+
+    private static int Number(string name, string value, int minimum) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
+}
