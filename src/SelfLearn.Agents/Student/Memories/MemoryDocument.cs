@@ -12,5 +12,5 @@ public sealed record MemoryDocument(
     string Text,
     DateTimeOffset Timestamp,
     string? SourceId,
-    float[] Vector,
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(VectorJsonConverter))] float[] Vector,
     DateTimeOffset IngestedAt);
