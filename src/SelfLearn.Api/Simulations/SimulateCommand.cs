@@ -79,7 +79,7 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
         if (!args.KeepMemories)
             await ForgetAsync(emulator, plan);
 
-        var summary = Summarize(simulationId, status, target, dataset, scenarios.Set.Seed, args.Concurrency, seconds, plan, result, stored);
+        var summary = Summarize(simulationId, status, target, dataset, scenarios.Set.Seed, args.Concurrency, seconds, result, stored);
         SimulationReport.Print(summary, result.Errors);
         if (args.OutFile is { } output)
         {
@@ -130,7 +130,7 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
 
     private static SimulationSummary Summarize(
         string simulationId, string status, SimulationTarget target, DatasetRegistration dataset, int? seed, int concurrency, double seconds,
-        SimulationPlan plan, EmulatorResult result, IReadOnlyDictionary<string, long>? stored)
+        EmulatorResult result, IReadOnlyDictionary<string, long>? stored)
     {
         var dialogs = result.Tallies.Sum(t => t.Dialogs);
         var requests = result.Tallies.Sum(t => t.Requests);

@@ -56,6 +56,30 @@ public sealed class SimulateCommandTests(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task An_experiment_registered_through_the_api_is_played_with_its_own_variants()
+    {
+        var fewer = await Host.CreateAndActivate("retrieval.top_k", 2);
+        await Host.Post("/api/experiments", new
+        {
+            id = "exp-api", deploymentId = "default",
+            variants = new[] { new { name = "control", configVersion = 1 }, new { name = "fewer", configVersion = fewer } },
+        }, 201);
+        var (maas, recorder) = RecordingMaas.Over(Host);
+        var output = TempFile("api-experiment.json");
+
+        Assert.Equal(0, await Simulate(maas, "--experiment", "exp-api", "--count", "2", "--out", output));
+
+        var variants = ReadJson(output)["variants"]!.AsArray();
+        Assert.Equal(["control", "fewer"], variants.Select(v => v!["variant"]!.GetValue<string>()));
+        Assert.Equal([1, fewer], variants.Select(v => v!["configVersion"]!.GetValue<int>()));
+        Assert.Equal(recorder.Normalized("control"), recorder.Normalized("fewer"));
+        Assert.All(recorder.Sent.Where(r => r.Method == "POST"), r => Assert.Equal("exp-api", r.Body!["experimentId"]!.GetValue<string>()));
+        Assert.Equal(4, recorder.Sent.Count(r => r.Method == "DELETE")); // the two scenarios' users of both variants are forgotten
+        Assert.Single((await Host.Get("/api/experiments/exp-api/simulations"))!.AsArray());
+        await Assert.ThrowsAsync<ArgumentException>(() => Simulate(maas, "--experiment", "exp-api", "--variants", "control,bogus", "--count", "1"));
+    }
+
+    [Fact]
     public async Task Repeating_a_run_sends_exactly_the_same_threads_and_gets_the_same_answers()
     {
         var (firstMaas, first) = RecordingMaas.Over(Host);
