@@ -20,11 +20,10 @@ public static class StudentSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<MemoryIndexCache>();
-        // Vectors are computed once: a text being embedded for another request is waited for, then memory, then
-        // PostgreSQL (survives restarts and re-imports), then the model.
-        services.AddSingleton<ITextEmbedder>(sp => new InFlightEmbedder(new CachedEmbedder(
+        // Vectors are computed once: memory first, then PostgreSQL (survives restarts and re-imports), then the model.
+        services.AddSingleton<ITextEmbedder>(sp => new CachedEmbedder(
             new CachedEmbedder(new ArcticXsEmbedder(), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())),
-            new InMemoryEmbeddingCache(50_000))));
+            new InMemoryEmbeddingCache(50_000)));
         services.AddSingleton(sp => ChatClientSetup.Create(builder.Configuration));
         services.AddSingleton(sp => new AnswerGenerator(sp.GetRequiredService<IChatClient>()));
         services.AddSingleton<IngestMemories>();
