@@ -13,26 +13,10 @@ namespace SelfLearn.Benchmarks.Student;
 /// </summary>
 internal static class StudentBenchmark
 {
-    public static async Task<int> Main(string[] args)
-    {
-        Options options;
-        try
-        {
-            options = Options.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
+    public static Task<int> Main(string[] args) => BenchmarkMain.RunAsync(args, Options.Parse, RunAsync);
 
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        var ct = cancel.Token;
+    private static async Task<int> RunAsync(Options options, CancellationToken ct)
+    {
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
 

@@ -14,26 +14,10 @@ namespace SelfLearn.Benchmarks;
 /// </summary>
 internal static class BenchmarkProgram
 {
-    public static async Task<int> Main(string[] args)
-    {
-        BenchOptions options;
-        try
-        {
-            options = BenchOptions.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
+    public static Task<int> Main(string[] args) => BenchmarkMain.RunAsync(args, BenchOptions.Parse, RunAsync);
 
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
-        var ct = cancel.Token;
+    private static async Task<int> RunAsync(BenchOptions options, CancellationToken ct)
+    {
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
 
