@@ -42,7 +42,7 @@ public static class ProjectionsRegistration
         options.Schema.For<ConfigPeriod>().Index(x => new { x.DeploymentId, x.ValidFromTicks });
         options.Schema.For<ChangeLogEntry>().Index(x => new { x.DeploymentId, x.Factor, x.AtTicks });
         options.Schema.For<ChangeLogEntry>().Index(x => new { x.DeploymentId, x.AtTicks });
-        options.Schema.For<Simulation>().Index(x => x.ExperimentId);
+        options.Schema.For<Simulation>().Index(x => x.Plan.ExperimentId);
         // Dataset contents are written once and read by id; they are not projections, so rebuilds leave them alone.
         options.Schema.For<DatasetContent>();
         return options;

@@ -39,7 +39,7 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
         await using var query = store.QuerySession();
 
         var original = args.RepeatOf is { } repeat
-            ? await query.LoadAsync<Simulation>(Simulation.StreamKey(repeat), stop) ?? throw new ArgumentException($"no simulation '{repeat}' to repeat.")
+            ? (await query.LoadAsync<Simulation>(Simulation.StreamKey(repeat), stop) ?? throw new ArgumentException($"no simulation '{repeat}' to repeat.")).Plan
             : null;
         var scenarios = original is not null ? await SimulationDataset.FromRecordAsync(query, original.DatasetName, original.DatasetVersion, stop)
             : args.ScenariosFile is { } file ? SimulationDataset.FromFile(file)
@@ -102,7 +102,7 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
         }
     }
 
-    private async Task<SimulationTarget> TargetAsync(SimulateArguments args, Simulation? original, string simulationId, IQuerySession query, CancellationToken ct)
+    private async Task<SimulationTarget> TargetAsync(SimulateArguments args, SimulationStarted? original, string simulationId, IQuerySession query, CancellationToken ct)
     {
         if (original is not null)
             return new SimulationTarget(original.ExperimentId, original.DeploymentId, original.Variants);

@@ -20,5 +20,5 @@ public static class SimulationQueries
     [Authorize(Policy = Policies.Read)]
     [WolverineGet("/api/experiments/{id}/simulations", OperationId = "ListExperimentSimulations")]
     public static async Task<IReadOnlyList<Simulation>> ForExperiment(string id, IQuerySession session, CancellationToken ct) =>
-        await session.Query<Simulation>().Where(s => s.ExperimentId == id).OrderBy(s => s.StartedAt).ToListAsync(ct);
+        await session.Query<Simulation>().Where(s => s.Plan.ExperimentId == id).OrderBy(s => s.StartedAt).ToListAsync(ct);
 }

@@ -46,19 +46,10 @@ public sealed record VariantTally(
 
 public sealed record SimulationFinished(string SimulationId, string Status, IReadOnlyList<VariantTally> Tallies, double Seconds, string? Error);
 
+/// <summary>A simulation: what it was asked to play (<see cref="Plan"/>, as started) and how it ended.</summary>
 public sealed record Simulation(
     string Id,
-    string SimulationId,
-    string ExperimentId,
-    string DeploymentId,
-    IReadOnlyList<SimulatedVariant> Variants,
-    string DatasetName,
-    int DatasetVersion,
-    string DatasetSha256,
-    int? Seed,
-    int Concurrency,
-    string? RepeatOf,
-    string By,
+    SimulationStarted Plan,
     string Status,
     DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt,
@@ -70,8 +61,7 @@ public sealed record Simulation(
     public static string StreamKey(string simulationId) => $"sim:{simulationId}";
 
     public static Simulation Start(SimulationStarted e, DateTimeOffset at) =>
-        new(StreamKey(e.SimulationId), e.SimulationId, e.ExperimentId, e.DeploymentId, e.Variants, e.DatasetName, e.DatasetVersion,
-            e.DatasetSha256, e.Seed, e.Concurrency, e.RepeatOf, e.By, SimulationStatus.Running, at, null, [], null, null, 1);
+        new(StreamKey(e.SimulationId), e, SimulationStatus.Running, at, null, [], null, null, 1);
 
     public Simulation With(SimulationFinished e, DateTimeOffset at) =>
         this with { Status = e.Status, FinishedAt = at, Tallies = e.Tallies, Seconds = e.Seconds, Error = e.Error };

@@ -46,9 +46,9 @@ public sealed class SimulateCommandTests(AppFixture fixture) : ApiTest(fixture)
         var id = summary["simulationId"]!.GetValue<string>();
         var recorded = await Host.Get($"/api/simulations/{id}");
         Assert.Equal("completed", recorded!["status"]!.GetValue<string>());
-        Assert.Equal("builtin", recorded["datasetName"]!.GetValue<string>());
-        Assert.Equal(summary["datasetSha256"]!.GetValue<string>(), recorded["datasetSha256"]!.GetValue<string>());
-        Assert.Equal(5, recorded["seed"]!.GetValue<int>());
+        Assert.Equal("builtin", recorded["plan"]!["datasetName"]!.GetValue<string>());
+        Assert.Equal(summary["datasetSha256"]!.GetValue<string>(), recorded["plan"]!["datasetSha256"]!.GetValue<string>());
+        Assert.Equal(5, recorded["plan"]!["seed"]!.GetValue<int>());
         var experiment = await Host.Get($"/api/experiments/{summary["experimentId"]!.GetValue<string>()}");
         Assert.Equal(2, experiment!["variants"]!.AsArray().Count);
         var dataset = await Host.Get("/api/datasets/builtin");
@@ -96,7 +96,7 @@ public sealed class SimulateCommandTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(first.Normalized("b"), second.Normalized("b"));
         Assert.NotEmpty(first.Normalized("a"));
         var repeated = await Host.Get($"/api/simulations/{secondId}");
-        Assert.Equal(firstId, repeated!["repeatOf"]!.GetValue<string>());
+        Assert.Equal(firstId, repeated!["plan"]!["repeatOf"]!.GetValue<string>());
         Assert.Single((await Host.Get("/api/datasets/builtin"))!["versions"]!.AsArray());
         var pairs = await Host.Sql<long>($"""
             select count(*) from selflearn.pipeline_runs x join selflearn.pipeline_runs y
