@@ -24,7 +24,7 @@ public static class RegisterDataset
             {
                 var stream = await session.Events.FetchForWriting<GoldenDataset>(GoldenDataset.StreamKey(set.Name), ct);
                 if (RegisterDatasetVersion.Decide(stream.Aggregate, set, sha, source, by) is not { } registered)
-                    return new DatasetRegistration(set.Name, stream.Aggregate!.Latest.Version, sha, false);
+                    return new DatasetRegistration(set.Name, stream.Aggregate!.Latest.Registered.Version, sha, false);
                 stream.AppendOne(registered);
                 session.Store(new DatasetContent(DatasetContent.IdFor(set.Name, registered.Version), set.Name, registered.Version, sha,
                     System.Text.Encoding.UTF8.GetString(bytes)));

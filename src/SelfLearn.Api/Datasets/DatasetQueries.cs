@@ -15,7 +15,8 @@ public static class DatasetQueries
     [WolverineGet("/api/datasets", OperationId = "ListDatasets")]
     public static async Task<IReadOnlyList<DatasetListItem>> List(IQuerySession session, CancellationToken ct) =>
         [.. (await session.Query<GoldenDataset>().OrderBy(d => d.Name).ToListAsync(ct)).Select(d =>
-            new DatasetListItem(d.Name, d.Latest.Version, d.Latest.Sha256, d.Latest.Scenarios, d.Latest.Questions, d.Latest.RegisteredAt))];
+            new DatasetListItem(d.Name, d.Latest.Registered.Version, d.Latest.Registered.Sha256, d.Latest.Registered.Scenarios,
+                d.Latest.Registered.Questions, d.Latest.RegisteredAt))];
 
     /// <summary>Every version of a dataset: hash, generator, seed, size and question kinds.</summary>
     [Authorize(Policy = Policies.Read)]

@@ -13,17 +13,8 @@ public sealed record DatasetVersionRegistered(
     string Source,
     string By);
 
-public sealed record DatasetVersion(
-    int Version,
-    string Sha256,
-    string Generator,
-    int? Seed,
-    int Scenarios,
-    int Questions,
-    IReadOnlyDictionary<string, int> QuestionKinds,
-    string Source,
-    string By,
-    DateTimeOffset RegisteredAt);
+/// <summary>One version as registered (the event) and when.</summary>
+public sealed record DatasetVersion(DatasetVersionRegistered Registered, DateTimeOffset RegisteredAt);
 
 /// <summary>A named, versioned scenario set; versions only grow, and a version's content never changes.</summary>
 public sealed record GoldenDataset(string Id, string Name, IReadOnlyList<DatasetVersion> Versions, long Version)
@@ -32,14 +23,11 @@ public sealed record GoldenDataset(string Id, string Name, IReadOnlyList<Dataset
 
     public DatasetVersion Latest => Versions[^1];
 
-    public DatasetVersion? Find(int version) => Versions.FirstOrDefault(v => v.Version == version);
-
     public static GoldenDataset Start(DatasetVersionRegistered e, DateTimeOffset at) => new(StreamKey(e.Name), e.Name, [Entry(e, at)], 1);
 
     public GoldenDataset With(DatasetVersionRegistered e, DateTimeOffset at) => this with { Versions = [.. Versions, Entry(e, at)] };
 
-    private static DatasetVersion Entry(DatasetVersionRegistered e, DateTimeOffset at) =>
-        new(e.Version, e.Sha256, e.Generator, e.Seed, e.Scenarios, e.Questions, e.QuestionKinds, e.Source, e.By, at);
+    private static DatasetVersion Entry(DatasetVersionRegistered e, DateTimeOffset at) => new(e, at);
 }
 
 /// <summary>The exact bytes of a dataset version, so an old run can be repeated on exactly what it used.</summary>

@@ -11,7 +11,7 @@ public static class RegisterDatasetVersion
     /// <summary>The event to append, or null when the latest version has this very content.</summary>
     public static DatasetVersionRegistered? Decide(GoldenDataset? existing, ScenarioSet set, string sha256, string source, string by)
     {
-        if (existing?.Latest.Sha256 == sha256)
+        if (existing?.Latest.Registered.Sha256 == sha256)
             return null;
         var kinds = set.Questions.GroupBy(q => q.Question.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

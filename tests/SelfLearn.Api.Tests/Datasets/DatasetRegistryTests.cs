@@ -35,9 +35,9 @@ public sealed class DatasetRegistryTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(first, await old.ReadAsTextAsync());
         var dataset = await Host.Get("/api/datasets/builtin");
         var versions = dataset!["versions"]!.AsArray();
-        Assert.Equal([1, 2], versions.Select(v => v!["version"]!.GetValue<int>()));
-        Assert.Equal(created["sha256"]!.GetValue<string>(), versions[0]!["sha256"]!.GetValue<string>());
-        Assert.True(versions[0]!["questionKinds"]!.AsObject().Count >= 5);
+        Assert.Equal([1, 2], versions.Select(v => v!["registered"]!["version"]!.GetValue<int>()));
+        Assert.Equal(created["sha256"]!.GetValue<string>(), versions[0]!["registered"]!["sha256"]!.GetValue<string>());
+        Assert.True(versions[0]!["registered"]!["questionKinds"]!.AsObject().Count >= 5);
         Assert.Equal(2, (await Host.Get("/api/datasets"))![0]!["latestVersion"]!.GetValue<int>());
     }
 

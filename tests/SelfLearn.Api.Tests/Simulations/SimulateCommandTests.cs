@@ -52,7 +52,7 @@ public sealed class SimulateCommandTests(AppFixture fixture) : ApiTest(fixture)
         var experiment = await Host.Get($"/api/experiments/{summary["experimentId"]!.GetValue<string>()}");
         Assert.Equal(2, experiment!["variants"]!.AsArray().Count);
         var dataset = await Host.Get("/api/datasets/builtin");
-        Assert.Equal(3, dataset!["versions"]![0]!["scenarios"]!.GetValue<int>());
+        Assert.Equal(3, dataset!["versions"]![0]!["registered"]!["scenarios"]!.GetValue<int>());
     }
 
     [Fact]
