@@ -12,6 +12,9 @@ public sealed record TunerOutcome(
     IReadOnlyList<object> Events,
     long StreamVersion)
 {
+    /// <summary>Why the Tuner said no, in one line: its violations, or its message.</summary>
+    public string Describe() => Violations.Count > 0 ? string.Join(" ", Violations.Select(v => v.Message)) : Message ?? Status.ToString();
+
     public static TunerOutcome NotFound(string message) => new(TunerStatus.NotFound, message, [], [], 0);
 
     public static TunerOutcome Conflict(string message) => new(TunerStatus.Conflict, message, [], [], 0);

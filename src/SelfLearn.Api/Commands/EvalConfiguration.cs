@@ -48,18 +48,15 @@ public static class EvalConfiguration
             var version = created.Events.OfType<ConfigVersionCreated>().Single().ConfigVersion;
             var activated = await bus.InvokeAsync<TunerOutcome>(new ActivateConfigVersion(deploymentId, version, "eval-retrieval run", By, ChangeLinks.None, null), ct);
             if (activated.Status != TunerStatus.Accepted)
-                throw new InvalidOperationException($"the Tuner refused to activate the evaluation config: {Describe(activated)}");
+                throw new InvalidOperationException($"the Tuner refused to activate the evaluation config: {activated.Describe()}");
         }
         else if (created.Violations.Any(v => v.Rule != ViolationRule.NoChange) || created.Status != TunerStatus.Rejected)
-            throw new ArgumentException($"the Tuner refused the --set values: {Describe(created)}");
+            throw new ArgumentException($"the Tuner refused the --set values: {created.Describe()}");
 
         await using var session = store.QuerySession();
         var deployment = await session.LoadAsync<Deployment>(deploymentId, ct);
         return deployment!.ActiveParameters;
     }
-
-    public static string Describe(TunerOutcome outcome) =>
-        outcome.Violations.Count > 0 ? string.Join(" ", outcome.Violations.Select(v => v.Message)) : outcome.Message ?? outcome.Status.ToString();
 
     private static JsonElement Json(string raw)
     {

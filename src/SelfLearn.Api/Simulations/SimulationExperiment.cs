@@ -42,8 +42,8 @@ public static class SimulationExperiment
         IReadOnlyList<(string Variant, string Assignment)> sets, CancellationToken ct)
     {
         var names = wanted.Count > 0 ? wanted : DefaultVariants;
-        if (sets.FirstOrDefault(s => !names.Contains(s.Variant)) is { Variant: not null } stray)
-            throw new ArgumentException($"--set names variant '{stray.Variant}', which is not one of {string.Join(", ", names)}.");
+        if (sets.Select(s => s.Variant).FirstOrDefault(v => !names.Contains(v)) is { } stray)
+            throw new ArgumentException($"--set names variant '{stray}', which is not one of {string.Join(", ", names)}.");
         await bus.InvokeAsync<TunerOutcome>(new OpenDeployment(deploymentId, "simulation deployment: catalog defaults", By), ct);
         var active = (await session.LoadAsync<Deployment>(deploymentId, ct))!.ActiveVersion
             ?? throw new ArgumentException($"deployment '{deploymentId}' has no active version.");
@@ -57,7 +57,7 @@ public static class SimulationExperiment
         var registered = await bus.InvokeAsync<TunerOutcome>(new RegisterExperimentCommand(experimentId, deploymentId, variants,
             AssignmentUnit.User, $"simulation {experimentId}", By), ct);
         if (registered.Status != TunerStatus.Accepted)
-            throw new ArgumentException($"the experiment was not registered: {EvalConfiguration.Describe(registered)}");
+            throw new ArgumentException($"the experiment was not registered: {registered.Describe()}");
         return new SimulationTarget(experimentId, deploymentId, [.. variants.Select(v => new SimulatedVariant(v.Name, v.ConfigVersion))]);
     }
 
@@ -70,6 +70,6 @@ public static class SimulationExperiment
             return created.Events.OfType<ConfigVersionCreated>().Single().ConfigVersion;
         if (created.Violations.All(v => v.Rule == ViolationRule.NoChange) && created.Status == TunerStatus.Rejected)
             return active;
-        throw new ArgumentException($"the Tuner refused --set for variant '{variant}': {EvalConfiguration.Describe(created)}");
+        throw new ArgumentException($"the Tuner refused --set for variant '{variant}': {created.Describe()}");
     }
 }

@@ -46,6 +46,10 @@ public static partial class ScenarioValidator
         return null;
     }
 
+    /// <summary>One scenario on its own, as an author writes it; paths point into "$.scenarios[0]".</summary>
+    public static ScenarioError? ValidateOne(Scenario scenario, Persona persona, string generator) =>
+        Validate(new ScenarioSet(ScenarioSet.CurrentFormat, "authored", null, null, generator, [persona], [scenario]));
+
     private static ScenarioError? ValidatePersona(Persona persona, string path, HashSet<string> seen)
     {
         if (!Id().IsMatch(persona.Id))

@@ -22,8 +22,7 @@ internal static partial class ScenarioReply
 
         // Models restyle a project name ("Acme CRM" for "acme-crm"); it is ours to set, not theirs to get wrong.
         scenario = scenario with { Project = brief.Project };
-        var alone = new ScenarioSet(ScenarioSet.CurrentFormat, "authored", null, brief.Seed, generator, [brief.Persona], [scenario]);
-        if (ScenarioValidator.Validate(alone) is { } invalid)
+        if (ScenarioValidator.ValidateOne(scenario, brief.Persona, generator) is { } invalid)
             throw Rejected(brief, RelativeToReply(invalid.Path), invalid.Message);
         return scenario;
     }

@@ -70,7 +70,6 @@ public static partial class ScenarioLibrary
         }
         if (scenario.Id != brief.ScenarioId)
             return (null, new ScenarioError("$.scenarios[0].id", $"the author wrote '{scenario.Id}' for brief '{brief.ScenarioId}'."));
-        var alone = new ScenarioSet(ScenarioSet.CurrentFormat, SetName, null, null, author.Generator, [brief.Persona], [scenario]);
-        return ScenarioValidator.Validate(alone) is { } error ? (null, error) : (scenario, null);
+        return ScenarioValidator.ValidateOne(scenario, brief.Persona, author.Generator) is { } error ? (null, error) : (scenario, null);
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Marten;
-using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
 using SelfLearn.Domain.ImpactFactors;

@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SelfLearn.Agents.Student.Embeddings;
 
 namespace SelfLearn.Agents.Student.Memories;
 
@@ -14,13 +14,7 @@ public sealed class VectorJsonConverter : JsonConverter<float[]>
     public override float[] Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String)
-        {
-            var bytes = reader.GetBytesFromBase64();
-            var vector = new float[bytes.Length / sizeof(float)];
-            for (var i = 0; i < vector.Length; i++)
-                vector[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
-            return vector;
-        }
+            return VectorBytes.To(reader.GetBytesFromBase64());
         if (reader.TokenType != JsonTokenType.StartArray)
             throw new JsonException("a vector is a base64 string or an array of numbers.");
         var numbers = new List<float>(384);
@@ -29,11 +23,6 @@ public sealed class VectorJsonConverter : JsonConverter<float[]>
         return [.. numbers];
     }
 
-    public override void Write(Utf8JsonWriter writer, float[] value, JsonSerializerOptions options)
-    {
-        var bytes = new byte[value.Length * sizeof(float)];
-        for (var i = 0; i < value.Length; i++)
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), value[i]);
-        writer.WriteBase64StringValue(bytes);
-    }
+    public override void Write(Utf8JsonWriter writer, float[] value, JsonSerializerOptions options) =>
+        writer.WriteBase64StringValue(VectorBytes.From(value));
 }
