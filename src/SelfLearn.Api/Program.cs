@@ -37,5 +37,10 @@ if (StudentCommands.Handles(args))
     return await StudentCommands.RunAsync(app, args);
 }
 
+if (args is [VerifyCommand.Name, ..])
+{
+    return await VerifyCommand.RunAsync(app.Services, CancellationToken.None);
+}
+
 app.PrintDevelopmentKeys();
 return await app.RunJasperFxCommands(args);

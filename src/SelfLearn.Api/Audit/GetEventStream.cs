@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using SelfLearn.Agents.Audit;
 using Microsoft.AspNetCore.Authorization;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
@@ -7,7 +8,7 @@ using Wolverine.Http;
 
 namespace SelfLearn.Api.Audit;
 
-public sealed record RawEvent(long Sequence, long Version, Guid Id, string Type, DateTimeOffset Timestamp, object Data);
+public sealed record RawEvent(long Sequence, long Version, Guid Id, string Type, DateTimeOffset Timestamp, object Data, string? ChainHash);
 
 public static class GetEventStream
 {
@@ -29,5 +30,6 @@ public static class GetEventStream
         return Results.Ok(events.Select(ToRaw).ToList());
     }
 
-    public static RawEvent ToRaw(IEvent e) => new(e.Sequence, e.Version, e.Id, e.EventTypeName, e.Timestamp, e.Data);
+    public static RawEvent ToRaw(IEvent e) => new(e.Sequence, e.Version, e.Id, e.EventTypeName, e.Timestamp, e.Data,
+        e.Headers?.GetValueOrDefault(EventChainSchema.HeaderName)?.ToString());
 }

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Resources;
 using Marten;
 using Npgsql;
+using SelfLearn.Agents.Audit;
 using SelfLearn.Agents.Student;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Projections;
@@ -22,11 +23,13 @@ public static class CritterStackSetup
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AddSelfLearnProjections();
                 opts.AddStudentStorage();
+                opts.AddEventChain();
             })
             .UseNpgsqlDataSource()
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
+        builder.Services.AddEventChainInstaller();
 
         builder.Host.UseWolverine(opts =>
         {
