@@ -28,6 +28,9 @@ public sealed class EventChainTests(AppFixture fixture) : ApiTest(fixture)
             Assert.Equal(expected, row.Hash);
             previous = row.Hash;
         }
+
+        var served = (await Host.Get("/api/deployments/default/events"))!.AsArray();
+        Assert.Equal(rows.Select(r => r.Hash), served.Select(e => e!["chainHash"]!.GetValue<string>()));
     }
 
     [Fact]
