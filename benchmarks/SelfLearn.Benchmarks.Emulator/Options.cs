@@ -9,7 +9,7 @@ internal sealed record Options(int Seed, int Count, int Concurrency, int Passes,
     private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Emulator --";
 
     public const string Usage = Project
-        + " [--seed 42] [--count 36] [--concurrency 8] [--passes 3] [--locomo ../shared/data/locomo/locomo-dev.json|none] [--out docs/benchmarks/emulator.json]";
+        + " [--seed 42] [--count 36] [--concurrency 8] [--passes 3] [--locomo data/locomo/locomo-dev.json|none] [--out docs/benchmarks/emulator.json]";
 
     public static Options Parse(IReadOnlyList<string> args)
     {
@@ -44,13 +44,13 @@ internal sealed record Options(int Seed, int Count, int Concurrency, int Passes,
     public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Project} --seed {Seed} --count {Count} --concurrency {Concurrency} --passes {Passes} --locomo {Locomo ?? "none"} --out {Out}");
 
-    /// <summary>The dev split sits next to the repository (../shared/data/locomo), never inside it.</summary>
+    /// <summary>The dev split the repository keeps under data/locomo.</summary>
     private static string? DefaultLocomo()
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "SelfLearn.sln")))
-                return Path.GetFullPath(Path.Combine(folder.FullName, "..", "shared", "data", "locomo", "locomo-dev.json"));
+                return Path.GetFullPath(Path.Combine(folder.FullName, "data", "locomo", "locomo-dev.json"));
         }
         return null;
     }

@@ -17,7 +17,7 @@ internal sealed record Corpus(IReadOnlyList<MemoryDocument> Memories, IReadOnlyL
 
     public static Corpus Build(int memories, int queries, CancellationToken ct)
     {
-        var path = Path.Combine(SolutionFolder(), "..", "shared", "data", "locomo", "locomo-dev.json");
+        var path = Path.Combine(SolutionFolder(), "data", "locomo", "locomo-dev.json");
         var conversations = LocomoDataset.Load(path);
         var turns = conversations
             .SelectMany(c => c.Sessions.SelectMany(s => s.Turns.Select((t, i) => (Key: $"{c.SampleId}/s{s.Number}", Ordinal: i, s.Date, Turn: t))))

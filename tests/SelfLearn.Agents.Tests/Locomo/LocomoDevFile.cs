@@ -1,6 +1,6 @@
 namespace SelfLearn.Agents.Tests.Locomo;
 
-/// <summary>The dev split lives in ../shared beside the repository (here and in CI); it is not part of the repository.</summary>
+/// <summary>The LoCoMo dev split the repository keeps under data/locomo (CC BY-NC 4.0, see its README).</summary>
 internal static class LocomoDevFile
 {
     public static string Path { get; } = Locate();
@@ -11,6 +11,6 @@ internal static class LocomoDevFile
         while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "SelfLearn.sln")))
             dir = dir.Parent;
         var repository = dir ?? throw new InvalidOperationException($"No SelfLearn.sln above {AppContext.BaseDirectory}.");
-        return System.IO.Path.GetFullPath(System.IO.Path.Combine(repository.FullName, "..", "shared", "data", "locomo", "locomo-dev.json"));
+        return System.IO.Path.GetFullPath(System.IO.Path.Combine(repository.FullName, "data", "locomo", "locomo-dev.json"));
     }
 }

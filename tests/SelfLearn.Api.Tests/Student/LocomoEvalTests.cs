@@ -19,7 +19,7 @@ public sealed class LocomoEvalTests(AppFixture fixture) : ApiTest(fixture)
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SelfLearn.sln")))
             dir = dir.Parent;
-        return Path.Combine(dir!.Parent!.FullName, "shared", "data", "locomo", "locomo-dev.json");
+        return Path.Combine(dir!.FullName, "data", "locomo", "locomo-dev.json");
     }
 
     [Fact]
