@@ -52,6 +52,18 @@ public sealed class ApiKeyTableTests
             + "(roles: auditor, meta-user, service); the key for role 'service' is shorter than 24 characters.", refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/API.md")]
+    [InlineData("docs/ARCHITECTURE.md")]
+    public void The_documented_minimum_is_the_enforced_one(string document)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "SelfLearn.sln")))
+            root = root.Parent!;
+        Assert.Contains($"at least {ApiKeyTable.MinimumLength} characters", File.ReadAllText(Path.Combine(root.FullName, document)), StringComparison.Ordinal);
+    }
+
     private static ApiKeyTable Load(bool isDevelopment, params (string Key, string Role)[] keys) =>
         ApiKeyTable.Load(new ConfigurationBuilder()
             .AddInMemoryCollection(keys.Select(k => KeyValuePair.Create<string, string?>($"ApiKeys:{k.Key}", k.Role)))
