@@ -250,7 +250,8 @@ public sealed class EmbeddedPostgres : IDisposable
         else if (_password is null)
         {
             throw new InvalidOperationException(
-                $"The PostgreSQL server of {DataDirectory} asks for a password, but the password file {PasswordFile} is missing.");
+                $"The PostgreSQL server of {DataDirectory} asks for a password, but the password file {PasswordFile} is missing. "
+                + "To set a new one, stop the server, put `trust` back in its pg_hba.conf and start again.");
         }
 
         EnsureDatabase();
