@@ -27,7 +27,7 @@ internal static class EmulatorBenchmark
         var machine = await MachineInfo.DescribeAsync(database, ct);
         Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
         Progress.Log("starting the app");
-        await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-meta-user-key", Roles.MetaUser);
+        await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-meta-user-key-5e0a93c1d7f2", Roles.MetaUser);
         var target = await BenchExperiment.RegisterAsync(host, ct);
         Progress.Log($"experiment {target.ExperimentId}: {string.Join(", ", target.Variants.Select(v => $"{v.Name}=v{v.ConfigVersion}"))}");
 

@@ -29,7 +29,7 @@ internal static class StudentBenchmark
         var machine = await Machine.DescribeAsync(database, ct);
         Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
         Progress.Log("starting the app");
-        await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-key", Roles.Service);
+        await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-service-key-7d41c9e02b58", Roles.Service);
 
         var http = await HttpBench.RunAsync(host, corpus, ct);
         var telemetry = await TelemetryBench.RunAsync(host, database, options.Runs, ct);

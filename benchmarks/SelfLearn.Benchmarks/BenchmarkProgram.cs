@@ -29,7 +29,7 @@ internal static class BenchmarkProgram
         Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
 
         Progress.Log("starting the app");
-        await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-meta-user-key", Roles.MetaUser);
+        await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-meta-user-key-5e0a93c1d7f2", Roles.MetaUser);
         Progress.Log($"app listening: {host.Server}");
 
         var writes = await WriteBenchmark.RunAsync(host, database, options.Writes, ct);

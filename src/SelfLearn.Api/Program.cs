@@ -9,12 +9,12 @@ using Wolverine.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddApiKeySecurity(); // first: bad keys stop the app before a database server is started
 var connectionString = builder.AddSelfLearnDatabase();
 builder.AddSelfLearnCritterStack(connectionString);
 builder.AddStudent();
 builder.AddUserEmulator();
 builder.Services.AddWolverineHttp();
-builder.Services.AddApiKeySecurity();
 builder.Services.AddSelfLearnApiDocs();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ConflictExceptionHandler>();

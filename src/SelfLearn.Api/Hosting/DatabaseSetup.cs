@@ -5,8 +5,9 @@ public static class DatabaseSetup
     public const string ConnectionStringName = "Marten";
 
     /// <summary>
-    /// The configured connection string, or — when none is configured — a local PostgreSQL server started from the
-    /// installed binaries and stopped with the app. Exits with one clear message when neither is possible.
+    /// The configured connection string, or — when none is configured — the local PostgreSQL server of the data folder:
+    /// started from the installed binaries and stopped with the app, or, when another running process owns it, used
+    /// and left running. Exits with one clear message when neither is possible.
     /// </summary>
     public static string AddSelfLearnDatabase(this WebApplicationBuilder builder)
     {

@@ -1,61 +1,30 @@
+using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
 namespace SelfLearn.Api.Hosting;
 
-public sealed class EmbeddedPostgresOptions
-{
-    /// <summary>Folder with initdb and pg_ctl; null = PATH, then the newest /usr/lib/postgresql/*/bin, then /usr/local/pgsql/bin.</summary>
-    public string? BinDirectory { get; set; }
-
-    /// <summary>The PostgreSQL data folder; null = /var/lib/selflearn/postgres for root, else ~/.local/share/selflearn/postgres.</summary>
-    public string? DataDirectory { get; set; }
-
-    /// <summary>TCP port on 127.0.0.1; 0 = pick a free one.</summary>
-    public int Port { get; set; } = 54329;
-
-    public string Database { get; set; } = "selflearn";
-
-    public bool DeleteDataOnStop { get; set; }
-}
-
-public sealed class PostgresBinariesNotFoundException : Exception
-{
-    private const string MessageFormat =
-        "No PostgreSQL server binaries (initdb, pg_ctl) were found in {0}; install them (Debian/Ubuntu: `apt-get install postgresql`), "
-        + "set Postgres:BinDirectory, or set ConnectionStrings:Marten (e.g. `docker compose up -d`, then the connection string from docker-compose.yml).";
-
-    public PostgresBinariesNotFoundException()
-        : this(string.Format(CultureInfo.InvariantCulture, MessageFormat, "the usual locations"))
-    {
-    }
-
-    public PostgresBinariesNotFoundException(string message)
-        : base(message)
-    {
-    }
-
-    public PostgresBinariesNotFoundException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    internal static PostgresBinariesNotFoundException Searched(string where) =>
-        new(string.Format(CultureInfo.InvariantCulture, MessageFormat, where));
-}
-
 /// <summary>
 /// A PostgreSQL server run from the locally installed binaries (no Docker): initdb on first use, pg_ctl start/stop,
-/// trust authentication on 127.0.0.1 only. The unix socket and the server log live in the sibling folder
-/// "&lt;DataDirectory&gt;-run".
+/// 127.0.0.1 only, a generated superuser password for every connection. The unix socket, the server log, the
+/// password file and the owner lock live in the sibling folder "&lt;DataDirectory&gt;-run".
+/// One process owns the server of a data folder: the first to claim the owner lock starts it and stops it on exit.
+/// Another process (e.g. a command run while the API is up) uses the running server and leaves it running; only a
+/// server whose owner is gone is restarted.
 /// </summary>
 public sealed class EmbeddedPostgres : IDisposable
 {
+    private static readonly TimeSpan OwnerWait = TimeSpan.FromSeconds(60);
+
     private readonly PostgresBinaries _binaries;
     private readonly string _runDirectory;
+    private readonly string _database;
     private readonly string[] _deleteOnStop;
     private readonly Action<string> _log;
     private readonly Lock _gate = new();
+    private PostgresOwnerLock? _ownerLock;
+    private bool _usesOwnersServer;
+    private string? _password;
     private int _serverPid;
     private bool _stopped;
 
@@ -65,25 +34,35 @@ public sealed class EmbeddedPostgres : IDisposable
         _binaries = binaries;
         DataDirectory = dataDirectory;
         _runDirectory = dataDirectory + "-run";
+        _database = database;
         _deleteOnStop = deleteOnStop;
         _log = log ?? (_ => { });
         Port = port == 0 ? PostgresBinaries.FreeLoopbackPort() : port;
-        ConnectionString = new NpgsqlConnectionStringBuilder
-        {
-            Host = "127.0.0.1",
-            Port = Port,
-            Username = "postgres",
-            Database = database,
-            Pooling = true,
-            MaxPoolSize = 50,
-        }.ConnectionString;
     }
 
-    public string ConnectionString { get; }
+    public string ConnectionString => new NpgsqlConnectionStringBuilder
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = "postgres",
+        Password = _password,
+        Database = _database,
+        Pooling = true,
+        MaxPoolSize = 50,
+    }.ConnectionString;
 
-    public int Port { get; }
+    /// <summary>The server's port: the configured one, or the running owner's when this process uses its server.</summary>
+    public int Port { get; private set; }
 
     public string DataDirectory { get; }
+
+    /// <summary>The superuser password, readable by the account running the app only.</summary>
+    public string PasswordFile => Path.Combine(_runDirectory, PostgresPassword.FileName);
+
+    /// <summary>False when another live process owns the server: this one uses it and leaves it running.</summary>
+    public bool OwnsServer => !_usesOwnersServer;
+
+    private string OwnerLockFile => Path.Combine(_runDirectory, "owner.lock");
 
     private string LogFile => Path.Combine(_runDirectory, "postgres.log");
 
@@ -119,6 +98,12 @@ public sealed class EmbeddedPostgres : IDisposable
                 NpgsqlConnection.ClearPool(connection);
             }
 
+            if (_usesOwnersServer)
+            {
+                _stopped = true; // another process owns the server and its folders
+                return;
+            }
+
             // Only our own server: another Start on this data folder may have replaced it since.
             if (_serverPid != 0 && PostgresBinaries.IsServerRunning(DataDirectory, _runDirectory)
                 && PostgresBinaries.ReadPid(Path.Combine(DataDirectory, "postmaster.pid")) == _serverPid)
@@ -131,6 +116,7 @@ public sealed class EmbeddedPostgres : IDisposable
                 }
             }
 
+            _ownerLock?.Dispose();
             foreach (var folder in _deleteOnStop.Where(Directory.Exists))
             {
                 Directory.Delete(folder, recursive: true);
@@ -170,20 +156,71 @@ public sealed class EmbeddedPostgres : IDisposable
         string[] serverFolders = _deleteOnStop.Contains(parent) ? [parent, DataDirectory, _runDirectory] : [DataDirectory, _runDirectory];
         PostgresBinaries.GiveToServerUser(serverFolders); // the parent only when it is ours (throw-away root)
 
+        var waiting = Stopwatch.StartNew();
+        while ((_ownerLock = PostgresOwnerLock.TryClaim(OwnerLockFile)) is null)
+        {
+            if (TryUseOwnersServer())
+            {
+                return;
+            }
+
+            if (waiting.Elapsed > OwnerWait)
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL data folder {DataDirectory} belongs to another running process (its id is in {OwnerLockFile}), "
+                    + $"but its server did not answer within {OwnerWait.TotalSeconds:0} s. Stop that process, or set another Postgres:DataDirectory.");
+            }
+
+            if (waiting.Elapsed < TimeSpan.FromSeconds(1))
+            {
+                _log($"Another running process owns the PostgreSQL data folder {DataDirectory}; waiting for its server");
+            }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(500));
+        }
+
+        BootAsOwner();
+    }
+
+    /// <summary>Uses the live owner's server when it answers with the stored password; it is never stopped by this process.</summary>
+    private bool TryUseOwnersServer()
+    {
+        if (PostgresBinaries.LiveServerPort(DataDirectory) is not { } port || PostgresPassword.Read(PasswordFile) is not { } password)
+        {
+            return false;
+        }
+
+        var probe = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = port, Username = "postgres", Password = password, Database = "postgres", Pooling = false,
+        };
+        try
+        {
+            using var connection = new NpgsqlConnection(probe.ConnectionString);
+            connection.Open();
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+
+        (Port, _password, _usesOwnersServer) = (port, password, true);
+        _log($"Using the running PostgreSQL server on 127.0.0.1:{PortText}, owned by another process (its id is in {OwnerLockFile}); "
+            + "it keeps running when this process ends");
+        EnsureDatabase();
+        return true;
+    }
+
+    private void BootAsOwner()
+    {
         if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
-            _log($"Initialising a new PostgreSQL data folder in {DataDirectory}");
-            var init = _binaries.Run("initdb", _runDirectory,
-                "-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-            if (!init.Succeeded)
-            {
-                throw Failure("initdb failed", init);
-            }
+            Initialise();
         }
 
         if (PostgresBinaries.IsServerRunning(DataDirectory, _runDirectory))
         {
-            _log("A PostgreSQL server from a previous run still uses this data folder; stopping it");
+            _log("A PostgreSQL server whose owner has gone still uses this data folder; restarting it");
             var stop = PgCtl("stop", "-D", DataDirectory, "-m", "fast", "-w");
             if (!stop.Succeeded)
             {
@@ -202,10 +239,49 @@ public sealed class EmbeddedPostgres : IDisposable
         }
 
         _serverPid = PostgresBinaries.ReadPid(Path.Combine(DataDirectory, "postmaster.pid"));
-        EnsureDatabase(new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
+        _password = PostgresPassword.Read(PasswordFile);
+        if (PostgresPassword.TrustIsConfigured(DataDirectory))
+        {
+            _log($"This data folder trusted every local connection; setting a superuser password (kept in {PasswordFile})");
+            _password ??= PostgresPassword.Generate();
+            PostgresPassword.Save(PasswordFile, _password);
+            PostgresPassword.RequirePassword(DataDirectory, _runDirectory, Port, _password);
+        }
+        else if (_password is null)
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL server of {DataDirectory} asks for a password, but the password file {PasswordFile} is missing. "
+                + "To set a new one, stop the server, put `trust` back in its pg_hba.conf and start again.");
+        }
+
+        EnsureDatabase();
     }
 
-    private void EnsureDatabase(string database)
+    private void Initialise()
+    {
+        _log($"Initialising a new PostgreSQL data folder in {DataDirectory}");
+        _password = PostgresPassword.Generate();
+        PostgresPassword.Save(PasswordFile, _password);
+        // initdb runs as the server user when we are root: it reads the password from a copy that user owns.
+        var passwordForInitdb = Path.Combine(_runDirectory, "initdb.password");
+        PostgresPassword.Save(passwordForInitdb, _password);
+        PostgresBinaries.GiveToServerUser(passwordForInitdb);
+        try
+        {
+            var init = _binaries.Run("initdb", _runDirectory, "-D", DataDirectory, "-U", "postgres",
+                "--auth=scram-sha-256", "--pwfile=" + passwordForInitdb, "-E", "UTF8", "--locale=C.UTF-8");
+            if (!init.Succeeded)
+            {
+                throw Failure("initdb failed", init);
+            }
+        }
+        finally
+        {
+            File.Delete(passwordForInitdb);
+        }
+    }
+
+    private void EnsureDatabase()
     {
         var admin = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = "postgres", Pooling = false };
         for (var attempt = 1; ; attempt++)
@@ -215,16 +291,21 @@ public sealed class EmbeddedPostgres : IDisposable
                 using var connection = new NpgsqlConnection(admin.ConnectionString);
                 connection.Open();
                 using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
-                exists.Parameters.Add(new NpgsqlParameter { Value = database });
+                exists.Parameters.Add(new NpgsqlParameter { Value = _database });
                 if (exists.ExecuteScalar() is null)
                 {
-                    _log($"Creating database {database}");
-                    var quoted = "\"" + database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+                    _log($"Creating database {_database}");
+                    var quoted = "\"" + _database.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
                     using var create = new NpgsqlCommand("CREATE DATABASE " + quoted, connection);
                     create.ExecuteNonQuery();
                 }
 
                 return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidPassword)
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL server of {DataDirectory} refused the password in {PasswordFile}.", e);
             }
             catch (NpgsqlException) when (attempt < 20)
             {

@@ -58,19 +58,37 @@ internal sealed class PostgresBinaries
             : Execute(executable, workingDirectory, arguments);
     }
 
-    /// <summary>When root, makes <c>postgres</c> the owner of the given folders (not recursive).</summary>
-    public static void GiveToServerUser(params string[] folders)
+    /// <summary>When root, makes <c>postgres</c> the owner of the given folders or files (not recursive).</summary>
+    public static void GiveToServerUser(params string[] paths)
     {
         if (!RunningAsRoot)
         {
             return;
         }
 
-        var result = Execute("chown", "/", [$"{ServerUser}:", .. folders]);
+        var result = Execute("chown", "/", [$"{ServerUser}:", .. paths]);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(
-                $"Could not give {string.Join(", ", folders)} to the '{ServerUser}' user: {result.Output}");
+                $"Could not give {string.Join(", ", paths)} to the '{ServerUser}' user: {result.Output}");
+        }
+    }
+
+    /// <summary>The port of the live server on this data folder (line 4 of postmaster.pid), or null; removes nothing.</summary>
+    public static int? LiveServerPort(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        try
+        {
+            var lines = File.ReadLines(pidFile).Take(4).ToList();
+            return lines.Count == 4 && IsLivePostgres(ReadPid(pidFile))
+                && int.TryParse(lines[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port)
+                ? port
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

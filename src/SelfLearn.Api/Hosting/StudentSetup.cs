@@ -46,5 +46,5 @@ public static class StudentSetup
         ?? throw new InvalidOperationException("Maas:BaseUrl is not set and this process serves no HTTP address.");
 
     private static string? OwnKey(IConfiguration configuration) =>
-        configuration.GetSection("ApiKeys").GetChildren().FirstOrDefault(k => k.Value is Roles.Service or Roles.MetaUser)?.Key;
+        configuration.GetSection(ApiKeyTable.Section).GetChildren().FirstOrDefault(k => k.Value is Roles.Service or Roles.MetaUser)?.Key;
 }

@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
@@ -9,14 +7,14 @@ using Microsoft.Extensions.Options;
 namespace SelfLearn.Api.Security;
 
 /// <summary>
-/// Authenticates the <c>X-Api-Key</c> header against the <c>ApiKeys</c> configuration section (key → role).
+/// Authenticates the <c>X-Api-Key</c> header against the <see cref="ApiKeyTable"/> (exact, case-sensitive keys).
 /// The principal's name is the role plus a short fingerprint of the key, so events say who acted without storing the key.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IConfiguration configuration) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyTable keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
@@ -26,19 +24,16 @@ public sealed class ApiKeyAuthentication(
         if (!Request.Headers.TryGetValue(Header, out var values) || string.IsNullOrWhiteSpace(values.ToString()))
             return Task.FromResult(AuthenticateResult.NoResult());
 
-        var key = values.ToString();
-        var role = configuration.GetSection("ApiKeys")[key];
-        if (role is null || !Roles.All.Contains(role))
+        if (!keys.TryMatch(values.ToString(), out var role, out var caller))
             return Task.FromResult(AuthenticateResult.Fail("unknown API key"));
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, $"{role}#{Fingerprint(key)}"), new Claim(ClaimTypes.Role, role)], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, caller), new Claim(ClaimTypes.Role, role)], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
         WriteProblem(StatusCodes.Status401Unauthorized, "Missing or unknown API key",
-            $"Send a key in the {Header} header; keys and their roles come from the ApiKeys configuration section.");
+            $"Send a key in the {Header} header; keys and their roles come from the {ApiKeyTable.Section} configuration section.");
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         WriteProblem(StatusCodes.Status403Forbidden, "Role not allowed",
@@ -50,6 +45,4 @@ public sealed class ApiKeyAuthentication(
         return Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title, Detail = detail },
             options: null, contentType: "application/problem+json");
     }
-
-    private static string Fingerprint(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..8];
 }

@@ -4,8 +4,26 @@ namespace SelfLearn.Api.Security;
 
 public static class SecuritySetup
 {
-    public static IServiceCollection AddApiKeySecurity(this IServiceCollection services)
+    /// <summary>
+    /// Reads the API keys once; a key without a valid role, or shorter than <see cref="ApiKeyTable.MinimumLength"/>
+    /// outside Development, stops the app with exit code 2 and one message (naming roles, never keys).
+    /// </summary>
+    public static void AddApiKeySecurity(this WebApplicationBuilder builder)
     {
+        ApiKeyTable keys;
+        try
+        {
+            keys = ApiKeyTable.Load(builder.Configuration, builder.Environment.IsDevelopment());
+        }
+        catch (InvalidApiKeysException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Environment.Exit(2);
+            throw;
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(keys);
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -13,7 +31,6 @@ public static class SecuritySetup
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.MetaUser, Roles.Auditor))
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.MetaUser, Roles.Auditor, Roles.Service))
             .AddPolicy(Policies.Maas, p => p.RequireRole(Roles.MetaUser, Roles.Service));
-        return services;
     }
 
     /// <summary>Development keys are printed so a first run can be tried at once; never outside Development.</summary>
@@ -21,7 +38,7 @@ public static class SecuritySetup
     {
         if (!app.Environment.IsDevelopment())
             return;
-        foreach (var key in app.Configuration.GetSection("ApiKeys").GetChildren())
+        foreach (var key in app.Configuration.GetSection(ApiKeyTable.Section).GetChildren())
             Console.WriteLine($"[development] API key for role {key.Value}: {key.Key}");
     }
 }

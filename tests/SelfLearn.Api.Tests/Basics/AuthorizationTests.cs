@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Basics;
@@ -51,5 +53,31 @@ public sealed class AuthorizationTests(AppFixture fixture) : ApiTest(fixture)
         await Host.Get(url, 200, Keys.MetaUser);
         await Host.Get(url, 403, Keys.Service);
         await Host.Get(url, 401, key: null);
+    }
+
+    [Fact]
+    public async Task A_key_in_another_case_is_unknown_and_appends_nothing()
+    {
+        var before = await Host.EventCount();
+
+        await Host.Post("/api/deployments/default/versions",
+            new { parameters = new Dictionary<string, object> { ["retrieval.top_k"] = 8 }, reason = "r" }, 401, Keys.MetaUser.ToUpperInvariant());
+        await Host.Get("/api/deployments/default/change-log", 401, Keys.Auditor.ToUpperInvariant());
+
+        Assert.Equal(before, await Host.EventCount());
+    }
+
+    [Fact]
+    public async Task Every_change_made_with_the_exact_key_records_the_same_caller()
+    {
+        await Host.CreateAndActivate("retrieval.top_k", 8);
+        await Host.CreateAndActivate("retrieval.min_score", 0.1);
+
+        var rows = (await Host.Get("/api/deployments/default/change-log"))!.AsArray()
+            .Where(row => row!["reason"]!.GetValue<string>() is "try retrieval.top_k" or "try retrieval.min_score").ToList();
+        Assert.Equal(2, rows.Count);
+        var callers = rows.Select(row => row!["by"]!.GetValue<string>()).Distinct().ToList();
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Keys.MetaUser)))[..8];
+        Assert.Equal(["meta-user#" + fingerprint], callers);
     }
 }

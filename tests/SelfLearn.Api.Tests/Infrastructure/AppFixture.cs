@@ -60,11 +60,12 @@ public sealed class ApiCollection : ICollectionFixture<AppFixture>
     public const string Name = "api";
 }
 
+/// <summary>Outside Development keys need at least <c>ApiKeyTable.MinimumLength</c> characters; the tests run in "Testing".</summary>
 public static class Keys
 {
-    public const string MetaUser = "test-meta-user-key";
-    public const string Auditor = "test-auditor-key";
-    public const string Service = "test-service-key";
+    public const string MetaUser = "test-meta-user-key-2f9c41d07a6e";
+    public const string Auditor = "test-auditor-key-8b3e5a71c0d4";
+    public const string Service = "test-service-key-61f0d2e9b7a3";
 }
 
 [Collection(ApiCollection.Name)]
