@@ -27,8 +27,8 @@ public sealed class TelemetryHealthCheck(TelemetryWriter writer) : IHealthCheck
             { Failing: true } => HealthCheckResult.Degraded(
                 $"Telemetry cannot be written at the moment; {status.Waiting} records wait and are retried.", data: data),
             { DeadLettered: > 0 } or { Lost: > 0 } => HealthCheckResult.Degraded(
-                $"Since start, {status.DeadLettered} telemetry records were refused by the database and parked in "
-                + $"{TelemetryDeadLetters.Table}; {status.Lost} were lost.", data: data),
+                $"Since start, the database refused {status.DeadLettered} telemetry record(s), parked in {TelemetryDeadLetters.Table}; "
+                + $"{status.Lost} lost.", data: data),
             _ => HealthCheckResult.Healthy("Telemetry is written.", data),
         };
         return Task.FromResult(result);

@@ -6,11 +6,13 @@ namespace SelfLearn.Api.Tests.Basics;
 public sealed class StartupTests(AppFixture fixture) : ApiTest(fixture)
 {
     [Fact]
-    public async Task Health_answers_without_a_key_and_checks_the_database()
+    public async Task Health_answers_without_a_key_and_checks_the_database_and_telemetry()
     {
         var health = await Host.Get("/health", 200, key: null);
         Assert.Equal("healthy", health!["status"]!.GetValue<string>());
         Assert.Equal("healthy", health["checks"]!["database"]!["status"]!.GetValue<string>());
+        Assert.Equal("healthy", health["checks"]!["telemetry"]!["status"]!.GetValue<string>());
+        Assert.Equal(0, health["checks"]!["telemetry"]!["data"]!["deadLettered"]!.GetValue<long>());
     }
 
     [Fact]
