@@ -1,5 +1,4 @@
 using JasperFx;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using SelfLearn.Agents.Seeding;
 using SelfLearn.Api.Commands;
 using SelfLearn.Api.Errors;
@@ -18,7 +17,7 @@ builder.Services.AddWolverineHttp();
 builder.Services.AddSelfLearnApiDocs();
 builder.Services.AddProblemDetails();
 builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
-builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.AddSelfLearnHealth();
 builder.Services.AddHostedService<SeedDefaultsOnStart>();
 
 var app = builder.Build();
@@ -27,7 +26,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
-app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync }).AllowAnonymous();
+app.MapSelfLearnHealth();
 app.MapSelfLearnApiDocs();
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);
 

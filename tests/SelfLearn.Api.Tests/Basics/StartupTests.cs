@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Domain.ImpactFactors;
 
@@ -6,11 +9,20 @@ namespace SelfLearn.Api.Tests.Basics;
 public sealed class StartupTests(AppFixture fixture) : ApiTest(fixture)
 {
     [Fact]
-    public async Task Health_answers_without_a_key_and_checks_the_database()
+    public async Task Health_answers_without_a_key_and_checks_the_database_and_telemetry()
     {
         var health = await Host.Get("/health", 200, key: null);
         Assert.Equal("healthy", health!["status"]!.GetValue<string>());
         Assert.Equal("healthy", health["checks"]!["database"]!["status"]!.GetValue<string>());
+        Assert.Equal("healthy", health["checks"]!["telemetry"]!["status"]!.GetValue<string>());
+        Assert.Equal(0, health["checks"]!["telemetry"]!["data"]!["deadLettered"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public void A_failing_background_service_is_logged_not_fatal()
+    {
+        var options = Host.Services.GetRequiredService<IOptions<HostOptions>>().Value;
+        Assert.Equal(BackgroundServiceExceptionBehavior.Ignore, options.BackgroundServiceExceptionBehavior);
     }
 
     [Fact]

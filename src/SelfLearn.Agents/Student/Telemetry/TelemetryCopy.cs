@@ -17,7 +17,28 @@ internal static class TelemetryCopy
             cycle_type, simulation_id, name, value) FROM STDIN (FORMAT BINARY)
         """;
 
-    public static async Task WriteRunAsync(NpgsqlBinaryImporter copy, PipelineRun run, CancellationToken ct)
+    /// <summary>All records of a batch in one transaction: runs and their measurements land together or not at all.</summary>
+    public static async Task WriteBatchAsync(NpgsqlDataSource dataSource, IReadOnlyList<ITelemetryRecord> batch, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var runs = await connection.BeginBinaryImportAsync(RunsCopy, ct))
+        {
+            foreach (var run in batch.OfType<PipelineRun>())
+                await WriteRunAsync(runs, run, ct);
+            await runs.CompleteAsync(ct);
+        }
+        await using (var events = await connection.BeginBinaryImportAsync(EventsCopy, ct))
+        {
+            foreach (var run in batch)
+                foreach (var (name, value) in run.Measurements())
+                    await WriteEventAsync(events, run, name, value, ct);
+            await events.CompleteAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+    }
+
+    private static async Task WriteRunAsync(NpgsqlBinaryImporter copy, PipelineRun run, CancellationToken ct)
     {
         await StartRowAsync(copy, run, ct);
         await WriteNullable(copy, run.ExampleId, NpgsqlDbType.Text, ct);
@@ -35,7 +56,7 @@ internal static class TelemetryCopy
         await WriteNullable(copy, run.Error, NpgsqlDbType.Text, ct);
     }
 
-    public static async Task WriteEventAsync(NpgsqlBinaryImporter copy, ITelemetryRecord run, string name, double value, CancellationToken ct)
+    private static async Task WriteEventAsync(NpgsqlBinaryImporter copy, ITelemetryRecord run, string name, double value, CancellationToken ct)
     {
         await StartRowAsync(copy, run, ct);
         await copy.WriteAsync(name, NpgsqlDbType.Text, ct);

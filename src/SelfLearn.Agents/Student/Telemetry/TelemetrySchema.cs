@@ -51,6 +51,14 @@ public static class TelemetrySchema
         CREATE INDEX IF NOT EXISTS telemetry_events_simulation ON {Schema}.telemetry_events (simulation_id, variant, name) WHERE simulation_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS telemetry_events_experiment ON {Schema}.telemetry_events (experiment_id, variant, name);
         CREATE INDEX IF NOT EXISTS telemetry_events_deployment ON {Schema}.telemetry_events (deployment_id, name, at);
+        CREATE TABLE IF NOT EXISTS {Schema}.telemetry_dead_letters (
+            id bigserial PRIMARY KEY,
+            at timestamptz NOT NULL,
+            run_id uuid NOT NULL,
+            kind text NOT NULL,
+            record_json text NOT NULL,
+            sql_state text,
+            error text NOT NULL);
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken ct)

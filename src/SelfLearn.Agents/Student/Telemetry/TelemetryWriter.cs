@@ -6,93 +6,108 @@ using Npgsql;
 namespace SelfLearn.Agents.Student.Telemetry;
 
 /// <summary>
-/// Takes runs off the query path and writes them in batches with binary COPY. A failed batch is retried, never
-/// dropped; stopping the app flushes what is queued. <see cref="FlushAsync"/> waits until everything queued so far
-/// is in the tables.
+/// Takes runs off the query path and writes them in batches with binary COPY (<see cref="IsolatingBatchWrite"/>:
+/// records the database refuses are parked in telemetry_dead_letters, anything else is retried, nothing is dropped).
+/// Nothing here stops the host: failures are logged and shown in <see cref="Status"/>, and so in /health. Stopping
+/// the app drains the queue.
 /// </summary>
-public sealed class TelemetryWriter(NpgsqlDataSource dataSource, ILogger<TelemetryWriter> logger) : BackgroundService
+public sealed class TelemetryWriter : BackgroundService
 {
     public const int MaxBatch = 2000;
+
     private readonly Channel<ITelemetryRecord> _queue = Channel.CreateUnbounded<ITelemetryRecord>(new UnboundedChannelOptions { SingleReader = true });
-    private long _queued;
-    private long _written;
+    private readonly TaskCompletionSource _schemaReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _shutdownTimeUp = new();
+    private readonly TelemetryWriterState _state = new();
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<TelemetryWriter> _logger;
+    private readonly IsolatingBatchWrite _write;
+
+    public TelemetryWriter(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<TelemetryWriter> logger)
+    {
+        (_dataSource, _clock, _logger) = (dataSource, clock, logger);
+        _write = new IsolatingBatchWrite(dataSource, _state, clock, logger);
+    }
+
+    public TelemetryWriterStatus Status => _state.Status;
 
     public void Enqueue(ITelemetryRecord run)
     {
-        Interlocked.Increment(ref _queued);
-        _queue.Writer.TryWrite(run);
+        if (_queue.Writer.TryWrite(run))
+            _state.Enqueued();
+        else
+            _logger.LogWarning("Telemetry record {RunId} arrived after the writer stopped; it is not stored", run.RunId);
     }
 
+    /// <summary>Waits until everything queued so far is handled: written, or parked as a dead letter.</summary>
     public async Task FlushAsync(CancellationToken ct = default)
     {
-        var target = Interlocked.Read(ref _queued);
-        while (Interlocked.Read(ref _written) < target)
+        await _schemaReady.Task.WaitAsync(ct);
+        var target = _state.Queued;
+        while (_state.Handled < target)
             await Task.Delay(10, ct);
     }
 
+    /// <summary>Runs until the queue is completed and drained (see <see cref="StopAsync"/>), not until stoppingToken fires.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await TelemetrySchema.EnsureAsync(dataSource, stoppingToken);
-        var batch = new List<ITelemetryRecord>(MaxBatch);
-        while (await WaitForRunsAsync(stoppingToken))
+        var giveUp = _shutdownTimeUp.Token;
+        try
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var run))
-                batch.Add(run);
-            await WriteWithRetryAsync(batch, stoppingToken);
-            batch.Clear();
+            await _write.RetryUntilDoneAsync(ct => TelemetrySchema.EnsureAsync(_dataSource, ct), giveUp);
+            _schemaReady.TrySetResult();
+            var batch = new List<ITelemetryRecord>(MaxBatch);
+            while (await _queue.Reader.WaitToReadAsync(giveUp))
+            {
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var run))
+                    batch.Add(run);
+                await WriteKeepingGoingAsync(batch, giveUp);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
+        {
+            _schemaReady.TrySetCanceled(giveUp);
+            _logger.LogError("The app stopped before {Count} telemetry records could be written", Status.Waiting);
+        }
+#pragma warning disable CA1031 // The writer must never take the host down: the fault is logged and shown in /health.
+        catch (Exception e)
+        {
+            _state.Failed(TelemetryFailure.From(e, _clock.GetUtcNow()));
+            _logger.LogCritical(e, "The telemetry writer stopped; {Count} records wait", Status.Waiting);
         }
     }
 
+    /// <summary>An unforeseen fault costs the records of this batch not yet handled, never the writer.</summary>
+    private async Task WriteKeepingGoingAsync(IReadOnlyList<ITelemetryRecord> batch, CancellationToken giveUp)
+    {
+        var handledBefore = _state.Handled;
+        try
+        {
+            await _write.WriteAsync(batch, giveUp);
+        }
+        catch (Exception e) when (!giveUp.IsCancellationRequested)
+        {
+            var lost = batch.Count - (_state.Handled - handledBefore);
+            _state.Lost(lost);
+            _state.Failed(TelemetryFailure.From(e, _clock.GetUtcNow()));
+            _logger.LogCritical(e, "Writing telemetry failed unexpectedly; {Count} records are lost", lost);
+        }
+    }
+#pragma warning restore CA1031
+
+    /// <summary>Stops taking records, then lets the writer drain the queue until the host's shutdown time runs out.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
+        await using var timeUp = cancellationToken.Register(_shutdownTimeUp.Cancel);
         await base.StopAsync(cancellationToken);
-        var rest = new List<ITelemetryRecord>();
-        while (_queue.Reader.TryRead(out var run)) rest.Add(run);
-        if (rest.Count > 0) await WriteWithRetryAsync(rest, cancellationToken);
     }
 
-    private async Task<bool> WaitForRunsAsync(CancellationToken ct)
+    public override void Dispose()
     {
-        try { return await _queue.Reader.WaitToReadAsync(ct); }
-        catch (OperationCanceledException) { return false; }
-    }
-
-    private async Task WriteWithRetryAsync(IReadOnlyList<ITelemetryRecord> batch, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await WriteAsync(batch, CancellationToken.None);
-                Interlocked.Add(ref _written, batch.Count);
-                return;
-            }
-            catch (NpgsqlException e) when (attempt < 50 && !ct.IsCancellationRequested)
-            {
-                logger.LogWarning(e, "Writing {Count} telemetry records failed (attempt {Attempt}); retrying", batch.Count, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * attempt)), CancellationToken.None);
-            }
-        }
-    }
-
-    private async Task WriteAsync(IReadOnlyList<ITelemetryRecord> batch, CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var runs = await connection.BeginBinaryImportAsync(TelemetryCopy.RunsCopy, ct))
-        {
-            foreach (var run in batch.OfType<PipelineRun>())
-                await TelemetryCopy.WriteRunAsync(runs, run, ct);
-            await runs.CompleteAsync(ct);
-        }
-        await using (var events = await connection.BeginBinaryImportAsync(TelemetryCopy.EventsCopy, ct))
-        {
-            foreach (var run in batch)
-                foreach (var (name, value) in run.Measurements())
-                    await TelemetryCopy.WriteEventAsync(events, run, name, value, ct);
-            await events.CompleteAsync(ct);
-        }
-        await transaction.CommitAsync(ct);
+        _shutdownTimeUp.Dispose();
+        base.Dispose();
     }
 }

@@ -1,0 +1,38 @@
+using Alba;
+using Microsoft.AspNetCore.Hosting;
+using SelfLearn.Api.Hosting;
+
+namespace SelfLearn.Api.Tests.Infrastructure;
+
+/// <summary>
+/// An app host on a PostgreSQL server of its own, for tests that break the database or leave state behind that the
+/// shared <see cref="AppFixture"/> host must not see.
+/// </summary>
+public sealed class ThrowAwayApp : IAsyncLifetime
+{
+    private readonly EmbeddedPostgres _postgres = EmbeddedPostgres.StartThrowAway("selflearn_own_app");
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public int DatabasePort => _postgres.Port;
+
+    public async ValueTask InitializeAsync() =>
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
+            builder.UseSetting($"ApiKeys:{Keys.MetaUser}", "meta-user");
+            builder.UseSetting($"ApiKeys:{Keys.Auditor}", "auditor");
+            builder.UseSetting($"ApiKeys:{Keys.Service}", "service");
+        });
+
+    /// <summary>Stops the server for good (its data folder is deleted); the host stays up.</summary>
+    public void StopDatabase() => _postgres.Stop();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null)
+            await Host.DisposeAsync();
+        _postgres.Dispose();
+    }
+}
