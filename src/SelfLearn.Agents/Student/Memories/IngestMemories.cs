@@ -17,6 +17,9 @@ public sealed class IngestMemories(
 {
     public const int MaxItems = 1000;
     public const int MaxTextLength = 8000;
+
+    /// <summary>All texts of one request together: embedding is the cost of an ingest, and it holds the one encoder.</summary>
+    public const int MaxTotalTextLength = 256 * 1024;
     public const int MaxIdLength = 200;
 
     public static string? Validate(IngestRequest request)
@@ -29,11 +32,15 @@ public sealed class IngestMemories(
                 ("simulationId", request.SimulationId)) is { } badTag)
             return badTag;
         if (request.Variant is not null && request.ExperimentId is null) return "'variant' needs an 'experimentId'.";
+        var totalText = 0;
         for (var i = 0; i < request.Items.Count; i++)
         {
             var item = request.Items[i];
             if (item is null || string.IsNullOrWhiteSpace(item.Text)) return $"items[{i}].text is empty.";
             if (item.Text.Length > MaxTextLength) return $"items[{i}].text is longer than {MaxTextLength} characters.";
+            totalText += item.Text.Length;
+            if (totalText > MaxTotalTextLength)
+                return $"the texts of one request hold at most {MaxTotalTextLength} characters together; items[{i}] goes over, send the rest in another request.";
             if (item.Timestamp is not null && !Timestamps.TryParse(item.Timestamp, out _))
                 return $"items[{i}].timestamp '{item.Timestamp}' is not an ISO-8601 timestamp.";
             if (item.Speaker?.Length > MaxIdLength || item.SourceId?.Length > MaxIdLength || item.SessionId?.Length > MaxIdLength)
