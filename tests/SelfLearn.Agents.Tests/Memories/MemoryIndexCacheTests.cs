@@ -10,6 +10,13 @@ public sealed class MemoryIndexCacheTests
         new(source, Options.Create(new IndexCacheOptions { MaxUsers = maxUsers, MaxMemories = maxMemories }), NullLogger<MemoryIndexCache>.Instance);
 
     [Fact]
+    public void The_documented_bounds_are_the_defaults()
+    {
+        Assert.Equal(1000, new IndexCacheOptions().MaxUsers);
+        Assert.Equal(100_000L, new IndexCacheOptions().MaxMemories);
+    }
+
+    [Fact]
     public async Task A_caller_that_gives_up_stops_waiting_but_the_load_goes_on_for_the_others()
     {
         var source = new ScriptedMemorySource();

@@ -1,6 +1,7 @@
 using Alba;
 using Microsoft.AspNetCore.Hosting;
 using SelfLearn.Api.Hosting;
+using SelfLearn.Api.Security;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Student;
@@ -82,6 +83,16 @@ public sealed class RateLimitTests(RateLimitedApp app) : IClassFixture<RateLimit
             new { parameters = new Dictionary<string, object> { ["retrieval.top_k"] = 7 }, reason = "over the limit" }, 429, RateLimitedApp.Writer);
 
         Assert.Equal(before, await Host.EventCount());
+    }
+
+    [Fact]
+    public void The_documented_limit_is_the_default()
+    {
+        var defaults = new RateLimitSettings();
+        Assert.True(defaults.Enabled);
+        Assert.Equal(200, defaults.TokenLimit);
+        Assert.Equal(100, defaults.TokensPerPeriod);
+        Assert.Equal(TimeSpan.FromSeconds(1), defaults.ReplenishmentPeriod);
     }
 
     [Fact]

@@ -11,7 +11,10 @@ public sealed class IndexCacheOptions
     [Range(1, int.MaxValue)]
     public int MaxUsers { get; set; } = 1000;
 
-    /// <summary>Memories over all cached indexes (a few KB each with their vectors); a user with more is served but not kept.</summary>
+    /// <summary>
+    /// Memories over all cached indexes, about 4.5 KB each with 384-dimension vectors (so about 450 MB at the default);
+    /// a user with more is served but not kept.
+    /// </summary>
     [Range(1, long.MaxValue)]
-    public long MaxMemories { get; set; } = 200_000;
+    public long MaxMemories { get; set; } = 100_000;
 }
