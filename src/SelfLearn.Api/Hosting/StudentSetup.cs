@@ -19,6 +19,8 @@ public static class StudentSetup
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddOptions<IndexCacheOptions>().BindConfiguration(IndexCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IMemorySource, StoredMemories>();
         services.AddSingleton<MemoryIndexCache>();
         // Vectors are computed once: memory first, then PostgreSQL (survives restarts and re-imports), then the model.
         services.AddSingleton<ITextEmbedder>(sp => new CachedEmbedder(

@@ -1,4 +1,5 @@
 using SelfLearn.Agents.Student.Retrieval;
+using static SelfLearn.Agents.Student.Retrieval.SessionLinks;
 using static SelfLearn.Agents.Tests.Retrieval.Memories;
 
 namespace SelfLearn.Agents.Tests.Retrieval;
@@ -40,12 +41,39 @@ public sealed class MemoryIndexTests
 
         Assert.Throws<ArgumentException>(() => index.Add([Entry("fine"), existing with { Text = "again" }]));
         Assert.Throws<ArgumentException>(() => index.Add([Entry("fine"), Entry("three dims", vector: [1, 0, 0])]));
-        Assert.Throws<ArgumentException>(() => index.Add([Entry("fine"), Entry("same turn", session: "s", ordinal: 1)]));
         Assert.Throws<ArgumentException>(() => index.Add([Entry("fine"), Entry("broken embedding", vector: [float.NaN, 1])]));
         Assert.Throws<ArgumentException>(() => index.Query("kept", Settings, [1, 0, 0]));
 
         Assert.Equal(1, index.Count);
         index.Add([Entry("fine", session: "s", ordinal: 2)]);
+        Assert.Equal(2, index.Count);
+    }
+
+    [Fact]
+    public void Turns_sharing_an_ordinal_are_all_indexed_and_linked_in_the_order_they_arrived()
+    {
+        var first = Entry("first turn", session: "s", ordinal: 1);
+        var clash = Entry("clashing turn", session: "s", ordinal: 1);
+        var last = Entry("last turn", session: "s", ordinal: 2);
+        var earliest = Entry("earliest turn", session: "s", ordinal: 0);
+
+        var index = new MemoryIndex([first, last]);
+        index.Add([clash, earliest]);
+
+        // Positions: first 0, last 1, clash 2, earliest 3; session order: earliest, first, clash, last.
+        Assert.Equal(4, index.Count);
+        Assert.Equal([3, 2, 0, None], index.Snapshot.Previous);
+        Assert.Equal([2, None, 1, 0], index.Snapshot.Next);
+    }
+
+    [Fact]
+    public void Adding_what_is_missing_skips_memories_already_indexed()
+    {
+        var known = Entry("known");
+        var index = new MemoryIndex([known]);
+
+        Assert.Equal(1, index.AddMissing([known, Entry("new")]));
+        Assert.Equal(0, index.AddMissing([known]));
         Assert.Equal(2, index.Count);
     }
 

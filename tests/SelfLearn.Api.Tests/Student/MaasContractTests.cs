@@ -94,6 +94,19 @@ public sealed class MaasContractTests(AppFixture fixture) : ApiTest(fixture)
         await Host.Post("/maas/v1/memories", new { deploymentId = "default", userId = "u", items = new[] { new { text } } }, 400, Keys.Service);
     }
 
+    [Fact]
+    public async Task An_ingest_whose_texts_total_more_than_256_KiB_is_400_and_writes_nothing()
+    {
+        var items = Enumerable.Range(0, 33).Select(i => new { text = new string('a', i < 32 ? 8000 : 6145) }).ToArray();
+
+        var problem = await Host.Post("/maas/v1/memories", new { deploymentId = "default", userId = "u", items }, 400, Keys.Service);
+
+        Assert.Contains("items[32]", problem!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var session = Fixture.Store.QuerySession();
+        Assert.Equal(0, await session.Query<MemoryDocument>().CountAsync());
+        Assert.Equal(0L, await Host.Sql<long>("select count(*) from selflearn.telemetry_events"));
+    }
+
     [Theory]
     [InlineData("""{"deploymentId":"default","userId":"alice","question":""}""")]
     [InlineData("""{"deploymentId":"nowhere","userId":"alice","question":"q?"}""")]

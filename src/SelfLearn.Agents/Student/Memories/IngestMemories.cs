@@ -17,6 +17,9 @@ public sealed class IngestMemories(
 {
     public const int MaxItems = 1000;
     public const int MaxTextLength = 8000;
+
+    /// <summary>All texts of one request together: embedding is the cost of an ingest, and it holds the one encoder.</summary>
+    public const int MaxTotalTextLength = 256 * 1024;
     public const int MaxIdLength = 200;
 
     public static string? Validate(IngestRequest request)
@@ -29,11 +32,15 @@ public sealed class IngestMemories(
                 ("simulationId", request.SimulationId)) is { } badTag)
             return badTag;
         if (request.Variant is not null && request.ExperimentId is null) return "'variant' needs an 'experimentId'.";
+        var totalText = 0;
         for (var i = 0; i < request.Items.Count; i++)
         {
             var item = request.Items[i];
             if (item is null || string.IsNullOrWhiteSpace(item.Text)) return $"items[{i}].text is empty.";
             if (item.Text.Length > MaxTextLength) return $"items[{i}].text is longer than {MaxTextLength} characters.";
+            totalText += item.Text.Length;
+            if (totalText > MaxTotalTextLength)
+                return $"the texts of one request hold at most {MaxTotalTextLength} characters together; items[{i}] goes over, send the rest in another request.";
             if (item.Timestamp is not null && !Timestamps.TryParse(item.Timestamp, out _))
                 return $"items[{i}].timestamp '{item.Timestamp}' is not an ISO-8601 timestamp.";
             if (item.Speaker?.Length > MaxIdLength || item.SourceId?.Length > MaxIdLength || item.SessionId?.Length > MaxIdLength)
@@ -42,20 +49,23 @@ public sealed class IngestMemories(
         return null;
     }
 
-    /// <summary>Returns the new memory ids, or the 400 message when the request is invalid (then nothing is written).</summary>
+    /// <summary>
+    /// Returns the new memory ids, or the 400 message when the request is invalid (then nothing is written). Embedding
+    /// runs before the user's ordinals are reserved, so the lock is held for the count and the insert only.
+    /// </summary>
     public async Task<(IReadOnlyList<Guid>? Ids, string? Error)> HandleAsync(IngestRequest request, CancellationToken ct)
     {
         if (Validate(request) is { } error)
             return (null, error);
         var watch = Stopwatch.StartNew();
         await using var session = store.LightweightSession();
-        var (deployment, ordinals) = await LoadAsync(session, request, ct);
-        if (deployment is null)
+        if (await session.LoadAsync<Deployment>(request.DeploymentId!, ct) is null)
             return (null, $"no deployment '{request.DeploymentId}'.");
 
         var items = request.Items!;
         var vectors = embedder.Embed(items.Select(i => Passage(i.Speaker, i.Text!)).ToList(), EmbeddingKind.Passage, null, ct);
         var now = clock.GetUtcNow();
+        var ordinals = await SessionOrdinals.ReserveAsync(session, request, ct);
         var memories = items.Select((item, i) =>
         {
             var sessionKey = item.SessionId ?? request.ThreadId;
@@ -66,6 +76,7 @@ public sealed class IngestMemories(
 
         session.Store(memories.ToArray());
         await session.SaveChangesAsync(ct);
+        // Committed: from here on nothing may fail the request.
         indexes.Added(request.DeploymentId!, request.UserId!, memories);
         telemetry.Enqueue(new IngestRun(Guid.CreateVersion7(), now, request.DeploymentId!, request.ExperimentId, request.Variant,
             CycleTypes.Of(request.CycleType, request.ExperimentId), request.SimulationId, memories.Count, Math.Round(watch.Elapsed.TotalMilliseconds, 3)));
@@ -73,21 +84,4 @@ public sealed class IngestMemories(
     }
 
     public static string Passage(string? speaker, string text) => speaker is null ? text : $"{speaker}: {text}";
-
-    /// <summary>The deployment and, per session of the request, how many memories it already has — in one round trip.</summary>
-    private static async Task<(Deployment? Deployment, Dictionary<string, int> NextOrdinals)> LoadAsync(
-        IQuerySession session, IngestRequest request, CancellationToken ct)
-    {
-        var batch = session.CreateBatchQuery();
-        var deployment = batch.Load<Deployment>(request.DeploymentId!);
-        var counts = request.Items!.Select(i => i.SessionId ?? request.ThreadId).Distinct().Select(key => (Key: key, Count: batch.Query<MemoryDocument>()
-            .Where(m => m.DeploymentId == request.DeploymentId && m.UserId == request.UserId && m.SessionKey == key)
-            .Count())).ToList();
-        await batch.Execute(ct);
-
-        var next = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (key, count) in counts)
-            next[key ?? ""] = (int)await count;
-        return (await deployment, next);
-    }
 }

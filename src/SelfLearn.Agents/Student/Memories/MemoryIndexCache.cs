@@ -1,47 +1,157 @@
-using System.Collections.Concurrent;
-using Marten;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SelfLearn.Agents.Student.Retrieval;
 
 namespace SelfLearn.Agents.Student.Memories;
 
 /// <summary>
-/// One in-memory retrieval index per (deployment, user), loaded from PostgreSQL on first use and kept current by
-/// ingest and forget on this node. Vectors are stored with the memories, so a load never re-embeds.
+/// One in-memory retrieval index per (deployment, user), loaded on first use and kept current by ingest and forget on
+/// this node. Bounded by <see cref="IndexCacheOptions"/>: the least recently used indexes go first. A load belongs to
+/// the cache, not to the request that started it: a caller that gives up stops waiting, the load goes on for the
+/// others, and a load that fails is dropped so the next caller loads again.
 /// </summary>
-public sealed class MemoryIndexCache(IDocumentStore store)
+public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOptions> options, ILogger<MemoryIndexCache> logger)
 {
-    private readonly ConcurrentDictionary<(string Deployment, string User), Lazy<Task<MemoryIndex>>> _indexes = new();
+    private readonly IndexCacheOptions limits = options.Value;
+    private readonly Lock gate = new();
+    private readonly Dictionary<(string Deployment, string User), CachedIndex> entries = [];
+    private readonly LinkedList<CachedIndex> recency = [];
+    private long memories;
 
-    public Task<MemoryIndex> GetAsync(string deploymentId, string userId, CancellationToken ct) =>
-        _indexes.GetOrAdd((deploymentId, userId), key => new Lazy<Task<MemoryIndex>>(() => LoadAsync(key.Deployment, key.User, ct))).Value;
+    public int Users { get { lock (gate) return entries.Count; } }
 
-    public void Added(string deploymentId, string userId, IReadOnlyList<MemoryDocument> memories)
+    public long Memories { get { lock (gate) return memories; } }
+
+    public bool Holds(string deploymentId, string userId) { lock (gate) return entries.ContainsKey((deploymentId, userId)); }
+
+    public Task<MemoryIndex> GetAsync(string deploymentId, string userId, CancellationToken ct)
     {
-        if (!_indexes.TryGetValue((deploymentId, userId), out var index))
+        CachedIndex entry;
+        lock (gate)
+        {
+            if (entries.TryGetValue((deploymentId, userId), out var cached))
+            {
+                entry = cached;
+                recency.Remove(entry.Node);
+                recency.AddLast(entry.Node);
+            }
+            else
+            {
+                entry = new CachedIndex((deploymentId, userId), this);
+                entries.Add(entry.Key, entry);
+                recency.AddLast(entry.Node);
+                EvictOverLimits();
+            }
+        }
+        return entry.Index.Value.WaitAsync(ct);
+    }
+
+    /// <summary>Brings a cached index up to date after an ingest committed; never throws, so the ingest still answers 201.</summary>
+    public void Added(string deploymentId, string userId, IReadOnlyList<MemoryDocument> added)
+    {
+        CachedIndex? entry;
+        lock (gate)
+            if (!entries.TryGetValue((deploymentId, userId), out entry))
+                return;
+
+        // A load still running may or may not have read these memories: drop it, the next query loads afresh.
+        if (!entry.Index.IsValueCreated || !entry.Index.Value.IsCompletedSuccessfully)
+        {
+            lock (gate) Remove(entry);
             return;
-        if (index.Value.IsCompletedSuccessfully)
-            index.Value.Result.Add(memories.Select(ToEntry));
-        else
-            _indexes.TryRemove((deploymentId, userId), out _);
+        }
+
+        var index = entry.Index.Value.Result;
+        try
+        {
+            index.AddMissing(added.Select(ToEntry));
+            lock (gate) Resize(entry, index.Count);
+        }
+        catch (ArgumentException e)
+        {
+            logger.LogWarning(e, "Dropping the cached index of user {User} in {Deployment}: the new memories do not fit it", userId, deploymentId);
+            lock (gate) Remove(entry);
+        }
     }
 
     public void Forget(string? deploymentId, string userId)
     {
-        foreach (var key in _indexes.Keys.Where(k => k.User == userId && (deploymentId is null || k.Deployment == deploymentId)))
-            _indexes.TryRemove(key, out _);
+        lock (gate)
+            foreach (var entry in entries.Values.Where(e => e.Key.User == userId && (deploymentId is null || e.Key.Deployment == deploymentId)).ToList())
+                Remove(entry);
     }
 
-    public void Clear() => _indexes.Clear();
-
-    private async Task<MemoryIndex> LoadAsync(string deploymentId, string userId, CancellationToken ct)
+    public void Clear()
     {
-        await using var session = store.QuerySession();
-        var memories = await session.Query<MemoryDocument>()
-            .Where(m => m.DeploymentId == deploymentId && m.UserId == userId)
-            .ToListAsync(ct);
-        return new MemoryIndex(memories.Select(ToEntry));
+        lock (gate)
+        {
+            entries.Clear();
+            recency.Clear();
+            memories = 0;
+        }
     }
 
     public static MemoryEntry ToEntry(MemoryDocument m) =>
         new(m.Id, m.Text, m.Speaker, m.Timestamp, m.SourceId, m.SessionKey, m.Ordinal, m.Vector);
+
+    private async Task<MemoryIndex> LoadAsync(CachedIndex entry)
+    {
+        try
+        {
+            var loaded = await source.LoadAsync(entry.Key.Deployment, entry.Key.User, CancellationToken.None);
+            var index = new MemoryIndex(loaded);
+            lock (gate) Resize(entry, index.Count);
+            return index;
+        }
+        catch
+        {
+            lock (gate) Remove(entry);
+            throw;
+        }
+    }
+
+    // The methods below run under the gate; an entry that was already replaced or removed is left alone.
+    private void Resize(CachedIndex entry, int count)
+    {
+        if (!IsCurrent(entry))
+            return;
+        memories += count - entry.Memories;
+        entry.Memories = count;
+        EvictOverLimits();
+    }
+
+    private void EvictOverLimits()
+    {
+        while (entries.Count > limits.MaxUsers || memories > limits.MaxMemories)
+            Remove(recency.First!.Value);
+    }
+
+    private void Remove(CachedIndex entry)
+    {
+        if (!IsCurrent(entry))
+            return;
+        entries.Remove(entry.Key);
+        recency.Remove(entry.Node);
+        memories -= entry.Memories;
+    }
+
+    private bool IsCurrent(CachedIndex entry) => entries.TryGetValue(entry.Key, out var current) && current == entry;
+
+    private sealed class CachedIndex
+    {
+        public CachedIndex((string Deployment, string User) key, MemoryIndexCache cache)
+        {
+            Key = key;
+            Node = new LinkedListNode<CachedIndex>(this);
+            Index = new Lazy<Task<MemoryIndex>>(() => cache.LoadAsync(this));
+        }
+
+        public (string Deployment, string User) Key { get; }
+
+        public LinkedListNode<CachedIndex> Node { get; }
+
+        public Lazy<Task<MemoryIndex>> Index { get; }
+
+        public int Memories { get; set; }
+    }
 }

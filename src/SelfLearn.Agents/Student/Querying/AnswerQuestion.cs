@@ -32,30 +32,35 @@ public sealed class AnswerQuestion(
         return null;
     }
 
+    /// <summary>
+    /// A refusal (unknown deployment, experiment or variant) is a 400 and leaves no run; any failure after validation —
+    /// including the client going away — leaves the run with its error and is rethrown.
+    /// </summary>
     public async Task<(QueryResponse? Response, string? Error)> HandleAsync(QueryRequest request, CancellationToken ct)
     {
         if (Validate(request) is { } invalid)
             return (null, invalid);
         var total = Stopwatch.StartNew();
-        StudentConfig? config;
-        string? error;
-        await using (var session = store.QuerySession())
-            (config, error) = await StudentConfigResolver.ResolveAsync(session, request.DeploymentId!, request.ExperimentId, request.Variant,
-                request.UserId!, request.ThreadId, ct);
-        if (config is null)
-            return (null, error);
-
-        var run = new RunRecorder(request, config, clock.GetUtcNow());
-        run.Mark("config", total);
+        var run = new RunRecorder(request, clock.GetUtcNow());
         try
         {
+            StudentConfig? config;
+            string? error;
+            await using (var session = store.QuerySession())
+                (config, error) = await StudentConfigResolver.ResolveAsync(session, request.DeploymentId!, request.ExperimentId, request.Variant,
+                    request.UserId!, request.ThreadId, ct);
+            if (config is null)
+                return (null, error);
+
+            run.Config = config;
+            run.Mark("config", total);
             var response = await RunAsync(request, config, run, total, ct);
             telemetry.Enqueue(run.Finish(response, total.Elapsed.TotalMilliseconds));
             return (response, null);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            telemetry.Enqueue(run.Fail(e, total.Elapsed.TotalMilliseconds));
+            telemetry.Enqueue(run.Fail(e, ct.IsCancellationRequested, total.Elapsed.TotalMilliseconds));
             throw;
         }
     }

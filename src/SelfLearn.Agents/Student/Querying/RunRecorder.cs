@@ -6,8 +6,10 @@ using SelfLearn.Agents.Student.Telemetry;
 namespace SelfLearn.Agents.Student.Querying;
 
 /// <summary>Collects what one query did, stage by stage, into the pipeline run that telemetry stores.</summary>
-internal sealed class RunRecorder(QueryRequest request, StudentConfig config, DateTimeOffset at)
+internal sealed class RunRecorder(QueryRequest request, DateTimeOffset at)
 {
+    public const string CancelledByClient = "cancelled: the client went away before the answer";
+
     private readonly Dictionary<string, double> _latency = new(StringComparer.Ordinal);
 
     public Guid RunId { get; } = Guid.CreateVersion7();
@@ -15,6 +17,9 @@ internal sealed class RunRecorder(QueryRequest request, StudentConfig config, Da
     public string CycleType { get; } = CycleTypes.Of(request.CycleType, request.ExperimentId);
 
     public string? Rejected { get; set; }
+
+    /// <summary>The configuration the query runs with, once resolved; a run that failed before has none.</summary>
+    public StudentConfig? Config { get; set; }
 
     public IReadOnlyDictionary<string, double> Latency => _latency;
 
@@ -33,14 +38,16 @@ internal sealed class RunRecorder(QueryRequest request, StudentConfig config, Da
         return Run(response.Answer, response.Abstained, response.Items, response.Usage, Rejected is null ? null : $"invalid model output: {Rejected}");
     }
 
-    public PipelineRun Fail(Exception error, double totalMs)
+    public PipelineRun Fail(Exception error, bool cancelledByClient, double totalMs)
     {
         _latency["total"] = Math.Round(totalMs, 3);
-        return Run(null, false, [], new TokenUsage(0, 0), $"{error.GetType().Name}: {error.Message}");
+        return Run(null, false, [], new TokenUsage(0, 0),
+            cancelledByClient && error is OperationCanceledException ? CancelledByClient : $"{error.GetType().Name}: {error.Message}");
     }
 
     private PipelineRun Run(string? answer, bool abstained, IReadOnlyList<RetrievedItem> items, TokenUsage usage, string? error) =>
-        new(RunId, at, request.DeploymentId!, config.ConfigVersion, config.ExperimentId, config.Variant, CycleType, request.SimulationId,
+        new(RunId, at, request.DeploymentId!, Config?.ConfigVersion, Config is null ? request.ExperimentId : Config.ExperimentId,
+            Config is null ? request.Variant : Config.Variant, CycleType, request.SimulationId,
             request.ExampleId, request.UserId!,
             request.ThreadId, request.Question!, answer, abstained, [.. items.Select(i => i.MemoryId)], [.. items.Select(i => i.SourceId)],
             [.. items.Select(i => i.Score)], usage.Input, usage.Output, new Dictionary<string, double>(_latency), error);

@@ -30,24 +30,43 @@ public sealed class MemoryIndex
 
     internal IndexSnapshot Snapshot => snapshot;
 
-    /// <summary>Appends memories; a bad batch (duplicate id or session ordinal, vector of another dimension or not finite) changes nothing.</summary>
+    /// <summary>Appends memories; a bad batch (duplicate id, vector of another dimension or not finite) changes nothing.</summary>
     /// <exception cref="ArgumentException">The batch is rejected; the message says why.</exception>
     public void Add(IEnumerable<MemoryEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
         lock (writeLock)
-        {
-            var batch = entries.ToList();
-            var current = snapshot;
-            var dimension = EnsureValid(batch, current.Dimension);
-            if (batch.Count == 0)
-                return;
+            Append(entries.ToList());
+    }
 
-            var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId, vectors));
-            var (previous, next) = sessions.Link(current.Previous, current.Next, batch, current.Count);
-            ids.UnionWith(batch.Select(e => e.Id));
-            snapshot = current.Append(added, termCount, previous, next, dimension);
+    /// <summary>
+    /// Appends the memories whose ids are not indexed yet and returns how many: a load that already read some of an
+    /// ingest's memories and that ingest's own update may both deliver them.
+    /// </summary>
+    /// <exception cref="ArgumentException">The new memories are rejected as by <see cref="Add"/>.</exception>
+    public int AddMissing(IEnumerable<MemoryEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        lock (writeLock)
+        {
+            var missing = entries.Where(e => e is null || !ids.Contains(e.Id)).ToList();
+            Append(missing);
+            return missing.Count;
         }
+    }
+
+    // Called under the write lock.
+    private void Append(List<MemoryEntry> batch)
+    {
+        var current = snapshot;
+        var dimension = EnsureValid(batch, current.Dimension);
+        if (batch.Count == 0)
+            return;
+
+        var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId, vectors));
+        var (previous, next) = sessions.Link(current.Previous, current.Next, batch, current.Count);
+        ids.UnionWith(batch.Select(e => e.Id));
+        snapshot = current.Append(added, termCount, previous, next, dimension);
     }
 
     private int EnsureValid(List<MemoryEntry> entries, int dimension)
@@ -68,7 +87,6 @@ public sealed class MemoryIndex
             dimension = entry.Vector.Length;
         }
 
-        sessions.EnsureNoClash(entries);
         return dimension;
     }
 

@@ -1,23 +1,14 @@
 namespace SelfLearn.Agents.Student.Retrieval;
 
-/// <summary>Writer-side record of each session's turns by ordinal, from which every memory's neighbours are derived.</summary>
+/// <summary>
+/// Writer-side record of each session's turns by ordinal, from which every memory's neighbours are derived. Turns that
+/// share an ordinal (stored by a version that could race) follow each other in the order they were indexed.
+/// </summary>
 internal sealed class SessionLinks
 {
     public const int None = -1;
 
-    private readonly Dictionary<string, SortedList<int, int>> sessions = new(StringComparer.Ordinal);
-
-    public void EnsureNoClash(IReadOnlyList<MemoryEntry> entries)
-    {
-        var seen = new HashSet<(string, int)>();
-        foreach (var entry in entries)
-        {
-            if (entry.SessionKey is not { } key)
-                continue;
-            if ((sessions.TryGetValue(key, out var turns) && turns.ContainsKey(entry.Ordinal)) || !seen.Add((key, entry.Ordinal)))
-                throw new ArgumentException($"Session '{key}' already has a memory with ordinal {entry.Ordinal}.", nameof(entries));
-        }
-    }
+    private readonly Dictionary<string, SortedSet<(int Ordinal, int Position)>> sessions = new(StringComparer.Ordinal);
 
     /// <summary>Previous and next positions for the grown index; only the sessions the batch touches are relinked.</summary>
     public (int[] Previous, int[] Next) Link(int[] previous, int[] next, IReadOnlyList<MemoryEntry> batch, int firstPosition)
@@ -36,19 +27,22 @@ internal sealed class SessionLinks
             if (batch[i].SessionKey is not { } key)
                 continue;
             if (!sessions.TryGetValue(key, out var turns))
-                sessions[key] = turns = new SortedList<int, int>();
-            turns.Add(batch[i].Ordinal, firstPosition + i);
+                sessions[key] = turns = [];
+            turns.Add((batch[i].Ordinal, firstPosition + i));
             touched.Add(key);
         }
 
         foreach (var key in touched)
         {
-            var positions = sessions[key].Values;
-            for (var i = 0; i < positions.Count; i++)
+            var before = None;
+            foreach (var (_, position) in sessions[key])
             {
-                newPrevious[positions[i]] = i > 0 ? positions[i - 1] : None;
-                newNext[positions[i]] = i < positions.Count - 1 ? positions[i + 1] : None;
+                newPrevious[position] = before;
+                if (before != None)
+                    newNext[before] = position;
+                before = position;
             }
+            newNext[before] = None;
         }
 
         return (newPrevious, newNext);
