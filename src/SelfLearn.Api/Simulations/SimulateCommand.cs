@@ -19,7 +19,9 @@ namespace SelfLearn.Api.Simulations;
 /// <summary>
 /// simulate: plays a scenario set (the built-in library, a file, or a recorded dataset version) against the MaaS over
 /// HTTP for every variant of an experiment, in paired mode, and records the run (dataset version, seed, variants,
-/// tallies) as events. Ctrl+C stops sending; requests in flight finish, so the telemetry left behind is complete.
+/// tallies) as events. Ctrl+C stops sending; requests in flight finish, so the telemetry left behind is complete. The run
+/// records this process as its owner: if the process dies mid-run, the next start of the app (or of any command) marks
+/// it abandoned and forgets its users (<see cref="AbandonedSimulations"/>).
 /// </summary>
 /// <remarks>The MaaS client is this app's configured one unless a caller (a test over an in-memory server) passes its own.</remarks>
 public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas = null)
@@ -52,7 +54,8 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
 
         var dataset = await RegisterDataset.RunAsync(store, scenarios.Set, scenarios.Source, SimulationExperiment.By, CancellationToken.None);
         await SimulationJournal.StartAsync(store, new SimulationStarted(simulationId, target.ExperimentId, target.DeploymentId, target.Variants,
-            dataset.Name, dataset.Version, dataset.Sha256, scenarios.Set.Seed, args.Concurrency, original?.SimulationId, SimulationExperiment.By), CancellationToken.None);
+            dataset.Name, dataset.Version, dataset.Sha256, scenarios.Set.Seed, args.Concurrency, original?.SimulationId, SimulationExperiment.By,
+            OwnerProcesses.Current, args.KeepMemories), CancellationToken.None);
         AnsiConsole.MarkupLine($"Simulation [bold]{simulationId}[/]: dataset {dataset.Name}@{dataset.Version} ({scenarios.Source}), experiment " +
             $"[bold]{target.ExperimentId}[/] on deployment {target.DeploymentId}, variants {string.Join(", ", target.Variants.Select(v => $"{v.Name}=v{v.ConfigVersion}"))}, " +
             $"{plan.Dialogs} dialogs, {plan.Requests} requests, concurrency {args.Concurrency}.");
@@ -67,6 +70,8 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
         catch (Exception e)
         {
             await SimulationJournal.FinishAsync(store, new SimulationFinished(simulationId, SimulationStatus.Failed, [], watch.Elapsed.TotalSeconds, e.Message), CancellationToken.None);
+            if (!args.KeepMemories)
+                await ForgetAsync(emulator, plan);
             if (e is MaasException { Status: 401 or 403 })
                 throw new ArgumentException($"the MaaS refused this client's API key ({e.Message}); set Maas:ApiKey to a key with the service role. " +
                     $"Simulation {simulationId} is recorded as failed.", e);

@@ -6,6 +6,7 @@ public static class SimulationStatus
     public const string Completed = "completed";
     public const string Cancelled = "cancelled";
     public const string Failed = "failed";
+    public const string Abandoned = "abandoned";
 }
 
 /// <summary>A variant of the run and the configuration version it ran with.</summary>
@@ -13,7 +14,8 @@ public sealed record SimulatedVariant(string Name, int ConfigVersion);
 
 /// <summary>
 /// The emulator starts playing a dataset version against an experiment's variants. Everything needed to repeat the
-/// run exactly is here: dataset name, version and hash, seed, variants, concurrency.
+/// run exactly is here: dataset name, version and hash, seed, variants, concurrency. <see cref="Owner"/> is the process
+/// playing it, so a later start can tell that it died mid-run; runs recorded before owners were recorded have none.
 /// </summary>
 public sealed record SimulationStarted(
     string SimulationId,
@@ -26,7 +28,9 @@ public sealed record SimulationStarted(
     int? Seed,
     int Concurrency,
     string? RepeatOf,
-    string By);
+    string By,
+    SimulationOwner? Owner = null,
+    bool KeepMemories = false);
 
 /// <summary>
 /// What one variant received and answered: <see cref="Requests"/> sent (failures included), dialogs (threads) completed,
@@ -44,9 +48,18 @@ public sealed record VariantTally(
     int Abstained,
     int Failures);
 
+/// <summary>
+/// The simulation's process is gone without finishing it (killed, crashed, machine restarted): <see cref="Reason"/> says
+/// which process; its users' memories were deleted (<see cref="UsersForgotten"/>) unless it was run with --keep-memories.
+/// </summary>
+public sealed record SimulationAbandoned(string SimulationId, string Reason, int UsersForgotten, string By);
+
 public sealed record SimulationFinished(string SimulationId, string Status, IReadOnlyList<VariantTally> Tallies, double Seconds, string? Error);
 
-/// <summary>A simulation: what it was asked to play (<see cref="Plan"/>, as started) and how it ended.</summary>
+/// <summary>
+/// A simulation: what it was asked to play (<see cref="Plan"/>, as started) and how it ended; <see cref="Abandonment"/>
+/// says why when its process died mid-run.
+/// </summary>
 public sealed record Simulation(
     string Id,
     SimulationStarted Plan,
@@ -56,7 +69,8 @@ public sealed record Simulation(
     IReadOnlyList<VariantTally> Tallies,
     double? Seconds,
     string? Error,
-    long Version)
+    long Version,
+    SimulationAbandoned? Abandonment = null)
 {
     public static string StreamKey(string simulationId) => $"sim:{simulationId}";
 
@@ -65,4 +79,7 @@ public sealed record Simulation(
 
     public Simulation With(SimulationFinished e, DateTimeOffset at) =>
         this with { Status = e.Status, FinishedAt = at, Tallies = e.Tallies, Seconds = e.Seconds, Error = e.Error };
+
+    public Simulation With(SimulationAbandoned e, DateTimeOffset at) =>
+        this with { Status = SimulationStatus.Abandoned, FinishedAt = at, Abandonment = e };
 }

@@ -10,6 +10,7 @@ public sealed class SimulationProjection : SingleStreamProjection<Simulation, st
     {
         (null, SimulationStarted started) => Simulation.Start(started, e.Timestamp.ToMicroseconds()) with { Version = e.Version },
         ({ } simulation, SimulationFinished finished) => simulation.With(finished, e.Timestamp.ToMicroseconds()) with { Version = e.Version },
+        ({ } simulation, SimulationAbandoned abandoned) => simulation.With(abandoned, e.Timestamp.ToMicroseconds()) with { Version = e.Version },
         _ => snapshot,
     };
 }

@@ -1,12 +1,16 @@
 using System.Text.Json.Nodes;
+using Marten;
+using SelfLearn.Agents.Emulator.Authoring;
 using SelfLearn.Agents.Emulator.Library;
 using SelfLearn.Agents.Emulator.Locomo;
 using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Api.Commands;
 using SelfLearn.Api.Simulations;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Student;
 using SelfLearn.Domain.Scenarios;
+using SelfLearn.Domain.Simulations;
 
 namespace SelfLearn.Api.Tests.Simulations;
 
@@ -176,5 +180,22 @@ public sealed class SimulateCommandTests(AppFixture fixture) : ApiTest(fixture)
         await Assert.ThrowsAsync<ArgumentException>(() => Simulate(maas, flag, value));
         Assert.Empty(recorder.Sent);
         Assert.Equal(events, await Host.EventCount());
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_forgets_its_users_too()
+    {
+        var (http, _) = RecordingMaas.Over(Host);
+        var failing = new FailingOnFirstQuery(http);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            new SimulateCommand(Host.Services, failing).RunAsync(new CommandArguments(["--count", "2", "--concurrency", "1"]), CancellationToken.None));
+
+        await using var session = Fixture.Store.QuerySession();
+        var simulation = await session.Query<Simulation>().SingleAsync();
+        Assert.Equal("failed", simulation.Status);
+        var firstScenario = (await ScenarioLibrary.BuildAsync(new TemplateScenarioAuthor(), SimulateArguments.DefaultSeed, 2)).Set.Scenarios[0];
+        Assert.Equal(firstScenario.Sessions.Sum(x => x.Turns.Count), failing.Ingested); // one user's sessions were remembered before the failure
+        Assert.Equal(0, await session.Query<MemoryDocument>().CountAsync(m => m.UserId.StartsWith(simulation.Plan.SimulationId + ".")));
     }
 }
