@@ -8,12 +8,14 @@ namespace SelfLearn.Api.Tests.Student;
 /// </summary>
 internal sealed class TableLock : IAsyncDisposable
 {
+    private readonly NpgsqlDataSource dataSource;
     private readonly NpgsqlConnection connection;
     private readonly NpgsqlTransaction transaction;
     private readonly string table;
 
-    private TableLock(NpgsqlConnection connection, NpgsqlTransaction transaction, string table)
+    private TableLock(NpgsqlDataSource dataSource, NpgsqlConnection connection, NpgsqlTransaction transaction, string table)
     {
+        this.dataSource = dataSource;
         this.connection = connection;
         this.transaction = transaction;
         this.table = table;
@@ -25,15 +27,15 @@ internal sealed class TableLock : IAsyncDisposable
         var transaction = await connection.BeginTransactionAsync();
         await using (var command = new NpgsqlCommand($"LOCK TABLE {table} IN ACCESS EXCLUSIVE MODE", connection, transaction))
             await command.ExecuteNonQueryAsync();
-        return new TableLock(connection, transaction, table);
+        return new TableLock(dataSource, connection, transaction, table);
     }
 
     /// <summary>The process id of the app's backend once it waits for this lock.</summary>
     public async Task<int> WaitForBlockedReaderAsync()
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await using var probe = new NpgsqlConnection(connection.ConnectionString);
-        await probe.OpenAsync(patience.Token);
+        // From the data source: an opened connection's ConnectionString no longer holds the password.
+        await using var probe = await dataSource.OpenConnectionAsync(patience.Token);
         await using var command = new NpgsqlCommand($"select pid from pg_locks where relation = '{table}'::regclass and not granted limit 1", probe);
         while (true)
         {
