@@ -64,7 +64,7 @@ public sealed class RequestEdgeMiddleware(RequestDelegate next, JsonSerializerOp
     }
 
     /// <summary>Binding here uses the HTTP JSON options with enums by name only, so the endpoint binds only bodies that pass.</summary>
-    private IResult? Bind(ReadOnlySpan<byte> body, Type type)
+    private IResult? Bind(ArraySegment<byte> body, Type type)
     {
         try
         {
@@ -72,7 +72,7 @@ public sealed class RequestEdgeMiddleware(RequestDelegate next, JsonSerializerOp
         }
         catch (JsonException e)
         {
-            return Problems.InvalidBody(BindingProblem.Describe(e, type, bindingOptions));
+            return Problems.InvalidBody(BindingProblem.Describe(e, body, type, bindingOptions));
         }
     }
 
