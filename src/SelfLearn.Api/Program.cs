@@ -1,6 +1,7 @@
 using JasperFx;
 using SelfLearn.Agents.Seeding;
 using SelfLearn.Api.Commands;
+using SelfLearn.Api.Edge;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Hosting;
 using SelfLearn.Api.Security;
@@ -28,6 +29,7 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
+app.UseRequestEdge();
 app.MapSelfLearnHealth();
 app.MapSelfLearnApiDocs();
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);

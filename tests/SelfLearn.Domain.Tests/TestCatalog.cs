@@ -11,6 +11,12 @@ internal static class TestCatalog
     public static IReadOnlyDictionary<string, ImpactFactor> Default { get; } =
         Catalog.ByKey(DefaultCatalog.Factors.Select(f => ImpactFactor.Start(f, Now)));
 
+    /// <summary>A build that has two prompt templates.</summary>
+    public static RunnableValues Runnable { get; } = new(new Dictionary<string, IReadOnlyList<string>>
+    {
+        ["generation.system_prompt_version"] = ["answer-v1", "answer-v2"],
+    });
+
     public static JsonElement J(string raw) => JsonDocument.Parse(raw).RootElement.Clone();
 
     public static Dictionary<string, JsonElement> Map(params (string Key, string Raw)[] values) =>

@@ -25,7 +25,7 @@ public static class ActivateConfigVersionHandler
                     $"deployment '{deployment.Id}' has no version {command.ConfigVersion}.")]);
 
             var catalog = await CatalogReader.LoadAsync(session, ct);
-            return ActivateVersion.Decide(deployment, catalog, target.ConfigVersion, target.Parameters, target.Links,
+            return ActivateVersion.Decide(deployment, catalog, RunnableFactorValues.Current, target.ConfigVersion, target.Parameters, target.Links,
                 command.Links, command.Reason, command.By);
         }, $"no deployment '{command.DeploymentId}'.", ct);
 }

@@ -19,7 +19,7 @@ public static class ChangeImpactFactorBoundsHandler
     public static Decision Decide(ChangeImpactFactorBounds c, ImpactFactor factor)
     {
         var newDefault = c.Default ?? factor.Default;
-        var violations = FactorDefinitionRules.Check(c.Key, factor.Type, c.Bounds, newDefault);
+        var violations = FactorDefinitionRules.Check(c.Key, factor.Type, c.Bounds, newDefault, RunnableFactorValues.Current);
         if (violations.Count > 0)
             return Decision.Reject(violations);
         if (factor.Zone == FactorZone.Frozen)

@@ -30,7 +30,7 @@ public static class CreateConfigVersionHandler
                     $"deployment '{deployment.Id}' has no version {parentVersion}.")]);
 
             var catalog = await CatalogReader.LoadAsync(session, ct);
-            return CreateVersion.Decide(deployment, catalog, parentVersion, parent.Parameters, command.Changes,
+            return CreateVersion.Decide(deployment, catalog, RunnableFactorValues.Current, parentVersion, parent.Parameters, command.Changes,
                 command.Reason, command.Initiator, command.By, command.Links);
         }, $"no deployment '{command.DeploymentId}'.", ct);
 }

@@ -20,7 +20,7 @@ public static class RegisterExperimentHandler
         var streamKey = Experiment.StreamKey(command.ExperimentId);
         var exists = await session.Events.FetchStreamStateAsync(streamKey, ct) is not null;
         var deployment = await session.LoadAsync<Deployment>(command.DeploymentId, ct);
-        var ids = command.Variants.Select(v => ConfigVersionView.IdFor(command.DeploymentId, v.ConfigVersion)).Distinct().ToArray();
+        var ids = command.Variants.Take(RegisterExperiment.MaxVariants).Select(v => ConfigVersionView.IdFor(command.DeploymentId, v.ConfigVersion)).Distinct().ToArray();
         var known = (await session.LoadManyAsync<ConfigVersionView>(ct, ids)).Select(v => v.ConfigVersion).ToHashSet();
 
         var decision = RegisterExperiment.Decide(command.ExperimentId, exists, deployment, command.DeploymentId, command.Variants,

@@ -19,7 +19,7 @@ public static class RegisterImpactFactorHandler
 {
     public static Decision Decide(RegisterImpactFactor c)
     {
-        var violations = FactorDefinitionRules.Check(c.Key, c.Type, c.Bounds, c.Default);
+        var violations = FactorDefinitionRules.Check(c.Key, c.Type, c.Bounds, c.Default, RunnableFactorValues.Current);
         return violations.Count > 0
             ? Decision.Reject(violations)
             : Decision.Accept(new FactorRegistered(c.Key, c.Type, c.Bounds, c.Default.Clone(), c.Unit, c.Description, c.Zone, c.By));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Datasets;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
@@ -19,10 +20,10 @@ public static class RegisterDatasetEndpoint
     /// </summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/datasets", OperationId = "RegisterDataset")]
+    [Consumes("application/json")]
+    [RequestSizeLimit(MaxBytes)]
     public static async Task<IResult> Post(HttpRequest request, ClaimsPrincipal user, IDocumentStore store, CancellationToken ct)
     {
-        if (request.ContentLength > MaxBytes)
-            return Problems.BadRequest($"a scenario set is at most {MaxBytes / 1024 / 1024} MB.");
         using var reader = new StreamReader(request.Body);
         var (set, error) = ScenarioJson.Parse(await reader.ReadToEndAsync(ct));
         if (set is null)

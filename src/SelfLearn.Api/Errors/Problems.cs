@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Tuner;
+using SelfLearn.Api.Edge;
 using SelfLearn.Domain.Scenarios;
 using SelfLearn.Domain.Tuner;
 
@@ -22,6 +23,17 @@ public static class Problems
         return Results.Json(problem, statusCode: problem.Status, contentType: "application/problem+json");
     }
 
+    /// <summary>A body refused at the edge, with the JSON path of what is wrong under "path".</summary>
+    public static IResult InvalidBody(BodyProblem problem) =>
+        Problem(StatusCodes.Status400BadRequest, "Invalid request", problem.Message, path: problem.Path);
+
+    public static IResult TooLarge(long limit) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
+            $"This route takes a body of at most {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes.");
+
+    public static IResult UnsupportedMediaType() =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "Send the body as JSON (Content-Type: application/json).");
+
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
 
     public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", detail);
@@ -36,11 +48,13 @@ public static class Problems
             string.Join(" ", outcome.Violations.Select(v => v.Message)), outcome.Violations),
     };
 
-    private static IResult Problem(int status, string title, string detail, IReadOnlyList<Violation>? violations = null)
+    private static IResult Problem(int status, string title, string detail, IReadOnlyList<Violation>? violations = null, string? path = null)
     {
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         if (violations is { Count: > 0 })
             problem.Extensions["violations"] = violations;
+        if (path is not null)
+            problem.Extensions["path"] = path;
         return Results.Json(problem, statusCode: status, contentType: "application/problem+json");
     }
 }

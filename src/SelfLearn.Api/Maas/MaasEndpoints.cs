@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Student.Client;
 using SelfLearn.Agents.Student.Contract;
 using SelfLearn.Agents.Student.Memories;
@@ -11,8 +12,11 @@ namespace SelfLearn.Api.Maas;
 
 public static class IngestMemoriesEndpoint
 {
+    public const long MaxBodyBytes = 30_000_000;
+
     [Authorize(Policy = Policies.Maas)]
     [WolverinePost("/maas/v1/memories", OperationId = "IngestMemories")]
+    [RequestSizeLimit(MaxBodyBytes)]
     public static async Task<IResult> Post(IngestRequest request, IngestMemories ingest, CancellationToken ct)
     {
         var (ids, error) = await ingest.HandleAsync(request, ct);

@@ -13,6 +13,7 @@ public static class ActivateVersion
     public static Decision Decide(
         Deployment deployment,
         IReadOnlyDictionary<string, ImpactFactor> catalog,
+        RunnableValues runnable,
         int version,
         IReadOnlyDictionary<string, JsonElement> parameters,
         ChangeLinks versionLinks,
@@ -26,7 +27,7 @@ public static class ActivateVersion
         var links = Merge(versionLinks, requestLinks);
         // A factor registered after the active version was made counts as being at its default, not as a change.
         var baseline = Parameters.Merge(Catalog.Defaults(catalog), deployment.ActiveParameters);
-        var violations = ParameterRules.Check(catalog, baseline, parameters, links.ApprovalId);
+        var violations = ParameterRules.Check(catalog, baseline, parameters, links.ApprovalId, runnable);
         if (violations.Count > 0)
             return Decision.Reject(violations);
 

@@ -13,6 +13,7 @@ public static class CreateVersion
     public static Decision Decide(
         Deployment deployment,
         IReadOnlyDictionary<string, ImpactFactor> catalog,
+        RunnableValues runnable,
         int parentVersion,
         IReadOnlyDictionary<string, JsonElement> parentParameters,
         IReadOnlyDictionary<string, JsonElement> changes,
@@ -22,7 +23,7 @@ public static class CreateVersion
         ChangeLinks links)
     {
         var baseline = Parameters.Merge(Catalog.Defaults(catalog), parentParameters);
-        var violations = ParameterRules.Check(catalog, baseline, changes, links.ApprovalId);
+        var violations = ParameterRules.Check(catalog, baseline, changes, links.ApprovalId, runnable);
         if (violations.Count > 0)
             return Decision.Reject(violations);
 

@@ -9,6 +9,8 @@ namespace SelfLearn.Domain.Experiments;
 /// </summary>
 public static partial class RegisterExperiment
 {
+    public const int MaxVariants = 20;
+
     public static Decision Decide(
         string experimentId,
         bool exists,
@@ -20,13 +22,15 @@ public static partial class RegisterExperiment
         string? description,
         string by)
     {
+        if (variants.Count > MaxVariants)
+            return Decision.Reject([Invalid("variants", $"an experiment has 2 to {MaxVariants} variants, not {variants.Count}.")]);
         var violations = new List<Violation>();
         if (!CreateDeployment.IdPattern().IsMatch(experimentId))
             violations.Add(Invalid("id", "an experiment id is 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit."));
         if (deployment is null)
             violations.Add(Invalid("deploymentId", $"no deployment '{deploymentId}'."));
         if (variants.Count < 2)
-            violations.Add(Invalid("variants", "an experiment needs at least two variants."));
+            violations.Add(Invalid("variants", $"an experiment has 2 to {MaxVariants} variants."));
         foreach (var duplicate in variants.GroupBy(v => v.Name).Where(g => g.Count() > 1))
             violations.Add(Invalid("variants", $"variant name '{duplicate.Key}' is used twice."));
         foreach (var variant in variants.Where(v => !VariantName().IsMatch(v.Name)))

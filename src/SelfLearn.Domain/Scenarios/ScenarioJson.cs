@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using SelfLearn.Domain.Json;
 
 namespace SelfLearn.Domain.Scenarios;
 
@@ -54,8 +55,16 @@ public static class ScenarioJson
         }
         catch (JsonException e)
         {
-            return (null, new ScenarioError(e.Path ?? "$", FirstSentence(e.Message)));
+            return (null, new ScenarioError(e.Path ?? "$", Explain<T>(e, json)));
         }
+    }
+
+    private static string Explain<T>(JsonException error, string json)
+    {
+        if (JsonReadErrors.IsSyntax(error))
+            return JsonReadErrors.Describe(error, typeof(T), Options, default);
+        using var document = JsonDocument.Parse(json);
+        return JsonReadErrors.Describe(error, typeof(T), Options, document.RootElement);
     }
 
     /// <summary>
@@ -67,12 +76,5 @@ public static class ScenarioJson
         foreach (var property in type.Properties)
             if (property.AssociatedParameter is { HasDefaultValue: false })
                 property.ShouldSerialize = static (_, _) => true;
-    }
-
-    /// <summary>System.Text.Json appends "Path: … | LineNumber: …" to its messages; the path is reported on its own.</summary>
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).Trim();
     }
 }

@@ -12,20 +12,24 @@ public static class FactorValueRules
         switch (type)
         {
             case FactorType.Int:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var i) || i != decimal.Truncate(i))
+            case FactorType.Float:
+                if (value.ValueKind != JsonValueKind.Number)
+                {
+                    yield return WrongType(key, type == FactorType.Int ? "an integer" : "a number", value);
+                    yield break;
+                }
+                if (!value.TryGetDecimal(out var number) || Math.Abs(number) > FactorLimits.MaxMagnitude)
+                {
+                    yield return new Violation(key, ViolationRule.OutOfRange,
+                        $"{key} = {Show(value)} is beyond ±{FactorLimits.MaxMagnitude.ToString("N0", CultureInfo.InvariantCulture)}.");
+                    yield break;
+                }
+                if (type == FactorType.Int && number != decimal.Truncate(number))
                 {
                     yield return WrongType(key, "an integer", value);
                     yield break;
                 }
-                foreach (var v in CheckNumber(key, bounds, i)) yield return v;
-                break;
-            case FactorType.Float:
-                if (value.ValueKind != JsonValueKind.Number || !value.TryGetDecimal(out var f))
-                {
-                    yield return WrongType(key, "a number", value);
-                    yield break;
-                }
-                foreach (var v in CheckNumber(key, bounds, f)) yield return v;
+                foreach (var v in CheckNumber(key, bounds, number)) yield return v;
                 break;
             case FactorType.Bool:
                 if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
@@ -57,7 +61,11 @@ public static class FactorValueRules
     }
 
     private static Violation WrongType(string key, string expected, JsonElement value) =>
-        new(key, ViolationRule.WrongType, $"{key} must be {expected}, got {value.ValueKind.ToString().ToLowerInvariant()} {value.GetRawText()}.");
+        new(key, ViolationRule.WrongType, $"{key} must be {expected}, got {value.ValueKind.ToString().ToLowerInvariant()} {Show(value)}.");
+
+    /// <summary>The value as sent, cut short: a message must not grow with a hostile input.</summary>
+    private static string Show(JsonElement value) =>
+        value.GetRawText() is { Length: > 40 } raw ? raw[..40] + "…" : value.GetRawText();
 
     private static string Format(decimal? value) =>
         value?.ToString(CultureInfo.InvariantCulture) ?? "-∞";

@@ -5,7 +5,8 @@ namespace SelfLearn.Domain.Tuner;
 
 /// <summary>
 /// The Tuner's gate for a new parameter map: every value must fit its factor, and a value that differs from
-/// the baseline must be in a zone that allows the change. Every violation is listed, not just the first.
+/// the baseline must be in a zone that allows the change, and a value that names code must name code this build has.
+/// Every violation is listed, not just the first.
 /// </summary>
 public static class ParameterRules
 {
@@ -13,7 +14,8 @@ public static class ParameterRules
         IReadOnlyDictionary<string, ImpactFactor> catalog,
         IReadOnlyDictionary<string, JsonElement> baseline,
         IReadOnlyDictionary<string, JsonElement> proposed,
-        string? approvalId)
+        string? approvalId,
+        RunnableValues runnable)
     {
         var violations = new List<Violation>();
         foreach (var (key, value) in proposed.OrderBy(p => p.Key, StringComparer.Ordinal))
@@ -25,6 +27,8 @@ public static class ParameterRules
             }
 
             violations.AddRange(FactorValueRules.Check(key, factor.Type, factor.Bounds, value));
+            if (runnable.Check(key, value) is { } notRunnable)
+                violations.Add(notRunnable);
             if (baseline.TryGetValue(key, out var current) && JsonElement.DeepEquals(current, value))
                 continue;
 

@@ -15,6 +15,7 @@ public enum ViolationRule
     [JsonStringEnumMemberName("invalid-definition")] InvalidDefinition,
     [JsonStringEnumMemberName("no-change")] NoChange,
     [JsonStringEnumMemberName("unknown-version")] UnknownVersion,
+    [JsonStringEnumMemberName("not-runnable")] NotRunnable,
 }
 
 /// <summary>One reason the Tuner refuses a change; a refused change appends nothing.</summary>

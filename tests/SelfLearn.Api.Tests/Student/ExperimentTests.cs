@@ -71,11 +71,7 @@ public sealed class ExperimentTests(AppFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_failing_query_is_recorded_as_a_run_with_its_error()
     {
-        var created = await Host.Post("/api/deployments/default/versions", new
-        {
-            parameters = new Dictionary<string, object> { ["generation.system_prompt_version"] = "answer-v9" }, reason = "a prompt that does not exist", approvalId = "appr-1",
-        }, 201);
-        await Host.Post($"/api/deployments/default/versions/{created!["configVersion"]}/activate", new { reason = "go" }, 200);
+        await Host.ActivatePromptThisBuildLacks("answer-v9");
         await Host.Remember("alice", ("I adopted a beagle named Max.", "D1:1", "2023-05-08T10:00:00Z"));
 
         await Host.PostRaw("/maas/v1/query", """{"deploymentId":"default","userId":"alice","question":"Tell me about Max"}""", 500, Keys.Service);

@@ -29,7 +29,7 @@ public sealed class DeploymentDeciderTests
         [.. CreateDeployment.Decide("default", false, Default, "seed", "test").Events];
 
     private static ConfigVersionCreated NewVersion(Deployment d, string key, string raw, string? approval = null) =>
-        (ConfigVersionCreated)CreateVersion.Decide(d, Default, d.ActiveVersion!.Value, d.ActiveParameters, Map((key, raw)),
+        (ConfigVersionCreated)CreateVersion.Decide(d, Default, Runnable, d.ActiveVersion!.Value, d.ActiveParameters, Map((key, raw)),
             "try", "teacher", "test", new ChangeLinks(ApprovalId: approval)).Events.Single();
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class DeploymentDeciderTests
     public void A_version_equal_to_its_parent_is_rejected()
     {
         var d = Given(Opened());
-        var decision = CreateVersion.Decide(d, Default, 1, d.ActiveParameters, Map(("retrieval.top_k", "5")), "r", "i", "b", ChangeLinks.None);
+        var decision = CreateVersion.Decide(d, Default, Runnable, 1, d.ActiveParameters, Map(("retrieval.top_k", "5")), "r", "i", "b", ChangeLinks.None);
         Assert.Equal(ViolationRule.NoChange, Assert.Single(decision.Violations).Rule);
     }
 
@@ -73,7 +73,7 @@ public sealed class DeploymentDeciderTests
     public void A_rejected_version_yields_no_events()
     {
         var d = Given(Opened());
-        var decision = CreateVersion.Decide(d, Default, 1, d.ActiveParameters, Map(("retrieval.top_k", "500")), "r", "i", "b", ChangeLinks.None);
+        var decision = CreateVersion.Decide(d, Default, Runnable, 1, d.ActiveParameters, Map(("retrieval.top_k", "500")), "r", "i", "b", ChangeLinks.None);
         Assert.False(decision.Accepted);
         Assert.Empty(decision.Events);
     }
@@ -84,7 +84,7 @@ public sealed class DeploymentDeciderTests
         var d = Given(Opened());
         var v2 = NewVersion(d, "retrieval.top_k", "8");
         d = Given([.. Opened(), v2]);
-        var activated = (ConfigVersionActivated)ActivateVersion.Decide(d, Default, 2, v2.Parameters, v2.Links, ChangeLinks.None, "go", "t").Events.Single();
+        var activated = (ConfigVersionActivated)ActivateVersion.Decide(d, Default, Runnable, 2, v2.Parameters, v2.Links, ChangeLinks.None, "go", "t").Events.Single();
         Assert.Equal((1, 2, 2), (activated.PreviousVersion!.Value, activated.ConfigVersion, activated.Activation));
         Assert.Equal("retrieval.top_k", Assert.Single(activated.Changes).Key);
     }
@@ -93,7 +93,7 @@ public sealed class DeploymentDeciderTests
     public void Activating_the_active_version_is_a_conflict()
     {
         var d = Given(Opened());
-        Assert.NotNull(ActivateVersion.Decide(d, Default, 1, d.ActiveParameters, ChangeLinks.None, ChangeLinks.None, "r", "t").Conflict);
+        Assert.NotNull(ActivateVersion.Decide(d, Default, Runnable, 1, d.ActiveParameters, ChangeLinks.None, ChangeLinks.None, "r", "t").Conflict);
     }
 
     [Fact]
@@ -102,8 +102,8 @@ public sealed class DeploymentDeciderTests
         var d = Given(Opened());
         var v2 = NewVersion(d, "generation.system_prompt_version", "\"answer-v2\"", approval: "appr-1");
         d = Given([.. Opened(), v2]);
-        Assert.True(ActivateVersion.Decide(d, Default, 2, v2.Parameters, v2.Links, ChangeLinks.None, "r", "t").Accepted);
-        var withoutApproval = ActivateVersion.Decide(d, Default, 2, v2.Parameters, ChangeLinks.None, ChangeLinks.None, "r", "t");
+        Assert.True(ActivateVersion.Decide(d, Default, Runnable, 2, v2.Parameters, v2.Links, ChangeLinks.None, "r", "t").Accepted);
+        var withoutApproval = ActivateVersion.Decide(d, Default, Runnable, 2, v2.Parameters, ChangeLinks.None, ChangeLinks.None, "r", "t");
         Assert.Equal(ViolationRule.ApprovalRequired, Assert.Single(withoutApproval.Violations).Rule);
     }
 
@@ -114,11 +114,11 @@ public sealed class DeploymentDeciderTests
         var manual = ImpactFactors.ImpactFactor.Start(new ImpactFactors.FactorRegistered("retrieval.rerank_depth", ImpactFactors.FactorType.Int,
             new ImpactFactors.FactorBounds(1, 50, 1), J("10"), null, "d", ImpactFactors.FactorZone.Manual, "t"), Now);
         var catalog = Default.Values.Append(manual).ToDictionary(f => f.Key);
-        var v2 = (ConfigVersionCreated)CreateVersion.Decide(d, catalog, 1, d.ActiveParameters, Map(("retrieval.top_k", "3")),
+        var v2 = (ConfigVersionCreated)CreateVersion.Decide(d, catalog, Runnable, 1, d.ActiveParameters, Map(("retrieval.top_k", "3")),
             "r", "i", "b", ChangeLinks.None).Events.Single();
         Assert.Equal("10", v2.Parameters["retrieval.rerank_depth"].GetRawText());
         d = Given([.. Opened(), v2]);
-        Assert.True(ActivateVersion.Decide(d, catalog, 2, v2.Parameters, v2.Links, ChangeLinks.None, "go", "t").Accepted);
+        Assert.True(ActivateVersion.Decide(d, catalog, Runnable, 2, v2.Parameters, v2.Links, ChangeLinks.None, "go", "t").Accepted);
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class DeploymentDeciderTests
         {
             var v = NewVersion(Given([.. events]), "retrieval.top_k", topK);
             events.Add(v);
-            events.AddRange(ActivateVersion.Decide(Given([.. events]), Default, v.ConfigVersion, v.Parameters, v.Links, ChangeLinks.None, "r", "t").Events);
+            events.AddRange(ActivateVersion.Decide(Given([.. events]), Default, Runnable, v.ConfigVersion, v.Parameters, v.Links, ChangeLinks.None, "r", "t").Events);
         }
         var d = Given([.. events]);
         Assert.Equal((3, 2), (d.ActiveVersion!.Value, RollBack.Target(d, null)!.Value));

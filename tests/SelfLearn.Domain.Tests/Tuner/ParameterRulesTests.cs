@@ -8,7 +8,7 @@ public sealed class ParameterRulesTests
     private static readonly IReadOnlyDictionary<string, System.Text.Json.JsonElement> Baseline = Catalog.Defaults(Default);
 
     private static IReadOnlyList<Violation> Check(string? approval, params (string, string)[] values) =>
-        ParameterRules.Check(Default, Baseline, Map(values), approval);
+        ParameterRules.Check(Default, Baseline, Map(values), approval, Runnable);
 
     [Fact]
     public void A_valid_change_in_the_auto_zone_passes() =>
@@ -76,5 +76,25 @@ public sealed class ParameterRulesTests
              ViolationRule.OffStep, ViolationRule.OutOfRange],
             violations.Select(v => v.Rule));
         Assert.All(violations, v => Assert.False(string.IsNullOrWhiteSpace(v.Message)));
+    }
+
+    [Fact]
+    public void A_prompt_version_no_template_exists_for_is_not_runnable()
+    {
+        var violation = Assert.Single(Check("approval-1", ("generation.system_prompt_version", "\"answer-v9\"")));
+        Assert.Equal(ViolationRule.NotRunnable, violation.Rule);
+        Assert.Equal("generation.system_prompt_version = \"answer-v9\" cannot run in this build; it runs: answer-v1, answer-v2.", violation.Message);
+    }
+
+    [Theory]
+    [InlineData("retrieval.bm25_weight", "1e400")]
+    [InlineData("retrieval.bm25_weight", "79228162514264337593543950336")]
+    [InlineData("retrieval.top_k", "1000000001")]
+    [InlineData("retrieval.min_score", "-1000000000.5")]
+    public void A_number_beyond_the_magnitude_cap_is_out_of_range(string key, string raw)
+    {
+        var violation = Assert.Single(Check(null, (key, raw)));
+        Assert.Equal(ViolationRule.OutOfRange, violation.Rule);
+        Assert.EndsWith("is beyond ±1,000,000,000.", violation.Message, StringComparison.Ordinal);
     }
 }

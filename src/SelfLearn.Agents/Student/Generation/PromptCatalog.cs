@@ -14,6 +14,8 @@ public sealed record PromptTemplate(string Version, double SupportThreshold, str
 /// <summary>The prompt versions that <c>generation.system_prompt_version</c> may name.</summary>
 public static class PromptCatalog
 {
+    public const string FactorKey = "generation.system_prompt_version";
+
     private const string Grounded =
         "You answer questions about the user's past conversations using only the memories listed in the user message. " +
         "Quote or paraphrase the memory that answers the question. If the memories do not support an answer, reply exactly: I don't know.";

@@ -23,6 +23,8 @@ public sealed class AnswerQuestion(
     {
         if (string.IsNullOrWhiteSpace(request.DeploymentId)) return "'deploymentId' is required.";
         if (string.IsNullOrWhiteSpace(request.UserId)) return "'userId' is required.";
+        if (request.UserId.Length > IngestMemories.MaxIdLength || request.ThreadId?.Length > IngestMemories.MaxIdLength)
+            return $"ids are at most {IngestMemories.MaxIdLength} characters.";
         if (string.IsNullOrWhiteSpace(request.Question)) return "'question' is required.";
         if (request.Question.Length > MaxQuestionLength) return $"'question' is longer than {MaxQuestionLength} characters.";
         if (RequestTags.Validate(request.CycleType, ("experimentId", request.ExperimentId), ("variant", request.Variant),

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace SelfLearn.Api.Edge;
+
+public static class RequestEdgeSetup
+{
+    /// <summary>Call after authorization (so anonymous callers get 401, not a body check) and before the endpoints.</summary>
+    public static WebApplication UseRequestEdge(this WebApplication app)
+    {
+        var binding = new JsonSerializerOptions(app.Services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
+        binding.Converters.Insert(0, new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false));
+        app.UseMiddleware<RequestEdgeMiddleware>(binding);
+        return app;
+    }
+}
