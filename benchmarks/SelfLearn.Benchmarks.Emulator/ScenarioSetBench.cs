@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using SelfLearn.Agents.Emulator.Running;
-using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
 using SelfLearn.Agents.Student.Telemetry;

@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marten;
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Locomo;
 using Spectre.Console;
 using Wolverine;
 

@@ -1,5 +1,5 @@
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Locomo;
 using Spectre.Console;
 using Wolverine;
 

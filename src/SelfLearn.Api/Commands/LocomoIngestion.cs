@@ -1,7 +1,6 @@
 using System.Globalization;
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Locomo;
 
 namespace SelfLearn.Api.Commands;
 

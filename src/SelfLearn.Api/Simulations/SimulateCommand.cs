@@ -6,7 +6,7 @@ using SelfLearn.Agents.Datasets;
 using SelfLearn.Agents.Emulator.Authoring;
 using SelfLearn.Agents.Emulator.Running;
 using SelfLearn.Agents.Simulations;
-using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Api.Commands;
 using SelfLearn.Domain.Datasets;
 using SelfLearn.Domain.Scenarios;

@@ -1,5 +1,4 @@
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 
 namespace SelfLearn.Api.Tests.Simulations;
 

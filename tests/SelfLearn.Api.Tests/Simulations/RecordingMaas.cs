@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Alba;
-using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Simulations;

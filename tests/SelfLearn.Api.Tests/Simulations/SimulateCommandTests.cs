@@ -3,7 +3,7 @@ using Marten;
 using SelfLearn.Agents.Emulator.Authoring;
 using SelfLearn.Agents.Emulator.Library;
 using SelfLearn.Agents.Emulator.Locomo;
-using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Api.Commands;
 using SelfLearn.Api.Simulations;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Agents.Emulator.Library;
 using SelfLearn.Agents.Emulator.Running;
-using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Student;

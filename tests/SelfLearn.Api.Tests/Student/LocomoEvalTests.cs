@@ -1,8 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Locomo;
 using SelfLearn.Api.Commands;
 using SelfLearn.Api.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-namespace SelfLearn.Agents.Student.Locomo;
+namespace SelfLearn.Agents.Locomo;
 
 /// <summary>
 /// Mean recall@k and hit@k over the scored items, overall and per category. Serialised with camelCase property names it reads

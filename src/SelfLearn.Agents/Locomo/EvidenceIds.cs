@@ -1,4 +1,4 @@
-namespace SelfLearn.Agents.Student.Locomo;
+namespace SelfLearn.Agents.Locomo;
 
 /// <summary>Repairs evidence lists such as ["D8:6; D9:17"] or ["D:11:26"]: split on separators, keep ids that name a turn.</summary>
 public static class EvidenceIds

@@ -1,4 +1,4 @@
-namespace SelfLearn.Agents.Student.Locomo;
+namespace SelfLearn.Agents.Locomo;
 
 /// <summary>Turn-level retrieval scoring as in the LoCoMo paper: each item scores the fraction of its evidence turns retrieved.</summary>
 public static class RetrievalScoring

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace SelfLearn.Agents.Student.Locomo;
+namespace SelfLearn.Agents.Locomo;
 
 /// <summary>Reads the LoCoMo JSON format (the public data/locomo10.json and its splits).</summary>
 public static partial class LocomoDataset

@@ -1,4 +1,4 @@
-namespace SelfLearn.Agents.Student.Locomo;
+namespace SelfLearn.Agents.Locomo;
 
 /// <summary>The question categories as numbered in the dataset.</summary>
 public static class LocomoCategory

@@ -1,4 +1,4 @@
-namespace SelfLearn.Agents.Student.Locomo;
+namespace SelfLearn.Agents.Locomo;
 
 /// <summary>
 /// A QA item. <see cref="Answer"/> is the gold answer, or for adversarial items (category 5) without one the

@@ -1,6 +1,5 @@
-using SelfLearn.Agents.Student.Contract;
 
-namespace SelfLearn.Agents.Student.Client;
+namespace SelfLearn.Agents.Maas;
 
 /// <summary>How SelfLearn talks to a memory service under test: over the /maas/v1 HTTP contract only.</summary>
 public interface IMaasClient

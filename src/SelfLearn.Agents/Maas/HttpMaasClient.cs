@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
-using SelfLearn.Agents.Student.Contract;
 
-namespace SelfLearn.Agents.Student.Client;
+namespace SelfLearn.Agents.Maas;
 
 /// <summary>
 /// The /maas/v1 client. Its HttpClient's base address and X-Api-Key come from configuration (<c>Maas:BaseUrl</c>,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SelfLearn.Agents.Student.Locomo;
+namespace SelfLearn.Agents.Locomo;
 
 /// <summary>Session timestamps such as "1:56 pm on 8 May, 2023"; the dataset gives no zone, so they are read as UTC.</summary>
 public static class SessionDate

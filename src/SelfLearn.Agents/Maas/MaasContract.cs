@@ -1,4 +1,4 @@
-namespace SelfLearn.Agents.Student.Contract;
+namespace SelfLearn.Agents.Maas;
 
 /// <summary>The /maas/v1 contract (docs/MAAS_CONTRACT.md): what any memory service must accept and answer.</summary>
 /// <summary>The optional tags say which experiment, variant, cycle and simulation sent the memories; they go to telemetry.</summary>

@@ -1,4 +1,4 @@
-namespace SelfLearn.Agents.Student.Locomo;
+namespace SelfLearn.Agents.Locomo;
 
 /// <summary>One utterance; image turns carry the caption of the shared photo instead of the photo.</summary>
 public sealed record LocomoTurn(string DiaId, string Speaker, string Text, string? ImageCaption)
