@@ -1,3 +1,4 @@
+using SelfLearn.Agents.Experiments.Retrieval;
 using SelfLearn.Agents.Locomo;
 
 namespace SelfLearn.Api.Commands;

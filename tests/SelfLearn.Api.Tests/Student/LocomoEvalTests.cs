@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
 using SelfLearn.Agents.Locomo;
-using SelfLearn.Api.Commands;
+using SelfLearn.Agents.Experiments.Retrieval;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Student;

@@ -6,13 +6,14 @@ using SelfLearn.Agents.Emulator.Locomo;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Api.Commands;
+using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Api.Simulations;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Student;
 using SelfLearn.Domain.Scenarios;
 using SelfLearn.Domain.Simulations;
 
-namespace SelfLearn.Api.Tests.Simulations;
+namespace SelfLearn.Api.Tests.Experiments;
 
 /// <summary>The simulate command end to end: library or file in, a recorded, repeatable run and its telemetry out.</summary>
 public sealed class SimulateCommandTests(AppFixture fixture) : ApiTest(fixture)

@@ -4,7 +4,7 @@ using Alba;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Api.Tests.Infrastructure;
 
-namespace SelfLearn.Api.Tests.Simulations;
+namespace SelfLearn.Api.Tests.Experiments;
 
 public sealed record SentRequest(string Method, string Path, JsonNode? Body);
 

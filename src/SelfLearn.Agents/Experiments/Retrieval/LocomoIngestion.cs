@@ -2,7 +2,7 @@ using System.Globalization;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Locomo;
 
-namespace SelfLearn.Api.Commands;
+namespace SelfLearn.Agents.Experiments.Retrieval;
 
 /// <summary>LoCoMo into a MaaS over HTTP: each conversation is a user, each session a thread, each turn a memory dated by its session.</summary>
 public static class LocomoIngestion

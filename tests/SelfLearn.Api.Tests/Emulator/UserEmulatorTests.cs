@@ -3,13 +3,14 @@ using SelfLearn.Agents.Emulator.Library;
 using SelfLearn.Agents.Emulator.Running;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Tuner;
+using SelfLearn.Api.Tests.Experiments;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Student;
 using SelfLearn.Domain.Experiments;
 using SelfLearn.Domain.Scenarios;
 using Wolverine;
 
-namespace SelfLearn.Api.Tests.Simulations;
+namespace SelfLearn.Api.Tests.Emulator;
 
 /// <summary>The emulator against the reference MaaS over HTTP: paired threads, tags, and telemetry that matches the tallies.</summary>
 public sealed class UserEmulatorTests(AppFixture fixture) : ApiTest(fixture)

@@ -1,6 +1,6 @@
-using SelfLearn.Agents.Simulations;
+using SelfLearn.Agents.Experiments.Simulations;
 
-namespace SelfLearn.Api.Simulations;
+namespace SelfLearn.Api.Hosting;
 
 /// <summary>Marks the simulations whose process died as abandoned before the app (or a command) goes on; a failure here never stops the start.</summary>
 public sealed class AbandonSimulationsOnStart(AbandonedSimulations simulations, ILogger<AbandonSimulationsOnStart> logger) : IHostedService

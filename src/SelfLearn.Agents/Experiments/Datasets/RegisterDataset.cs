@@ -3,7 +3,7 @@ using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Datasets;
 using SelfLearn.Domain.Scenarios;
 
-namespace SelfLearn.Agents.Datasets;
+namespace SelfLearn.Agents.Experiments.Datasets;
 
 public sealed record DatasetRegistration(string Name, int Version, string Sha256, bool Created);
 

@@ -2,15 +2,15 @@ using System.Diagnostics;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using SelfLearn.Agents.Datasets;
+using SelfLearn.Agents.Experiments.Datasets;
 using SelfLearn.Agents.Emulator.Authoring;
 using SelfLearn.Agents.Emulator.Library;
-using SelfLearn.Agents.Simulations;
+using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Api.Tests.Student;
 using SelfLearn.Domain.Simulations;
 
-namespace SelfLearn.Api.Tests.Simulations;
+namespace SelfLearn.Api.Tests.Experiments;
 
 /// <summary>A simulation recorded as running by some process, with two memories for each of its users.</summary>
 public sealed record RunningSimulation(string Id, IReadOnlyList<string> Users);

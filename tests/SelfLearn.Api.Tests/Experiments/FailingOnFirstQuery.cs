@@ -1,6 +1,6 @@
 using SelfLearn.Agents.Maas;
 
-namespace SelfLearn.Api.Tests.Simulations;
+namespace SelfLearn.Api.Tests.Experiments;
 
 /// <summary>A MaaS client that remembers through the real one, then breaks on the first question.</summary>
 public sealed class FailingOnFirstQuery(IMaasClient inner) : IMaasClient

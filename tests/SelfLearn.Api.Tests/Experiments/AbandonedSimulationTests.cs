@@ -3,15 +3,16 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using SelfLearn.Agents.Simulations;
+using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Api.Commands;
+using SelfLearn.Api.Hosting;
 using SelfLearn.Api.Simulations;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Student;
 using SelfLearn.Domain.Simulations;
 
-namespace SelfLearn.Api.Tests.Simulations;
+namespace SelfLearn.Api.Tests.Experiments;
 
 /// <summary>A simulate that dies mid-run is found on the next start: marked abandoned with the reason, its users forgotten.</summary>
 public sealed class AbandonedSimulationTests(AppFixture fixture) : ApiTest(fixture)

@@ -1,7 +1,7 @@
 using Marten;
 using SelfLearn.Domain.Simulations;
 
-namespace SelfLearn.Agents.Simulations;
+namespace SelfLearn.Agents.Experiments.Simulations;
 
 /// <summary>Records that a simulation started (with everything needed to repeat it) and how it ended.</summary>
 public static class SimulationJournal

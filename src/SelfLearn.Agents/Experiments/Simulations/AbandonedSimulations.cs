@@ -1,11 +1,11 @@
 using Marten;
 using Microsoft.Extensions.Logging;
-using SelfLearn.Agents.Datasets;
+using SelfLearn.Agents.Experiments.Datasets;
 using SelfLearn.Agents.Emulator.Running;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Simulations;
 
-namespace SelfLearn.Agents.Simulations;
+namespace SelfLearn.Agents.Experiments.Simulations;
 
 /// <summary>Deletes one simulated user's memories in the MaaS the simulation played against; returns how many were deleted.</summary>
 public delegate Task<int> ForgetSimulatedUser(string userId, string deploymentId, CancellationToken ct);

@@ -2,7 +2,7 @@ using Marten;
 using SelfLearn.Domain.Datasets;
 using SelfLearn.Domain.Scenarios;
 
-namespace SelfLearn.Agents.Datasets;
+namespace SelfLearn.Agents.Experiments.Datasets;
 
 /// <summary>Reads a dataset version back exactly as registered, and checks its bytes still match the recorded hash.</summary>
 public static class LoadDataset

@@ -5,7 +5,7 @@ using SelfLearn.Api.Security;
 using SelfLearn.Domain.Simulations;
 using Wolverine.Http;
 
-namespace SelfLearn.Api.Simulations;
+namespace SelfLearn.Api.Experiments;
 
 public static class SimulationQueries
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SelfLearn.Domain.Simulations;
 
-namespace SelfLearn.Agents.Simulations;
+namespace SelfLearn.Agents.Experiments.Simulations;
 
 /// <summary>This process as a simulation's owner, and when the process that now holds a given id started.</summary>
 public static class OwnerProcesses
