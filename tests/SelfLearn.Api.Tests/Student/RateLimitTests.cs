@@ -9,9 +9,9 @@ namespace SelfLearn.Api.Tests.Student;
 /// <summary>An app of its own with a small limit: a burst of three requests per key, one more an hour later.</summary>
 public sealed class RateLimitedApp : IAsyncLifetime
 {
-    public const string Reader = "limited-reader-key";
-    public const string Writer = "limited-writer-key";
-    public const string Other = "limited-other-key";
+    public const string Reader = "limited-reader-key-4c1f9a2e7b";
+    public const string Writer = "limited-writer-key-8d3b6e0f15";
+    public const string Other = "limited-other-key-2a7c5d9e31f";
 
     private EmbeddedPostgres? _postgres;
 
