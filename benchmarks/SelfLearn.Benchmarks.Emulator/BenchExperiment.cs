@@ -1,6 +1,7 @@
-using SelfLearn.Api.Simulations;
+using Microsoft.Extensions.DependencyInjection;
+using SelfLearn.Agents.Experiments.Simulations;
+using SelfLearn.Api.Commands;
 using SelfLearn.Benchmarks.Shared;
-using Wolverine;
 
 namespace SelfLearn.Benchmarks.Emulator;
 
@@ -16,7 +17,8 @@ internal static class BenchExperiment
 
     public static async Task<SimulationTarget> RegisterAsync(KestrelApp host, CancellationToken ct)
     {
-        await using var session = host.Store.QuerySession();
-        return await SimulationExperiment.RegisterAsync(host.Get<IMessageBus>(), session, Id, Deployment, ["a", "b"], [("b", VariantB)], ct);
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SimulationExperiment>().RegisterAsync(Id, Deployment,
+            [("a", new Dictionary<string, System.Text.Json.JsonElement>()), ("b", SetAssignments.Parse([VariantB]))], ct);
     }
 }

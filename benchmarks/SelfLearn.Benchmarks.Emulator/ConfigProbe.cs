@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SelfLearn.Agents.Student.Configuration;
-using SelfLearn.Api.Simulations;
+using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Emulator;

@@ -1,5 +1,4 @@
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
 

@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using SelfLearn.Api.Simulations;
+using SelfLearn.Agents.Experiments.Simulations;
 using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Emulator;

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using Npgsql;
 using SelfLearn.Agents.Emulator.Running;
-using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
 using SelfLearn.Agents.Student.Telemetry;
-using SelfLearn.Api.Simulations;
+using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Benchmarks.Shared;
 using SelfLearn.Domain.Scenarios;
 using static System.FormattableString;
@@ -55,7 +55,7 @@ internal sealed class ScenarioSetBench(KestrelApp host, NpgsqlDataSource databas
             return (played, Stopwatch.GetElapsedTime(started).TotalSeconds);
         });
         var cpu = CpuMeter.Phases[^1];
-        PassCheck.EnsureComplete(name, plan, result, await StoredRuns.CountAsync(host.Services, plan.Settings.SimulationId, ct));
+        PassCheck.EnsureComplete(name, plan, result, await host.Get<StoredRuns>().CountAsync(plan.Settings.SimulationId, ct));
         var server = await ServerStages.ReadAsync(database, plan.Settings.SimulationId, ct);
         await new UserEmulator(client).ForgetUsersAsync(plan, ct);
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 
 namespace SelfLearn.Benchmarks.Emulator;
 

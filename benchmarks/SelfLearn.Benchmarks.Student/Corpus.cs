@@ -1,6 +1,6 @@
 using SelfLearn.Agents.Seeding;
 using SelfLearn.Agents.Student.Embeddings;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Locomo;
 using SelfLearn.Agents.Student.Memories;
 using static System.FormattableString;
 

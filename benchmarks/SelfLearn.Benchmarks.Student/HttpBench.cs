@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using Marten;
 using SelfLearn.Agents.Seeding;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 
 using SelfLearn.Benchmarks.Shared;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
 using SelfLearn.Agents.Seeding;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Telemetry;
 using static System.FormattableString;
 

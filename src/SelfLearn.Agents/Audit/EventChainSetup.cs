@@ -18,6 +18,7 @@ public static class EventChainSetup
     public static IServiceCollection AddEventChainInstaller(this IServiceCollection services)
     {
         services.AddSingleton<EventChainVerifier>();
+        services.AddSingleton<VerifyEventChains>();
         return services.AddHostedService<InstallEventChain>();
     }
 }

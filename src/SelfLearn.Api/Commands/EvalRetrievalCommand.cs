@@ -1,20 +1,16 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marten;
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Experiments.Retrieval;
+using SelfLearn.Agents.Locomo;
 using Spectre.Console;
-using Wolverine;
 
 namespace SelfLearn.Api.Commands;
 
 /// <summary>
 /// eval-retrieval --dataset FILE [--conversations id,id] [--deployment ID] [--set key=value …] [--out FILE]:
 /// ingests LoCoMo conversations through the MaaS contract, asks every QA item with evidence, and scores the
-/// ranked source ids against the evidence turns (recall@k, hit@k, overall and per category).
+/// ranked source ids against the evidence turns (recall@k, hit@k, overall and per category); see <see cref="EvaluateRetrieval"/>.
 /// </summary>
 public sealed class EvalRetrievalCommand(IServiceProvider services)
 {
@@ -25,17 +21,23 @@ public sealed class EvalRetrievalCommand(IServiceProvider services)
     {
         var (conversations, deploymentId) = LocomoArguments.Read(args, "eval", "set", "out", "parallelism");
         var parallelism = int.Parse(args.Value("parallelism") ?? "4", CultureInfo.InvariantCulture);
+        var values = SetAssignments.Parse(args.Values("set"));
 
-        var config = await EvalConfiguration.ApplyAsync(services.GetRequiredService<IMessageBus>(), services.GetRequiredService<IDocumentStore>(),
-            deploymentId, EvalConfiguration.Parse(args.Values("set")), ct);
-        var maas = services.GetRequiredService<IMaasClient>();
-        await IngestAsync(maas, deploymentId, conversations, ct);
-        var scores = await AskAsync(maas, deploymentId, conversations, parallelism, ct);
+        var evaluate = services.GetRequiredService<EvaluateRetrieval>();
+        RetrievalEvaluation evaluation = null!;
+        try
+        {
+            await AnsiConsole.Progress().StartAsync(async progress =>
+                evaluation = await evaluate.RunAsync(conversations, deploymentId, values, parallelism, new LocomoBars(progress), ct));
+        }
+        catch (Agents.Experiments.VariantRefusedException e)
+        {
+            throw new ArgumentException($"the Tuner refused the --set values: {e.Message}", e);
+        }
 
-        var summary = RetrievalScoring.Summarize(scores);
-        Print(summary);
-        var json = JsonSerializer.SerializeToNode(summary, Json)!.AsObject();
-        json["config"] = JsonSerializer.SerializeToNode(config, Json);
+        Print(evaluation.Summary);
+        var json = JsonSerializer.SerializeToNode(evaluation.Summary, Json)!.AsObject();
+        json["config"] = JsonSerializer.SerializeToNode(evaluation.Config, Json);
         if (args.Value("out") is { } outFlag)
         {
             var output = UserPaths.Resolve(outFlag);
@@ -43,33 +45,6 @@ public sealed class EvalRetrievalCommand(IServiceProvider services)
             AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]");
         }
         return 0;
-    }
-
-    private static Task IngestAsync(IMaasClient maas, string deploymentId, IReadOnlyList<LocomoConversation> conversations, CancellationToken ct) =>
-        AnsiConsole.Progress().StartAsync(async progress =>
-        {
-            var task = progress.AddTask("embedding and ingesting turns", maxValue: conversations.Sum(c => c.Turns.Count()));
-            foreach (var conversation in conversations)
-                await LocomoIngestion.IngestAsync(maas, deploymentId, conversation, done => task.Increment(done), ct);
-        });
-
-    private static async Task<IReadOnlyList<ItemRetrievalScore?>> AskAsync(
-        IMaasClient maas, string deploymentId, IReadOnlyList<LocomoConversation> conversations, int parallelism, CancellationToken ct)
-    {
-        var items = conversations.SelectMany(c => c.Questions.Where(q => q.HasEvidence).Select(q => (Conversation: c, Question: q))).ToList();
-        var scores = new ConcurrentBag<ItemRetrievalScore?>();
-        await AnsiConsole.Progress().StartAsync(async progress =>
-        {
-            var task = progress.AddTask("asking questions", maxValue: items.Count);
-            await Parallel.ForEachAsync(items, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (item, token) =>
-            {
-                var answer = await maas.QueryAsync(new QueryRequest(deploymentId, LocomoIngestion.UserId(item.Conversation), null,
-                    item.Question.Question, CycleType: CycleTypes.Offline), token);
-                scores.Add(RetrievalScoring.Score(item.Question.Category, [.. answer.Items.Select(i => i.SourceId ?? "")], item.Question.Evidence));
-                task.Increment(1);
-            });
-        });
-        return [.. scores];
     }
 
     private static void Print(RetrievalSummary summary)

@@ -1,11 +1,9 @@
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Experiments.Retrieval;
 using Spectre.Console;
-using Wolverine;
 
 namespace SelfLearn.Api.Commands;
 
-/// <summary>import-locomo --dataset FILE [--conversations id,id] [--deployment ID]: loads LoCoMo conversations as users' memories.</summary>
+/// <summary>import-locomo --dataset FILE [--conversations id,id] [--deployment ID]: loads LoCoMo conversations as users' memories (<see cref="ImportLocomo"/>).</summary>
 public sealed class ImportLocomoCommand(IServiceProvider services)
 {
     public const string Name = "import-locomo";
@@ -14,16 +12,10 @@ public sealed class ImportLocomoCommand(IServiceProvider services)
     {
         var (conversations, deploymentId) = LocomoArguments.Read(args, "default");
 
-        await services.GetRequiredService<IMessageBus>().InvokeAsync<Agents.Tuner.TunerOutcome>(
-            new Agents.Tuner.OpenDeployment(deploymentId, "LoCoMo import", "system:import-locomo"), ct);
-        var maas = services.GetRequiredService<IMaasClient>();
+        var import = services.GetRequiredService<ImportLocomo>();
         var total = 0;
         await AnsiConsole.Progress().StartAsync(async progress =>
-        {
-            var task = progress.AddTask("embedding and ingesting turns", maxValue: conversations.Sum(c => c.Turns.Count()));
-            foreach (var conversation in conversations)
-                total += await LocomoIngestion.IngestAsync(maas, deploymentId, conversation, done => task.Increment(done), ct);
-        });
+            total = await import.RunAsync(conversations, deploymentId, new LocomoBars(progress), ct));
         AnsiConsole.MarkupLine($"Imported {total} turns of {conversations.Count} conversation(s) into deployment [bold]{deploymentId}[/] " +
             $"as users {string.Join(", ", conversations.Select(LocomoIngestion.UserId))}.");
         return 0;

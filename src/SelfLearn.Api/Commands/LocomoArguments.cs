@@ -1,4 +1,5 @@
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Experiments.Retrieval;
+using SelfLearn.Agents.Locomo;
 
 namespace SelfLearn.Api.Commands;
 

@@ -1,5 +1,3 @@
-using Marten;
-using Npgsql;
 using SelfLearn.Agents.Audit;
 using Spectre.Console;
 
@@ -13,14 +11,12 @@ public static class VerifyCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        var store = services.GetRequiredService<IDocumentStore>();
-        var verifier = services.GetRequiredService<EventChainVerifier>();
-        await InstallEventChain.RunAsync(store, services.GetRequiredService<NpgsqlDataSource>(), ct);
+        var verify = services.GetRequiredService<VerifyEventChains>();
         ChainReport report = null!;
         await AnsiConsole.Status().StartAsync("Verifying the event hash chains…", async status =>
         {
             var progress = new Progress<long>(events => status.Status($"Verifying the event hash chains… {events:N0} events"));
-            report = await verifier.VerifyAsync(store.Options.Events.DatabaseSchemaName, progress, ct);
+            report = await verify.RunAsync(progress, ct);
         });
 
         if (report.FirstBreak is not { } first)

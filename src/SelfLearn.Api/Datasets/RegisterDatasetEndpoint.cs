@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SelfLearn.Agents.Datasets;
+using SelfLearn.Agents.Experiments.Datasets;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Scenarios;

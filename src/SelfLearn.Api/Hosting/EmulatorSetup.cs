@@ -1,9 +1,10 @@
 using SelfLearn.Agents.Emulator.Authoring;
 using SelfLearn.Agents.Emulator.Library;
-using SelfLearn.Agents.Simulations;
-using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Experiments;
+using SelfLearn.Agents.Experiments.Simulations;
+using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Memories;
-using SelfLearn.Api.Simulations;
 
 namespace SelfLearn.Api.Hosting;
 
@@ -12,7 +13,10 @@ public static class EmulatorSetup
     public static void AddUserEmulator(this WebApplicationBuilder builder)
     {
         // The scenario author is built when a simulation first needs it, so a bad Emulator:* setting fails that command, not the app.
-        builder.Services.AddSingleton(_ => EmulatorAuthorSetup.Create(builder.Configuration, () => new TemplateScenarioAuthor()));
+        builder.Services.AddSingleton(_ => EmulatorAuthorSetup.Create(builder.Configuration, () => new TemplateScenarioAuthor(),
+            section => ChatClientSetup.Create(builder.Configuration, section)));
+
+        builder.Services.AddExperimentWorkflows();
 
         // Every start (commands start the app too) cleans up after a simulate that was killed mid-run.
         builder.Services.AddSingleton(sp => ForgetInTheMaasPlayed(sp, builder.Configuration));

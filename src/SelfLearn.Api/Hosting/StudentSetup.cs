@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.AI;
 using Npgsql;
-using SelfLearn.Agents.Student.Client;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
 using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Memories;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
 using SelfLearn.Api.Errors;

@@ -1,25 +1,15 @@
-using Marten;
-using SelfLearn.Agents.Datasets;
 using SelfLearn.Agents.Emulator.Authoring;
 using SelfLearn.Agents.Emulator.Library;
 using SelfLearn.Agents.Emulator.Locomo;
+using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Domain.Scenarios;
 using Spectre.Console;
 
 namespace SelfLearn.Api.Simulations;
 
-/// <summary>The scenario set a simulation plays and where it came from (recorded with the dataset version).</summary>
-public sealed record LoadedScenarios(ScenarioSet Set, string Source);
-
-/// <summary>Finds the scenarios: a recorded dataset version (--repeat), a file (native or LoCoMo), or the built-in library.</summary>
+/// <summary>Finds new scenarios, telling what it skipped: a file (native or LoCoMo) or the built-in library (a recorded dataset version is <see cref="SimulationRecords"/>'s).</summary>
 public static class SimulationDataset
 {
-    public static async Task<LoadedScenarios> FromRecordAsync(IQuerySession session, string name, int version, CancellationToken ct)
-    {
-        var (set, error) = await LoadDataset.RunAsync(session, name, version, ct);
-        return set is null ? throw new ArgumentException(error) : new LoadedScenarios(set, $"dataset {name}@{version}");
-    }
-
     public static LoadedScenarios FromFile(string path)
     {
         var loaded = ScenarioFiles.Load(path);

@@ -1,12 +1,25 @@
 using SelfLearn.Agents.Emulator.Running;
+using SelfLearn.Agents.Experiments.Datasets;
+using SelfLearn.Agents.Experiments.Simulations;
 using Spectre.Console;
 
 namespace SelfLearn.Api.Simulations;
 
-/// <summary>One progress bar per variant, counting requests sent; Ctrl+C stops sending and the bars stop where the run did.</summary>
-public static class SimulationProgress
+/// <summary>
+/// Draws a simulation: what it plays, then one progress bar per variant counting requests sent; Ctrl+C stops sending
+/// and the bars stop where the run did.
+/// </summary>
+public sealed class SimulationProgress : ISimulationObserver
 {
-    public static async Task<EmulatorResult> ShowAsync(SimulationPlan plan, Func<IProgress<EmulatorProgress>, Task<EmulatorResult>> run)
+    public void Started(SimulationRun run, DatasetRegistration dataset)
+    {
+        var (target, plan) = (run.Target, run.Plan);
+        AnsiConsole.MarkupLine($"Simulation [bold]{run.SimulationId}[/]: dataset {dataset.Name}@{dataset.Version} ({Markup.Escape(run.Scenarios.Source)}), experiment " +
+            $"[bold]{target.ExperimentId}[/] on deployment {target.DeploymentId}, variants {string.Join(", ", target.Variants.Select(v => $"{v.Name}=v{v.ConfigVersion}"))}, " +
+            $"{plan.Dialogs} dialogs, {plan.Requests} requests, concurrency {run.Concurrency}.");
+    }
+
+    public async Task<EmulatorResult> PlayingAsync(SimulationPlan plan, Func<IProgress<EmulatorProgress>?, Task<EmulatorResult>> play)
     {
         EmulatorResult? result = null;
         await AnsiConsole.Progress()
@@ -15,11 +28,13 @@ public static class SimulationProgress
             {
                 var tasks = plan.Settings.Variants.ToDictionary(v => v, v => context.AddTask($"variant {v}: requests",
                     maxValue: plan.Runs.Where(r => r.Variant == v).Sum(r => r.Threads.Sum(t => t.Requests))), StringComparer.Ordinal);
-                result = await run(new BarProgress(tasks));
+                result = await play(new BarProgress(tasks));
                 foreach (var task in tasks.Values) task.StopTask();
             });
         return result!;
     }
+
+    public void Warning(string message) => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(message)}[/]");
 
     private sealed class BarProgress(IReadOnlyDictionary<string, ProgressTask> tasks) : IProgress<EmulatorProgress>
     {

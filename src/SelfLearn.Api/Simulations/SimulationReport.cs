@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfLearn.Agents.Experiments.Simulations;
 using Spectre.Console;
 
 namespace SelfLearn.Api.Simulations;

@@ -5,11 +5,13 @@ namespace SelfLearn.Agents.Tests.Emulator;
 
 /// <summary>
 /// The User Emulator is an external client of the MaaS: nothing in its namespace may touch the store, the database
-/// or the message bus — not in a signature, a field (async state machines included) or a local variable.
+/// or the message bus — not in a signature, a field (async state machines included) or a local variable — nor the
+/// Student it plays against; it shares only the MaaS contract (<c>Agents/Maas</c>) and the LoCoMo model (<c>Agents/Locomo</c>).
 /// </summary>
 public sealed class EmulatorBoundaryTests
 {
     private static readonly string[] Forbidden = ["Marten", "Npgsql", "Weasel", "Wolverine", "JasperFx"];
+    private const string StudentNamespace = "SelfLearn.Agents.Student";
 
     private static IEnumerable<Type> EmulatorTypes() =>
         typeof(UserEmulator).Assembly.GetTypes().Where(t => t.Namespace?.StartsWith("SelfLearn.Agents.Emulator", StringComparison.Ordinal) == true);
@@ -48,6 +50,44 @@ public sealed class EmulatorBoundaryTests
             .Distinct()
             .ToList();
         Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void The_emulator_uses_no_type_of_the_student()
+    {
+        var offending = EmulatorTypes().SelectMany(UsedTypes)
+            .SelectMany(use => Expand(use.Type).Select(t => (use.Where, Type: t)))
+            .Where(use => use.Type.Namespace?.StartsWith(StudentNamespace, StringComparison.Ordinal) == true)
+            .Select(use => $"{use.Where}: {use.Type.FullName}")
+            .Distinct()
+            .ToList();
+        Assert.Empty(offending);
+    }
+
+    /// <summary>Static calls leave no field, parameter or local behind, so the sources are read too.</summary>
+    [Fact]
+    public void No_emulator_source_names_the_student()
+    {
+        var folder = Path.Combine(FindRoot(), "src", "SelfLearn.Agents", "Emulator");
+        var sources = Directory.GetFiles(folder, "*.cs", SearchOption.AllDirectories);
+        Assert.True(sources.Length > 20, $"only {sources.Length} sources under {folder}");
+
+        var offending = sources.Where(file => File.ReadAllText(file).Contains(StudentNamespace, StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(folder, file));
+        Assert.Empty(offending);
+    }
+
+    [Fact]
+    public void The_check_would_notice_a_student_reference() =>
+        Assert.Contains(UsedTypes(typeof(Student.Memories.IngestMemories)).SelectMany(u => Expand(u.Type)),
+            t => t.Namespace?.StartsWith(StudentNamespace, StringComparison.Ordinal) == true);
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "SelfLearn.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException($"No SelfLearn.sln above {AppContext.BaseDirectory}.");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using SelfLearn.Agents.Emulator.Locomo;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Locomo;
 using SelfLearn.Agents.Tests.Locomo;
 using SelfLearn.Domain.Scenarios;
 

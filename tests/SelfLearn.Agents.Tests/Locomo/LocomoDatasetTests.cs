@@ -1,4 +1,4 @@
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Locomo;
 
 namespace SelfLearn.Agents.Tests.Locomo;
 

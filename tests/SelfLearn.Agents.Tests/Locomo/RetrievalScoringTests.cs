@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Locomo;
 
 namespace SelfLearn.Agents.Tests.Locomo;
 

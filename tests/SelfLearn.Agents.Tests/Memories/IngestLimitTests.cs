@@ -1,4 +1,4 @@
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 
 namespace SelfLearn.Agents.Tests.Memories;

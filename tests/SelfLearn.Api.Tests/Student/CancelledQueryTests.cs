@@ -1,7 +1,7 @@
 using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
 using SelfLearn.Api.Tests.Infrastructure;

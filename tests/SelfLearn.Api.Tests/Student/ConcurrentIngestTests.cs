@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Api.Tests.Infrastructure;
 

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
-using SelfLearn.Agents.Student.Locomo;
-using SelfLearn.Api.Commands;
+using SelfLearn.Agents.Locomo;
+using SelfLearn.Agents.Experiments.Retrieval;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Student;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using SelfLearn.Agents.Emulator.Locomo;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Locomo;
 using SelfLearn.Domain.Scenarios;
 
 namespace SelfLearn.Agents.Emulator.Library;

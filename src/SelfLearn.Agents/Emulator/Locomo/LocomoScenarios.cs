@@ -1,5 +1,5 @@
 using System.Globalization;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Locomo;
 using SelfLearn.Domain.Scenarios;
 
 namespace SelfLearn.Agents.Emulator.Locomo;

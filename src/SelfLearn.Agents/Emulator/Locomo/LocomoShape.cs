@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SelfLearn.Agents.Student.Locomo;
+using SelfLearn.Agents.Locomo;
 using SelfLearn.Domain.Scenarios;
 
 namespace SelfLearn.Agents.Emulator.Locomo;

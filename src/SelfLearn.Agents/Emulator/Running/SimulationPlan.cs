@@ -1,5 +1,5 @@
 using System.Globalization;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Domain.Scenarios;
 
 namespace SelfLearn.Agents.Emulator.Running;

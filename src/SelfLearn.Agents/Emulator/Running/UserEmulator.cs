@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using SelfLearn.Agents.Student.Client;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Domain.Simulations;
 
 namespace SelfLearn.Agents.Emulator.Running;

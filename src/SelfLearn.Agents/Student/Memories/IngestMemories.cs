@@ -1,5 +1,5 @@
 using Marten;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using System.Diagnostics;
 using SelfLearn.Agents.Student.Embeddings;
 using SelfLearn.Agents.Student.Telemetry;

@@ -1,5 +1,5 @@
 using Marten;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 
 namespace SelfLearn.Agents.Student.Memories;
 

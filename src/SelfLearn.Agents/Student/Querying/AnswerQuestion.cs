@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using SelfLearn.Agents.Student.Configuration;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
 using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Memories;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SelfLearn.Agents.Student.Configuration;
-using SelfLearn.Agents.Student.Contract;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Telemetry;
 
 namespace SelfLearn.Agents.Student.Querying;

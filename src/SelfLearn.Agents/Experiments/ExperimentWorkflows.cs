@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using SelfLearn.Agents.Experiments.Retrieval;
+using SelfLearn.Agents.Experiments.Simulations;
+
+namespace SelfLearn.Agents.Experiments;
+
+public static class ExperimentWorkflows
+{
+    /// <summary>Per scope, like the message bus they send the Tuner's commands through.</summary>
+    public static IServiceCollection AddExperimentWorkflows(this IServiceCollection services)
+    {
+        services.AddScoped<PrepareVariants>();
+        services.AddScoped<SimulationExperiment>();
+        services.AddScoped<SimulationRecords>();
+        services.AddSingleton<StoredRuns>();
+        services.AddScoped<RunSimulation>();
+        services.AddScoped<EvaluateRetrieval>();
+        return services.AddScoped<ImportLocomo>();
+    }
+}

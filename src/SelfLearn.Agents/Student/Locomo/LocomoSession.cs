@@ -1,3 +1,0 @@
-namespace SelfLearn.Agents.Student.Locomo;
-
-public sealed record LocomoSession(int Number, DateTimeOffset Date, IReadOnlyList<LocomoTurn> Turns);
