@@ -7,7 +7,9 @@ using SelfLearn.Api.Hosting;
 using SelfLearn.Api.Security;
 using Wolverine.Http;
 
+var verbose = ConsoleVerbosity.Take(ref args);
 var builder = WebApplication.CreateBuilder(args);
+builder.UseConsoleVerbosity(verbose);
 
 builder.AddApiKeySecurity(); // first: bad keys stop the app before a database server is started
 var connectionString = builder.AddSelfLearnDatabase();
@@ -46,4 +48,9 @@ if (args is [VerifyCommand.Name, ..])
 }
 
 app.PrintDevelopmentKeys();
-return await app.RunJasperFxCommands(args);
+if (args is [var verb, ..] && !verb.StartsWith('-'))
+    return await app.RunJasperFxCommands(args); // projections, db-apply, describe, …: JasperFx's own command line
+
+app.PrintAddressesOnStart();
+await app.RunAsync();
+return 0;

@@ -26,11 +26,7 @@ public sealed class AppFixture : IAsyncLifetime
         _postgres = EmbeddedPostgres.StartThrowAway("selflearn_tests");
         Host = await AlbaHost.For<Program>(builder =>
         {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
-            builder.UseSetting($"ApiKeys:{Keys.MetaUser}", "meta-user");
-            builder.UseSetting($"ApiKeys:{Keys.Auditor}", "auditor");
-            builder.UseSetting($"ApiKeys:{Keys.Service}", "service");
+            TestSettings.Apply(builder, _postgres.ConnectionString);
             // The fuzz and concurrency tests send bursts far above a client's limit; RateLimitTests has its own host.
             builder.UseSetting("RateLimiting:Enabled", "false");
         });

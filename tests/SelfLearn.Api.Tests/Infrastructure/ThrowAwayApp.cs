@@ -8,7 +8,10 @@ namespace SelfLearn.Api.Tests.Infrastructure;
 /// An app host on a PostgreSQL server of its own, for tests that break the database or leave state behind that the
 /// shared <see cref="AppFixture"/> host must not see.
 /// </summary>
-public sealed class ThrowAwayApp : IAsyncLifetime
+public sealed class ThrowAwayApp() : IsolatedApp(null);
+
+/// <summary>An app host on a PostgreSQL server of its own, with settings on top of <see cref="TestSettings"/>.</summary>
+public abstract class IsolatedApp(IReadOnlyDictionary<string, string>? settings) : IAsyncLifetime
 {
     private readonly EmbeddedPostgres _postgres = EmbeddedPostgres.StartThrowAway("selflearn_own_app");
 
@@ -19,11 +22,9 @@ public sealed class ThrowAwayApp : IAsyncLifetime
     public async ValueTask InitializeAsync() =>
         Host = await AlbaHost.For<Program>(builder =>
         {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
-            builder.UseSetting($"ApiKeys:{Keys.MetaUser}", "meta-user");
-            builder.UseSetting($"ApiKeys:{Keys.Auditor}", "auditor");
-            builder.UseSetting($"ApiKeys:{Keys.Service}", "service");
+            TestSettings.Apply(builder, _postgres.ConnectionString);
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+                builder.UseSetting(key, value);
         });
 
     /// <summary>Stops the server for good (its data folder is deleted); the host stays up.</summary>
@@ -34,5 +35,6 @@ public sealed class ThrowAwayApp : IAsyncLifetime
         if (Host is not null)
             await Host.DisposeAsync();
         _postgres.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -7,38 +7,19 @@ using SelfLearn.Api.Tests.Infrastructure;
 namespace SelfLearn.Api.Tests.Student;
 
 /// <summary>An app of its own with a small limit: a burst of three requests per key, one more an hour later.</summary>
-public sealed class RateLimitedApp : IAsyncLifetime
+public sealed class RateLimitedApp() : IsolatedApp(new Dictionary<string, string>
 {
-    public const string Reader = "limited-reader-key";
-    public const string Writer = "limited-writer-key";
-    public const string Other = "limited-other-key";
-
-    private EmbeddedPostgres? _postgres;
-
-    public IAlbaHost Host { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _postgres = EmbeddedPostgres.StartThrowAway("selflearn_rate_limit_tests");
-        Host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:Marten", _postgres.ConnectionString);
-            builder.UseSetting($"ApiKeys:{Reader}", "auditor");
-            builder.UseSetting($"ApiKeys:{Writer}", "meta-user");
-            builder.UseSetting($"ApiKeys:{Other}", "auditor");
-            builder.UseSetting("RateLimiting:TokenLimit", "3");
-            builder.UseSetting("RateLimiting:TokensPerPeriod", "1");
-            builder.UseSetting("RateLimiting:ReplenishmentPeriod", "01:00:00");
-        });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (Host is not null)
-            await Host.DisposeAsync();
-        _postgres?.Dispose();
-    }
+    [$"ApiKeys:{Reader}"] = "auditor",
+    [$"ApiKeys:{Writer}"] = "meta-user",
+    [$"ApiKeys:{Other}"] = "auditor",
+    ["RateLimiting:TokenLimit"] = "3",
+    ["RateLimiting:TokensPerPeriod"] = "1",
+    ["RateLimiting:ReplenishmentPeriod"] = "01:00:00",
+})
+{
+    public const string Reader = "limited-reader-key-0123456789";
+    public const string Writer = "limited-writer-key-0123456789";
+    public const string Other = "limited-other-key-01234567890";
 }
 
 [Collection(ApiCollection.Name)]

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Hosting;
+
+namespace SelfLearn.Api.Tests.Infrastructure;
+
+/// <summary>What every test host runs with: the Testing environment, its own database and the test keys.</summary>
+public static class TestSettings
+{
+    public static void Apply(IWebHostBuilder builder, string connectionString)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Marten", connectionString);
+        builder.UseSetting($"ApiKeys:{Keys.MetaUser}", "meta-user");
+        builder.UseSetting($"ApiKeys:{Keys.Auditor}", "auditor");
+        builder.UseSetting($"ApiKeys:{Keys.Service}", "service");
+    }
+}
