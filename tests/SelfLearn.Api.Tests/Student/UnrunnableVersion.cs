@@ -22,7 +22,7 @@ public static class UnrunnableVersion
         var changes = new Dictionary<string, JsonElement> { ["generation.system_prompt_version"] = JsonSerializer.SerializeToElement(promptVersion) };
         var created = (ConfigVersionCreated)CreateVersion.Decide(deployment, catalog, RunnableValues.None, deployment.ActiveVersion!.Value,
             deployment.ActiveParameters, changes, "a prompt of another build", "test", "test", new ChangeLinks(ApprovalId: "appr-1")).Events.Single();
-        var activated = ActivateVersion.Decide(deployment.With(created, stream.CurrentVersion!.Value + 1), catalog, RunnableValues.None,
+        var activated = ActivateVersion.Decide(deployment.Apply(created), catalog, RunnableValues.None,
             created.ConfigVersion, new StoredVersion(created.Parameters, created.Links), ChangeLinks.None, "go", "test").Events.Single();
         stream.AppendMany(created, activated);
         await session.SaveChangesAsync();

@@ -7,24 +7,7 @@ namespace SelfLearn.Domain.Tests.Configuration;
 
 public sealed class ConfigurationDeciderTests
 {
-    private static Deployment Given(params object[] events)
-    {
-        Deployment? d = null;
-        var version = 0L;
-        foreach (var e in events)
-        {
-            version++;
-            d = (d, e) switch
-            {
-                (null, ConfigVersionCreated c) => Deployment.Start(c, version, Now),
-                (not null, ConfigVersionCreated c) => d.With(c, version),
-                (not null, ConfigVersionActivated a) => d.With(a, version, Now),
-                (not null, ConfigRolledBack r) => d.With(r, version, Now),
-                _ => throw new InvalidOperationException(),
-            };
-        }
-        return d!;
-    }
+    private static Deployment Given(params object[] events) => Deployment.Replay(events, Now)!;
 
     private static object[] Opened() =>
         [.. OpenDeployment.Decide("default", false, Default, "seed", "test").Events];
@@ -112,7 +95,7 @@ public sealed class ConfigurationDeciderTests
     public void A_factor_registered_after_the_active_version_is_not_a_change_needing_approval()
     {
         var d = Given(Opened());
-        var manual = ImpactFactor.Start(new FactorRegistered("retrieval.rerank_depth", FactorType.Int,
+        var manual = ImpactFactor.Create(new FactorRegistered("retrieval.rerank_depth", FactorType.Int,
             new FactorBounds(1, 50, 1), J("10"), null, "d", FactorZone.Manual, "t"), Now);
         var catalog = Default.Values.Append(manual).ToDictionary(f => f.Key);
         var v2 = (ConfigVersionCreated)CreateVersion.Decide(d, catalog, Runnable, 1, d.ActiveParameters, Map(("retrieval.top_k", "3")),
