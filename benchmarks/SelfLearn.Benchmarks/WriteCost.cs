@@ -18,29 +18,32 @@ internal sealed record WriteCost(
     string Method);
 
 /// <summary>
-/// Turns on <c>log_statement = all</c> on the throw-away server for a handful of requests. Statements: the log lines
-/// between two marker queries, less the Wolverine durability agent's own polling (it runs on a timer, not per request).
-/// Round trips: Npgsql's tracing, one activity per command or batch sent, counted when it runs inside the HTTP request
-/// being measured, plus the log's COMMITs (a commit is a round trip of its own that Npgsql does not trace).
+/// Turns on <c>log_statement = all</c> on the throw-away server for a handful of sequential requests. Statements: the
+/// log lines between two marker queries, less the Wolverine durability agent's own polling (it runs on a timer, not per
+/// request) and the <c>DISCARD ALL</c> a pooled connection gets when it is handed out again. Round trips: every command or
+/// batch Npgsql sends while the requests run (one client activity each, whatever HTTP request it belongs to), less the
+/// same polling, plus the log's COMMITs/ROLLBACKs (Npgsql sends those itself, without an activity; BEGIN rides with the first command).
 /// </summary>
 internal static partial class WriteCostProbe
 {
     private const string Method =
-        "statements: PostgreSQL log (log_statement=all) between marker queries, Wolverine polling excluded; " +
-        "round trips: Npgsql tracing activities inside the request + COMMITs from the log";
+        "statements: PostgreSQL log (log_statement=all) between marker queries, Wolverine polling and DISCARD ALL excluded; " +
+        "round trips: Npgsql client activities (one per command or batch sent) while the requests run, Wolverine polling excluded, + COMMITs from the log";
 
     public static async Task<WriteCost> MeasureAsync(
         string write, int requests, Func<int, Task<HttpResponseMessage>> send, NpgsqlDataSource database, string logFile, CancellationToken ct)
     {
         var roundTrips = new ConcurrentBag<string>();
+        var counting = false;
         using var listener = new ActivityListener
         {
-            ShouldListenTo = _ => true,
+            ShouldListenTo = source => source.Name == "Npgsql",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = a =>
             {
-                if (a.Source.Name == "Npgsql" && Root(a).OperationName == "Microsoft.AspNetCore.Hosting.HttpRequestIn")
-                    roundTrips.Add(a.DisplayName);
+                var sql = a.GetTagItem("db.query.text") as string ?? a.DisplayName;
+                if (Volatile.Read(ref counting) && !Background(sql))
+                    roundTrips.Add(sql);
             },
         };
         ActivitySource.AddActivityListener(listener);
@@ -48,26 +51,26 @@ internal static partial class WriteCostProbe
         await SetAsync(database, "all", ct);
         var marker = Guid.NewGuid().ToString("N");
         await MarkAsync(database, marker + "-start", ct);
+        Volatile.Write(ref counting, true);
         for (var i = 0; i < requests; i++)
             using (var response = await send(i))
                 if (!response.IsSuccessStatusCode)
                     throw new InvalidOperationException(Invariant($"{write}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}"));
+        Volatile.Write(ref counting, false);
         await MarkAsync(database, marker + "-end", ct);
         await SetAsync(database, "none", ct);
 
         var statements = Between(await File.ReadAllLinesAsync(logFile, ct), marker);
-        var commits = statements.Count(s => s.Equals("COMMIT", StringComparison.OrdinalIgnoreCase));
+        var commits = statements.Count(s => s.Equals("COMMIT", StringComparison.OrdinalIgnoreCase) || s.Equals("ROLLBACK", StringComparison.OrdinalIgnoreCase));
+        if (Environment.GetEnvironmentVariable("SELFLEARN_BENCH_TRACE") is "1")
+            Progress.Log(write + " round trips:\n  " + string.Join("\n  ", roundTrips.Select(r => r.Length > 160 ? r[..160] : r)));
         var perRequest = statements.Count / (double)requests;
         return new WriteCost(write, requests, Stats.Round(perRequest, 1), Stats.Round((roundTrips.Count + commits) / (double)requests, 1),
             [.. statements.Take((int)Math.Round(perRequest))], Method);
     }
 
-    private static Activity Root(Activity a)
-    {
-        while (a.Parent is { } parent)
-            a = parent;
-        return a;
-    }
+    private static bool Background(string sql) =>
+        sql.Contains("wolverine", StringComparison.OrdinalIgnoreCase) || sql.Contains("pg_try_advisory", StringComparison.OrdinalIgnoreCase);
 
     private static List<string> Between(string[] lines, string marker)
     {
@@ -80,7 +83,7 @@ internal static partial class WriteCostProbe
             if (!inside || StatementLine().Match(line) is not { Success: true } m)
                 continue;
             var sql = m.Groups[1].Value.Trim();
-            if (!sql.Contains("wolverine", StringComparison.OrdinalIgnoreCase) && !sql.Contains("pg_try_advisory", StringComparison.OrdinalIgnoreCase))
+            if (!Background(sql) && !sql.StartsWith("DISCARD ALL", StringComparison.OrdinalIgnoreCase) && !sql.StartsWith("RESET", StringComparison.OrdinalIgnoreCase))
                 statements.Add(sql.Length > 160 ? sql[..160] + "…" : sql);
         }
         return statements;
