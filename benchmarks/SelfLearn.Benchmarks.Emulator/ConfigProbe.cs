@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using SelfLearn.Agents.Student.Configuration;
 using SelfLearn.Agents.Experiments.Simulations;
+using SelfLearn.Agents.Tuner;
 using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Emulator;
 
 /// <summary>
 /// A side measurement for "where the time goes": the configuration every query resolves before it retrieves
-/// (deployment, the whole factor catalog, experiment, variant version: four reads per query), alone, first one call
+/// (deployment and experiment in one round trip, the variant's version in a second; the catalog from memory), alone, first one call
 /// after another, then <c>concurrency</c> at a time, with the CPU it costs the app and PostgreSQL.
 /// </summary>
 internal sealed record ConfigProbe(int Resolves, double SequentialMeanMs, double ConcurrentPerSecond, PhaseCpu Sequential, PhaseCpu Concurrent)
@@ -18,11 +19,12 @@ internal sealed record ConfigProbe(int Resolves, double SequentialMeanMs, double
 
     public static async Task<ConfigProbe> RunAsync(KestrelApp host, SimulationTarget target, int resolves, int concurrency, CancellationToken ct)
     {
+        var catalog = host.Get<CatalogCache>();
         async ValueTask ResolveAsync(int i)
         {
             await using var session = host.Store.QuerySession();
             var variant = target.Variants[i % target.Variants.Count].Name;
-            var (config, error) = await StudentConfigResolver.ResolveAsync(session, target.DeploymentId, target.ExperimentId, variant, "probe-user", null, ct);
+            var (config, error) = await StudentConfigResolver.ResolveAsync(session, catalog, target.DeploymentId, target.ExperimentId, variant, "probe-user", null, ct);
             _ = config ?? throw new InvalidOperationException($"config resolution failed: {error}");
         }
 

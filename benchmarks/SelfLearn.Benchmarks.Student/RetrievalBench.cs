@@ -20,7 +20,7 @@ internal static class RetrievalBench
     public static IReadOnlyDictionary<string, JsonElement> DefaultParameters()
     {
         var now = DateTimeOffset.UtcNow;
-        return Catalog.Defaults(Catalog.ByKey(DefaultCatalog.Factors.Select(f => ImpactFactor.Start(f, now))));
+        return Catalog.Defaults(Catalog.ByKey(DefaultCatalog.Factors.Select(f => ImpactFactor.Create(f, now))));
     }
 
     public static InProcessResult Run(Corpus corpus)

@@ -32,7 +32,8 @@ internal static class BenchmarkProgram
         await using var host = KestrelApp.Start(postgres.ConnectionString, "bench-meta-user-key-5e0a93c1d7f2", Roles.MetaUser);
         Progress.Log($"app listening: {host.Server}");
 
-        var writes = await WriteBenchmark.RunAsync(host, database, options.Writes, ct);
+        var postgresLog = Path.Combine(Path.GetDirectoryName(postgres.PasswordFile)!, "postgres.log");
+        var writes = await WriteBenchmark.RunAsync(host, database, postgresLog, options.Writes, ct);
         var (asOf, timeline) = await AsOfBenchmark.RunAsync(host, options.Versions, options.Lookups, ct);
         var rebuild = await RebuildBenchmark.RunAsync(host, database, timeline, ct);
 

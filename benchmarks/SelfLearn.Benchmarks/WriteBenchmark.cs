@@ -13,7 +13,8 @@ namespace SelfLearn.Benchmarks;
 
 internal sealed record WriteRun(string Path, int Clients, int Pairs, int CommitsPerPair, double Seconds, double PairsPerSecond, LatencySummary PairLatency);
 
-internal sealed record WriteResults(WriteRun Http1, WriteRun Http8, WriteRun Sql1, WriteRun Sql8, double HttpToSql1, double HttpToSql8);
+internal sealed record WriteResults(
+    WriteRun Http1, WriteRun Http8, WriteRun Sql1, WriteRun Sql8, double HttpToSql1, double HttpToSql8, IReadOnlyList<WriteCost> Costs);
 
 /// <summary>
 /// Versions created and activated per second through HTTP → Wolverine → Marten, next to the same number of
@@ -24,7 +25,7 @@ internal static class WriteBenchmark
     private const int WarmUpPairs = 20;
     private const int ConcurrentClients = 8;
 
-    public static async Task<WriteResults> RunAsync(KestrelApp host, NpgsqlDataSource database, int pairs, CancellationToken ct)
+    public static async Task<WriteResults> RunAsync(KestrelApp host, NpgsqlDataSource database, string postgresLog, int pairs, CancellationToken ct)
     {
         string[] deployments = ["bench-warmup", .. Enumerable.Range(0, ConcurrentClients + 1).Select(i => Invariant($"bench-{i}"))];
         foreach (var deployment in deployments)
@@ -32,6 +33,7 @@ internal static class WriteBenchmark
 
         Progress.Log(Invariant($"writes: warm-up, {WarmUpPairs} pairs over HTTP"));
         await HttpPairsAsync(host.Client, "bench-warmup", WarmUpPairs, ct);
+        var costs = await CostsAsync(host.Client, database, postgresLog, ct);
 
         Progress.Log(Invariant($"writes: {pairs} create+activate pairs over HTTP, 1 client"));
         var http1 = await CpuMeter.MeasureAsync("writes: HTTP, 1 client", () =>
@@ -51,7 +53,27 @@ internal static class WriteBenchmark
         Progress.Log(Invariant($"writes: raw SQL {sql1.PairsPerSecond} pairs/s (1), {sql8.PairsPerSecond} pairs/s ({ConcurrentClients})"));
 
         return new WriteResults(http1, http8, sql1, sql8,
-            Stats.Round(http1.PairsPerSecond / sql1.PairsPerSecond, 3), Stats.Round(http8.PairsPerSecond / sql8.PairsPerSecond, 3));
+            Stats.Round(http1.PairsPerSecond / sql1.PairsPerSecond, 3), Stats.Round(http8.PairsPerSecond / sql8.PairsPerSecond, 3), costs);
+    }
+
+    /// <summary>Statements and round trips of one create-version and one activate request (values 10.., unlike the pairs' 6/7).</summary>
+    private static async Task<IReadOnlyList<WriteCost>> CostsAsync(HttpClient client, NpgsqlDataSource database, string postgresLog, CancellationToken ct)
+    {
+        const int requests = 10;
+        var versions = new int[requests];
+        var create = await WriteCostProbe.MeasureAsync("create version", requests, async i =>
+        {
+            var response = await client.PostAsync("/api/deployments/bench-warmup/versions",
+                Json(Invariant($$"""{"parameters":{"retrieval.top_k":{{10 + i}}},"reason":"cost"}""")), ct);
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            versions[i] = body.RootElement.TryGetProperty("configVersion", out var v) ? v.GetInt32() : 0;
+            return response;
+        }, database, postgresLog, ct);
+        var activate = await WriteCostProbe.MeasureAsync("activate version", requests, i =>
+            client.PostAsync(Invariant($"/api/deployments/bench-warmup/versions/{versions[i]}/activate"), Json("""{"reason":"cost"}"""), ct),
+            database, postgresLog, ct);
+        Progress.Log(Invariant($"writes: create {create.StatementsPerRequest} statements / {create.RoundTripsPerRequest} round trips, activate {activate.StatementsPerRequest} / {activate.RoundTripsPerRequest}"));
+        return [create, activate];
     }
 
     /// <summary>Runs <paramref name="pairs"/> pairs split over <paramref name="clients"/> concurrent workers; each worker returns its pair latencies.</summary>

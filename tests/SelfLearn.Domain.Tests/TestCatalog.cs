@@ -9,7 +9,7 @@ internal static class TestCatalog
     public static readonly DateTimeOffset Now = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     public static IReadOnlyDictionary<string, ImpactFactor> Default { get; } =
-        Catalog.ByKey(DefaultCatalog.Factors.Select(f => ImpactFactor.Start(f, Now)));
+        Catalog.ByKey(DefaultCatalog.Factors.Select(f => ImpactFactor.Create(f, Now)));
 
     /// <summary>A build that has two prompt templates.</summary>
     public static RunnableValues Runnable { get; } = new(new Dictionary<string, IReadOnlyList<string>>

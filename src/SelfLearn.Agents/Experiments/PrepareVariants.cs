@@ -24,7 +24,7 @@ public sealed class PrepareVariants(IMessageBus bus, IDocumentStore store)
     /// <summary>Opens the deployment if it does not exist yet (catalog defaults) and returns its active version.</summary>
     public async Task<int> OpenAsync(string deploymentId, string reason, string by, CancellationToken ct)
     {
-        await bus.InvokeAsync<TunerOutcome>(new OpenDeployment(deploymentId, reason, by), ct);
+        await bus.InvokeAsync<TunerOutcome>(new Tuner.OpenDeployment(deploymentId, reason, by), ct);
         await using var session = store.QuerySession();
         return (await session.LoadAsync<Deployment>(deploymentId, ct))?.ActiveVersion
             ?? throw new ArgumentException($"deployment '{deploymentId}' has no active version.");
@@ -37,7 +37,7 @@ public sealed class PrepareVariants(IMessageBus bus, IDocumentStore store)
     public async Task<int> VersionAsync(
         string deploymentId, IReadOnlyDictionary<string, JsonElement> changes, int parent, string reason, string by, ChangeLinks links, CancellationToken ct)
     {
-        var created = await bus.InvokeAsync<TunerOutcome>(new CreateConfigVersion(deploymentId, changes, parent, reason, by, by, links, null), ct);
+        var created = await bus.InvokeAsync<TunerOutcome>(new Tuner.CreateVersion(deploymentId, changes, parent, reason, by, by, links, null), ct);
         if (created.Status == TunerStatus.Accepted)
             return created.Events.OfType<ConfigVersionCreated>().Single().ConfigVersion;
         if (created.Status == TunerStatus.Rejected && created.Violations.All(v => v.Rule == ViolationRule.NoChange))
@@ -59,7 +59,7 @@ public sealed class PrepareVariants(IMessageBus bus, IDocumentStore store)
         var version = await VersionAsync(deploymentId, wanted, active, reason, by, ChangeLinks.None, ct);
         if (version != active)
         {
-            var activated = await bus.InvokeAsync<TunerOutcome>(new ActivateConfigVersion(deploymentId, version, reason, by, ChangeLinks.None, null), ct);
+            var activated = await bus.InvokeAsync<TunerOutcome>(new Tuner.ActivateVersion(deploymentId, version, reason, by, ChangeLinks.None, null), ct);
             if (activated.Status != TunerStatus.Accepted)
                 throw new InvalidOperationException($"the Tuner refused to activate version {version}: {activated.Describe()}");
         }
@@ -91,7 +91,7 @@ public sealed class PrepareVariants(IMessageBus bus, IDocumentStore store)
             }
             bound.Add(new ExperimentVariant(variant.Name, version));
         }
-        var registered = await bus.InvokeAsync<TunerOutcome>(new RegisterExperimentCommand(experimentId, deploymentId, bound,
+        var registered = await bus.InvokeAsync<TunerOutcome>(new Tuner.RegisterExperiment(experimentId, deploymentId, bound,
             AssignmentUnit.User, description, by), ct);
         if (registered.Status != TunerStatus.Accepted)
             throw new ArgumentException($"the experiment was not registered: {registered.Describe()}");

@@ -14,7 +14,7 @@ public static class SeedDefaults
 {
     public const string DefaultDeployment = "default";
 
-    public static async Task RunAsync(IDocumentStore store, CancellationToken ct)
+    public static async Task RunAsync(IDocumentStore store, CatalogCache catalog, CancellationToken ct)
     {
         await using (var session = store.LightweightSession())
         {
@@ -22,21 +22,21 @@ public static class SeedDefaults
             foreach (var factor in DefaultCatalog.Factors.Where(f => !known.Contains(f.Key)))
             {
                 await using var write = store.LightweightSession();
-                await RegisterImpactFactorHandler.Handle(new RegisterImpactFactor(factor.Key, factor.Type, factor.Bounds, factor.Default,
+                await RegisterImpactFactorHandler.Handle(new Tuner.RegisterImpactFactor(factor.Key, factor.Type, factor.Bounds, factor.Default,
                     factor.Unit, factor.Description, factor.Zone, factor.By), write, ct);
             }
         }
 
         await using var deployments = store.LightweightSession();
         await OpenDeploymentHandler.Handle(
-            new OpenDeployment(DefaultDeployment, "seeded on first start: catalog defaults", DefaultCatalog.SeededBy), deployments, ct);
+            new OpenDeployment(DefaultDeployment, "seeded on first start: catalog defaults", DefaultCatalog.SeededBy), deployments, catalog, ct);
     }
 }
 
 public sealed class SeedDefaultsOnStart(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) =>
-        SeedDefaults.RunAsync(services.GetRequiredService<IDocumentStore>(), cancellationToken);
+        SeedDefaults.RunAsync(services.GetRequiredService<IDocumentStore>(), services.GetRequiredService<CatalogCache>(), cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,6 +1,6 @@
 using Marten;
 using SelfLearn.Domain.ImpactFactors;
-using SelfLearn.Domain.Tuner;
+using Decider = SelfLearn.Domain.ImpactFactors.ChangeImpactFactorZone;
 
 namespace SelfLearn.Agents.Tuner;
 
@@ -8,12 +8,8 @@ public sealed record ChangeImpactFactorZone(string Key, FactorZone Zone, string 
 
 public static class ChangeImpactFactorZoneHandler
 {
-    public static Decision Decide(ChangeImpactFactorZone c, ImpactFactor factor) =>
-        factor.Zone == c.Zone
-            ? Decision.Refuse($"{c.Key} is already in the {c.Zone.ToString().ToLowerInvariant()} zone.")
-            : Decision.Accept(new FactorZoneChanged(c.Key, factor.Zone, c.Zone, c.Reason, c.By));
-
     public static Task<TunerOutcome> Handle(ChangeImpactFactorZone command, IDocumentSession session, CancellationToken ct) =>
         StreamWrites.Write<ImpactFactor>(session, command.Key, command.ExpectedVersion,
-            stream => Task.FromResult(Decide(command, stream.Aggregate!)), $"no impact factor '{command.Key}'.", ct);
+            stream => Task.FromResult(Decider.Decide(stream.Aggregate!, command.Zone, command.Reason, command.By)),
+            $"no impact factor '{command.Key}'.", ct);
 }

@@ -1,5 +1,6 @@
 using Marten;
 using SelfLearn.Domain.Configuration;
+using Decider = SelfLearn.Domain.Configuration.OpenDeployment;
 
 namespace SelfLearn.Agents.Tuner;
 
@@ -8,11 +9,11 @@ public sealed record OpenDeployment(string DeploymentId, string Reason, string B
 
 public static class OpenDeploymentHandler
 {
-    public static async Task<TunerOutcome> Handle(OpenDeployment command, IDocumentSession session, CancellationToken ct)
+    public static async Task<TunerOutcome> Handle(OpenDeployment command, IDocumentSession session, CatalogCache catalogCache, CancellationToken ct)
     {
+        var catalog = await catalogCache.GetAsync(session, ct);
         var exists = await session.Events.FetchStreamStateAsync(command.DeploymentId, ct) is not null;
-        var catalog = await CatalogReader.LoadAsync(session, ct);
-        var decision = CreateDeployment.Decide(command.DeploymentId, exists, catalog, command.Reason, command.By);
+        var decision = Decider.Decide(command.DeploymentId, exists, catalog, command.Reason, command.By);
         return await StreamWrites.Start<Deployment>(session, command.DeploymentId, decision, ct);
     }
 }

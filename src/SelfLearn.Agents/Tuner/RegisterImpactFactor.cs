@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Marten;
 using SelfLearn.Domain.ImpactFactors;
-using SelfLearn.Domain.Tuner;
+using Decider = SelfLearn.Domain.ImpactFactors.RegisterImpactFactor;
 
 namespace SelfLearn.Agents.Tuner;
 
@@ -17,14 +17,7 @@ public sealed record RegisterImpactFactor(
 
 public static class RegisterImpactFactorHandler
 {
-    public static Decision Decide(RegisterImpactFactor c)
-    {
-        var violations = FactorDefinitionRules.Check(c.Key, c.Type, c.Bounds, c.Default, RunnableFactorValues.Current);
-        return violations.Count > 0
-            ? Decision.Reject(violations)
-            : Decision.Accept(new FactorRegistered(c.Key, c.Type, c.Bounds, c.Default.Clone(), c.Unit, c.Description, c.Zone, c.By));
-    }
-
     public static Task<TunerOutcome> Handle(RegisterImpactFactor command, IDocumentSession session, CancellationToken ct) =>
-        StreamWrites.Start<ImpactFactor>(session, command.Key, Decide(command), ct);
+        StreamWrites.Start<ImpactFactor>(session, command.Key, Decider.Decide(command.Key, command.Type, command.Bounds, command.Default,
+            command.Unit, command.Description, command.Zone, command.By, RunnableFactorValues.Current), ct);
 }

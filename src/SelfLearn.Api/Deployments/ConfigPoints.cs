@@ -1,10 +1,21 @@
 using System.Globalization;
+using System.Text.Json;
 using Marten;
 using SelfLearn.Api.Errors;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Projections.Configuration;
 
 namespace SelfLearn.Api.Deployments;
+
+/// <summary>A configuration at one point: which version, and since when until when it was active (when known).</summary>
+public sealed record ConfigSnapshot(
+    string DeploymentId,
+    int ConfigVersion,
+    IReadOnlyDictionary<string, JsonElement> Parameters,
+    DateTimeOffset? ValidFrom,
+    DateTimeOffset? ValidTo,
+    int? Activation,
+    string Source);
 
 /// <summary>Reads a deployment's configuration at a point: now, a version, or an instant (an indexed lookup of validity periods).</summary>
 public static class ConfigPoints

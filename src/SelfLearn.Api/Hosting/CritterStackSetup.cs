@@ -17,8 +17,11 @@ public static class CritterStackSetup
     public static void AddSelfLearnCritterStack(this WebApplicationBuilder builder, string connectionString)
     {
         builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        var catalog = new CatalogCache();
+        builder.Services.AddSingleton(catalog);
         builder.Services.AddMarten(opts =>
             {
+                opts.Listeners.Add(catalog);
                 opts.DatabaseSchemaName = "selflearn";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AddSelfLearnProjections();

@@ -15,16 +15,18 @@ public static class ActivateVersion
         IReadOnlyDictionary<string, ImpactFactor> catalog,
         RunnableValues runnable,
         int version,
-        IReadOnlyDictionary<string, JsonElement> parameters,
-        ChangeLinks versionLinks,
+        StoredVersion? target,
         ChangeLinks requestLinks,
         string reason,
         string by)
     {
+        if (target is null)
+            return Decision.Reject([new Violation("version", ViolationRule.UnknownVersion,
+                $"deployment '{deployment.Id}' has no version {version}.")]);
         if (deployment.ActiveVersion == version)
             return Decision.Refuse($"version {version} is already active.");
 
-        var links = Merge(versionLinks, requestLinks);
+        var (parameters, links) = (target.Parameters, Merge(target.Links, requestLinks));
         // A factor registered after the active version was made counts as being at its default, not as a change.
         var baseline = Parameters.Merge(Catalog.Defaults(catalog), deployment.ActiveParameters);
         var violations = ParameterRules.Check(catalog, baseline, parameters, links.ApprovalId, runnable);

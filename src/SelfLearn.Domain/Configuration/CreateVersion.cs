@@ -10,18 +10,28 @@ namespace SelfLearn.Domain.Configuration;
 /// </summary>
 public static class CreateVersion
 {
+    /// <summary>The version a new one derives from: the named one, else the active one, else the latest.</summary>
+    public static int Parent(Deployment deployment, int? requestedParent) =>
+        requestedParent ?? deployment.ActiveVersion ?? deployment.LatestConfigVersion;
+
+    /// <param name="parentParameters">The parent's parameters, or null when the deployment has no such version.</param>
     public static Decision Decide(
         Deployment deployment,
         IReadOnlyDictionary<string, ImpactFactor> catalog,
         RunnableValues runnable,
-        int parentVersion,
-        IReadOnlyDictionary<string, JsonElement> parentParameters,
+        int? requestedParent,
+        IReadOnlyDictionary<string, JsonElement>? parentParameters,
         IReadOnlyDictionary<string, JsonElement> changes,
         string reason,
         string initiator,
         string by,
         ChangeLinks links)
     {
+        var parentVersion = Parent(deployment, requestedParent);
+        if (parentParameters is null)
+            return Decision.Reject([new Violation("parentVersion", ViolationRule.UnknownVersion,
+                $"deployment '{deployment.Id}' has no version {parentVersion}.")]);
+
         var baseline = Parameters.Merge(Catalog.Defaults(catalog), parentParameters);
         var violations = ParameterRules.Check(catalog, baseline, changes, links.ApprovalId, runnable);
         if (violations.Count > 0)

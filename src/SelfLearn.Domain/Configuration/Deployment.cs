@@ -53,16 +53,16 @@ public sealed record Deployment(
     /// <summary>How many past activations "roll back to the previous version" can walk back through.</summary>
     public const int HistoryDepth = 100;
 
-    public static Deployment Start(ConfigVersionCreated e, long version, DateTimeOffset at) =>
-        new(e.DeploymentId, version, e.ConfigVersion, null, new Dictionary<string, JsonElement>(), 0, [], null, at);
+    public static Deployment Create(ConfigVersionCreated e, DateTimeOffset at) =>
+        new(e.DeploymentId, 1, e.ConfigVersion, null, new Dictionary<string, JsonElement>(), 0, [], null, at);
 
-    public Deployment With(ConfigVersionCreated e, long version) =>
-        this with { Version = version, LatestConfigVersion = Math.Max(LatestConfigVersion, e.ConfigVersion) };
+    public Deployment Apply(ConfigVersionCreated e) =>
+        this with { Version = Version + 1, LatestConfigVersion = Math.Max(LatestConfigVersion, e.ConfigVersion) };
 
-    public Deployment With(ConfigVersionActivated e, long version, DateTimeOffset at) =>
+    public Deployment Apply(ConfigVersionActivated e, DateTimeOffset at) =>
         this with
         {
-            Version = version,
+            Version = Version + 1,
             ActiveVersion = e.ConfigVersion,
             ActiveParameters = e.Parameters,
             Activations = e.Activation,
@@ -70,14 +70,14 @@ public sealed record Deployment(
             ActiveSince = at,
         };
 
-    public Deployment With(ConfigRolledBack e, long version, DateTimeOffset at)
+    public Deployment Apply(ConfigRolledBack e, DateTimeOffset at)
     {
         var history = ActivationHistory.Count >= 2 && ActivationHistory[^2] == e.ToVersion
             ? ActivationHistory.Take(ActivationHistory.Count - 1)
             : ActivationHistory.TakeLast(HistoryDepth - 1).Append(e.ToVersion);
         return this with
         {
-            Version = version,
+            Version = Version + 1,
             ActiveVersion = e.ToVersion,
             ActiveParameters = e.Parameters,
             Activations = e.Activation,
@@ -85,6 +85,17 @@ public sealed record Deployment(
             ActiveSince = at,
         };
     }
+
+    /// <summary>The deployment after <paramref name="events"/>, all stamped <paramref name="at"/>: the fold the projection runs, for code that holds events in memory.</summary>
+    public static Deployment? Replay(IEnumerable<object> events, DateTimeOffset at) =>
+        events.Aggregate((Deployment?)null, (deployment, e) => (deployment, e) switch
+        {
+            (null, ConfigVersionCreated created) => Create(created, at),
+            (not null, ConfigVersionCreated created) => deployment.Apply(created),
+            (not null, ConfigVersionActivated activated) => deployment.Apply(activated, at),
+            (not null, ConfigRolledBack rolledBack) => deployment.Apply(rolledBack, at),
+            _ => throw new ArgumentException($"A deployment stream cannot start with or hold {e.GetType().Name}.", nameof(events)),
+        });
 
     public int? PreviousActiveVersion => ActivationHistory.Count >= 2 ? ActivationHistory[^2] : null;
 }

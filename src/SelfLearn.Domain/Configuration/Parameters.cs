@@ -39,3 +39,6 @@ public static class Parameters
     private static JsonElement? Value(IReadOnlyDictionary<string, JsonElement> map, string key) =>
         map.TryGetValue(key, out var v) ? v : null;
 }
+
+/// <summary>A version as it was created, as far as later decisions about it need to know.</summary>
+public sealed record StoredVersion(IReadOnlyDictionary<string, JsonElement> Parameters, ChangeLinks Links);

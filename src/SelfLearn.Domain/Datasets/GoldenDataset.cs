@@ -23,9 +23,10 @@ public sealed record GoldenDataset(string Id, string Name, IReadOnlyList<Dataset
 
     public DatasetVersion Latest => Versions[^1];
 
-    public static GoldenDataset Start(DatasetVersionRegistered e, DateTimeOffset at) => new(StreamKey(e.Name), e.Name, [Entry(e, at)], 1);
+    public static GoldenDataset Create(DatasetVersionRegistered e, DateTimeOffset at) => new(StreamKey(e.Name), e.Name, [Entry(e, at)], 1);
 
-    public GoldenDataset With(DatasetVersionRegistered e, DateTimeOffset at) => this with { Versions = [.. Versions, Entry(e, at)] };
+    public GoldenDataset Apply(DatasetVersionRegistered e, DateTimeOffset at) =>
+        this with { Versions = [.. Versions, Entry(e, at)], Version = Version + 1 };
 
     private static DatasetVersion Entry(DatasetVersionRegistered e, DateTimeOffset at) => new(e, at);
 }

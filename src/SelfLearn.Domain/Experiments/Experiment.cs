@@ -35,7 +35,7 @@ public sealed record Experiment(
     /// <summary>Experiment streams are keyed "exp:{id}" so they can never collide with deployment or factor streams.</summary>
     public static string StreamKey(string experimentId) => $"exp:{experimentId}";
 
-    public static Experiment Start(ExperimentRegistered e, DateTimeOffset at) =>
+    public static Experiment Create(ExperimentRegistered e, DateTimeOffset at) =>
         new(StreamKey(e.ExperimentId), e.ExperimentId, e.DeploymentId, e.Variants, e.AssignmentUnit, e.Description, e.By, at, 1);
 
     public ExperimentVariant? Variant(string name) => Variants.FirstOrDefault(v => v.Name == name);

@@ -25,7 +25,7 @@ public static partial class RegisterExperiment
         if (variants.Count > MaxVariants)
             return Decision.Reject([Invalid("variants", $"an experiment has 2 to {MaxVariants} variants, not {variants.Count}.")]);
         var violations = new List<Violation>();
-        if (!CreateDeployment.IdPattern().IsMatch(experimentId))
+        if (!OpenDeployment.IdPattern().IsMatch(experimentId))
             violations.Add(Invalid("id", "an experiment id is 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit."));
         if (deployment is null)
             violations.Add(Invalid("deploymentId", $"no deployment '{deploymentId}'."));

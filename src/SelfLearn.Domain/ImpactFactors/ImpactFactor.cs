@@ -31,12 +31,12 @@ public sealed record ImpactFactor(
 {
     public string Key => Id;
 
-    public static ImpactFactor Start(FactorRegistered e, DateTimeOffset at) =>
+    public static ImpactFactor Create(FactorRegistered e, DateTimeOffset at) =>
         new(e.Key, e.Type, e.Bounds, e.Default, e.Unit, e.Description, e.Zone, 1, at, at);
 
-    public ImpactFactor With(FactorBoundsChanged e, DateTimeOffset at) =>
+    public ImpactFactor Apply(FactorBoundsChanged e, DateTimeOffset at) =>
         this with { Bounds = e.Bounds, Default = e.Default, Version = Version + 1, UpdatedAt = at };
 
-    public ImpactFactor With(FactorZoneChanged e, DateTimeOffset at) =>
+    public ImpactFactor Apply(FactorZoneChanged e, DateTimeOffset at) =>
         this with { Zone = e.To, Version = Version + 1, UpdatedAt = at };
 }

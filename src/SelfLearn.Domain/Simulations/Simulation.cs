@@ -74,12 +74,12 @@ public sealed record Simulation(
 {
     public static string StreamKey(string simulationId) => $"sim:{simulationId}";
 
-    public static Simulation Start(SimulationStarted e, DateTimeOffset at) =>
+    public static Simulation Create(SimulationStarted e, DateTimeOffset at) =>
         new(StreamKey(e.SimulationId), e, SimulationStatus.Running, at, null, [], null, null, 1);
 
-    public Simulation With(SimulationFinished e, DateTimeOffset at) =>
-        this with { Status = e.Status, FinishedAt = at, Tallies = e.Tallies, Seconds = e.Seconds, Error = e.Error };
+    public Simulation Apply(SimulationFinished e, DateTimeOffset at) =>
+        this with { Status = e.Status, FinishedAt = at, Tallies = e.Tallies, Seconds = e.Seconds, Error = e.Error, Version = Version + 1 };
 
-    public Simulation With(SimulationAbandoned e, DateTimeOffset at) =>
-        this with { Status = SimulationStatus.Abandoned, FinishedAt = at, Abandonment = e };
+    public Simulation Apply(SimulationAbandoned e, DateTimeOffset at) =>
+        this with { Status = SimulationStatus.Abandoned, FinishedAt = at, Abandonment = e, Version = Version + 1 };
 }

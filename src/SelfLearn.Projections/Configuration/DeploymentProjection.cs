@@ -7,16 +7,15 @@ namespace SelfLearn.Projections.Configuration;
 /// <summary>The deployment aggregate, kept inline: it is also the "active config" read model.</summary>
 public sealed partial class DeploymentProjection : SingleStreamProjection<Deployment, string>
 {
-    public override Deployment? Evolve(Deployment? snapshot, string id, IEvent e)
-    {
-        var at = e.Timestamp.ToMicroseconds();
-        return (snapshot, e.Data) switch
-        {
-            (null, ConfigVersionCreated created) => Deployment.Start(created, e.Version, at),
-            (not null, ConfigVersionCreated created) => snapshot.With(created, e.Version),
-            (not null, ConfigVersionActivated activated) => snapshot.With(activated, e.Version, at),
-            (not null, ConfigRolledBack rolledBack) => snapshot.With(rolledBack, e.Version, at),
-            _ => snapshot,
-        };
-    }
+    public static Deployment Create(IEvent<ConfigVersionCreated> e) =>
+        Deployment.Create(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public Deployment Apply(IEvent<ConfigVersionCreated> e, Deployment current) =>
+        current.Apply(e.Data) with { Version = e.Version };
+
+    public Deployment Apply(IEvent<ConfigVersionActivated> e, Deployment current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public Deployment Apply(IEvent<ConfigRolledBack> e, Deployment current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
 }

@@ -4,12 +4,11 @@ using SelfLearn.Domain.Datasets;
 
 namespace SelfLearn.Projections.Datasets;
 
-public sealed class GoldenDatasetProjection : SingleStreamProjection<GoldenDataset, string>
+public sealed partial class GoldenDatasetProjection : SingleStreamProjection<GoldenDataset, string>
 {
-    public override GoldenDataset? Evolve(GoldenDataset? snapshot, string id, IEvent e) => (snapshot, e.Data) switch
-    {
-        (null, DatasetVersionRegistered registered) => GoldenDataset.Start(registered, e.Timestamp.ToMicroseconds()) with { Version = e.Version },
-        ({ } dataset, DatasetVersionRegistered registered) => dataset.With(registered, e.Timestamp.ToMicroseconds()) with { Version = e.Version },
-        _ => snapshot,
-    };
+    public static GoldenDataset Create(IEvent<DatasetVersionRegistered> e) =>
+        GoldenDataset.Create(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public GoldenDataset Apply(IEvent<DatasetVersionRegistered> e, GoldenDataset current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
 }

@@ -6,9 +6,6 @@ namespace SelfLearn.Projections.Experiments;
 
 public sealed partial class ExperimentProjection : SingleStreamProjection<Experiment, string>
 {
-    public override Experiment? Evolve(Experiment? snapshot, string id, IEvent e) => (snapshot, e.Data) switch
-    {
-        (null, ExperimentRegistered registered) => Experiment.Start(registered, e.Timestamp.ToMicroseconds()) with { Version = e.Version },
-        _ => snapshot,
-    };
+    public static Experiment Create(IEvent<ExperimentRegistered> e) =>
+        Experiment.Create(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
 }

@@ -4,18 +4,15 @@ using SelfLearn.Domain.ImpactFactors;
 
 namespace SelfLearn.Projections.ImpactFactors;
 
+/// <summary>Conventional Create/Apply (no Evolve) so Marten knows the event types and skips appends to other streams.</summary>
 public sealed partial class ImpactFactorProjection : SingleStreamProjection<ImpactFactor, string>
 {
-    public override ImpactFactor? Evolve(ImpactFactor? snapshot, string id, IEvent e)
-    {
-        var at = e.Timestamp.ToMicroseconds();
-        var next = (snapshot, e.Data) switch
-        {
-            (null, FactorRegistered registered) => ImpactFactor.Start(registered, at),
-            (not null, FactorBoundsChanged changed) => snapshot.With(changed, at),
-            (not null, FactorZoneChanged changed) => snapshot.With(changed, at),
-            _ => snapshot,
-        };
-        return next is null ? null : next with { Version = e.Version };
-    }
+    public static ImpactFactor Create(IEvent<FactorRegistered> e) =>
+        ImpactFactor.Create(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public ImpactFactor Apply(IEvent<FactorBoundsChanged> e, ImpactFactor current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public ImpactFactor Apply(IEvent<FactorZoneChanged> e, ImpactFactor current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
 }

@@ -50,7 +50,7 @@ public sealed class StartupTests(AppFixture fixture) : ApiTest(fixture)
     public async Task Seeding_again_appends_nothing()
     {
         var before = await Host.EventCount();
-        await SelfLearn.Agents.Seeding.SeedDefaults.RunAsync(Fixture.Store, CancellationToken.None);
+        await SelfLearn.Agents.Seeding.SeedDefaults.RunAsync(Fixture.Store, Fixture.Host.Services.GetRequiredService<SelfLearn.Agents.Tuner.CatalogCache>(), CancellationToken.None);
         Assert.Equal(before, await Host.EventCount());
     }
 

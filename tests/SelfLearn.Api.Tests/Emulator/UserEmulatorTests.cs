@@ -21,7 +21,7 @@ public sealed class UserEmulatorTests(AppFixture fixture) : ApiTest(fixture)
     private async Task<SimulationPlan> PlanAsync(ScenarioSet set, string simulationId)
     {
         var topK = await Host.CreateAndActivate("retrieval.top_k", 3);
-        await Host.Services.GetRequiredService<IMessageBus>().InvokeAsync<TunerOutcome>(new RegisterExperimentCommand("exp-sim", "default",
+        await Host.Services.GetRequiredService<IMessageBus>().InvokeAsync<TunerOutcome>(new SelfLearn.Agents.Tuner.RegisterExperiment("exp-sim", "default",
             [new ExperimentVariant("a", 1), new ExperimentVariant("b", topK)], AssignmentUnit.User, null, "test"));
         return SimulationPlan.Build(set, new SimulationSettings(simulationId, "default", "exp-sim", ["a", "b"]));
     }

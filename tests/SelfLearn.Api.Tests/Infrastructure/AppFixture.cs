@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SelfLearn.Agents.Seeding;
+using SelfLearn.Agents.Tuner;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Api.Hosting;
@@ -41,7 +42,9 @@ public sealed class AppFixture : IAsyncLifetime
             $"TRUNCATE {TelemetrySchema.Schema}.pipeline_runs, {TelemetrySchema.Schema}.telemetry_events"))
             await truncate.ExecuteNonQueryAsync();
         Host.Services.GetRequiredService<MemoryIndexCache>().Clear();
-        await SeedDefaults.RunAsync(Store, CancellationToken.None);
+        var catalog = Host.Services.GetRequiredService<CatalogCache>();
+        catalog.Invalidate();
+        await SeedDefaults.RunAsync(Store, catalog, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Alba;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Tuner;
 
@@ -19,12 +18,12 @@ public static class UnrunnableVersion
         await using var session = host.Services.GetRequiredService<IDocumentStore>().LightweightSession();
         var stream = await session.Events.FetchForWriting<Deployment>(deploymentId);
         var deployment = stream.Aggregate!;
-        var catalog = await CatalogReader.LoadAsync(session, CancellationToken.None);
+        var catalog = await SelfLearn.Agents.Tuner.CatalogReader.LoadAsync(session, CancellationToken.None);
         var changes = new Dictionary<string, JsonElement> { ["generation.system_prompt_version"] = JsonSerializer.SerializeToElement(promptVersion) };
         var created = (ConfigVersionCreated)CreateVersion.Decide(deployment, catalog, RunnableValues.None, deployment.ActiveVersion!.Value,
             deployment.ActiveParameters, changes, "a prompt of another build", "test", "test", new ChangeLinks(ApprovalId: "appr-1")).Events.Single();
-        var activated = ActivateVersion.Decide(deployment.With(created, stream.CurrentVersion!.Value + 1), catalog, RunnableValues.None,
-            created.ConfigVersion, created.Parameters, created.Links, ChangeLinks.None, "go", "test").Events.Single();
+        var activated = ActivateVersion.Decide(deployment.Apply(created), catalog, RunnableValues.None,
+            created.ConfigVersion, new StoredVersion(created.Parameters, created.Links), ChangeLinks.None, "go", "test").Events.Single();
         stream.AppendMany(created, activated);
         await session.SaveChangesAsync();
     }

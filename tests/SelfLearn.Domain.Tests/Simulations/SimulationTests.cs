@@ -13,11 +13,11 @@ public sealed class SimulationTests
     [Fact]
     public void An_abandoned_simulation_records_the_reason_and_when_it_was_found_and_keeps_its_plan()
     {
-        var running = Simulation.Start(Plan(), Started);
+        var running = Simulation.Create(Plan(), Started);
         var found = Started.AddHours(2);
         var abandoned = new SimulationAbandoned("s1", "process 4321 on host box-1 is gone", 4, "system:abandoned-simulations");
 
-        var simulation = running.With(abandoned, found);
+        var simulation = running.Apply(abandoned, found);
 
         Assert.Equal("abandoned", simulation.Status);
         Assert.Equal(abandoned, simulation.Abandonment);
@@ -31,7 +31,7 @@ public sealed class SimulationTests
     [Fact]
     public void A_started_simulation_is_running_and_not_abandoned()
     {
-        var simulation = Simulation.Start(Plan(), Started);
+        var simulation = Simulation.Create(Plan(), Started);
 
         Assert.Equal("running", simulation.Status);
         Assert.Null(simulation.Abandonment);

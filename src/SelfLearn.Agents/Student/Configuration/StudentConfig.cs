@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Marten;
+using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
-using SelfLearn.Domain.ImpactFactors;
 using SelfLearn.Domain.Tuner;
 using SelfLearn.Projections.Configuration;
 
@@ -22,18 +22,18 @@ public sealed record StudentConfig(
 public static class StudentConfigResolver
 {
     public static async Task<(StudentConfig? Config, string? Error)> ResolveAsync(
-        IQuerySession session, string deploymentId, string? experimentId, string? variant, string userId, string? threadId, CancellationToken ct)
+        IQuerySession session, CatalogCache catalog, string deploymentId, string? experimentId, string? variant, string userId, string? threadId,
+        CancellationToken ct)
     {
-        // One round trip for the deployment, the catalog and the experiment: this runs on every query.
+        // This runs on every query: the catalog comes from memory, the deployment and the experiment in one round trip.
+        var defaults = Catalog.Defaults(await catalog.GetAsync(session, ct));
         var batch = session.CreateBatchQuery();
         var deploymentQuery = batch.Load<Deployment>(deploymentId);
-        var factorsQuery = batch.Query<ImpactFactor>().ToList();
         var experimentQuery = experimentId is null ? Task.FromResult<Experiment?>(null) : batch.Load<Experiment>(Experiment.StreamKey(experimentId));
         await batch.Execute(ct);
 
         if (await deploymentQuery is not { ActiveVersion: { } active } deployment)
             return (null, $"no deployment '{deploymentId}'.");
-        var defaults = Catalog.Defaults(Catalog.ByKey(await factorsQuery));
 
         if (experimentId is null)
             return variant is null

@@ -7,6 +7,7 @@ using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Retrieval;
 using SelfLearn.Agents.Student.Telemetry;
+using SelfLearn.Agents.Tuner;
 
 namespace SelfLearn.Agents.Student.Querying;
 
@@ -15,7 +16,8 @@ namespace SelfLearn.Agents.Student.Querying;
 /// grounded answer → a pipeline run for telemetry. A failure after validation still leaves a run, with its error.
 /// </summary>
 public sealed class AnswerQuestion(
-    IDocumentStore store, ITextEmbedder embedder, MemoryIndexCache indexes, AnswerGenerator generator, TelemetryWriter telemetry, TimeProvider clock)
+    IDocumentStore store, CatalogCache catalog, ITextEmbedder embedder, MemoryIndexCache indexes, AnswerGenerator generator, TelemetryWriter telemetry,
+    TimeProvider clock)
 {
     public const int MaxQuestionLength = 2000;
 
@@ -49,7 +51,7 @@ public sealed class AnswerQuestion(
             StudentConfig? config;
             string? error;
             await using (var session = store.QuerySession())
-                (config, error) = await StudentConfigResolver.ResolveAsync(session, request.DeploymentId!, request.ExperimentId, request.Variant,
+                (config, error) = await StudentConfigResolver.ResolveAsync(session, catalog, request.DeploymentId!, request.ExperimentId, request.Variant,
                     request.UserId!, request.ThreadId, ct);
             if (config is null)
                 return (null, error);

@@ -4,7 +4,7 @@ using SelfLearn.Domain.Tuner;
 namespace SelfLearn.Domain.Configuration;
 
 /// <summary>A new deployment starts with the catalog defaults as version 1, active at once.</summary>
-public static partial class CreateDeployment
+public static partial class OpenDeployment
 {
     public static Decision Decide(
         string deploymentId,

@@ -1,32 +1,16 @@
+using SelfLearn.Domain.ImpactFactors;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Tuner;
 using static SelfLearn.Domain.Tests.TestCatalog;
 
 namespace SelfLearn.Domain.Tests.Configuration;
 
-public sealed class DeploymentDeciderTests
+public sealed class ConfigurationDeciderTests
 {
-    private static Deployment Given(params object[] events)
-    {
-        Deployment? d = null;
-        var version = 0L;
-        foreach (var e in events)
-        {
-            version++;
-            d = (d, e) switch
-            {
-                (null, ConfigVersionCreated c) => Deployment.Start(c, version, Now),
-                (not null, ConfigVersionCreated c) => d.With(c, version),
-                (not null, ConfigVersionActivated a) => d.With(a, version, Now),
-                (not null, ConfigRolledBack r) => d.With(r, version, Now),
-                _ => throw new InvalidOperationException(),
-            };
-        }
-        return d!;
-    }
+    private static Deployment Given(params object[] events) => Deployment.Replay(events, Now)!;
 
     private static object[] Opened() =>
-        [.. CreateDeployment.Decide("default", false, Default, "seed", "test").Events];
+        [.. OpenDeployment.Decide("default", false, Default, "seed", "test").Events];
 
     private static ConfigVersionCreated NewVersion(Deployment d, string key, string raw, string? approval = null) =>
         (ConfigVersionCreated)CreateVersion.Decide(d, Default, Runnable, d.ActiveVersion!.Value, d.ActiveParameters, Map((key, raw)),
@@ -44,9 +28,9 @@ public sealed class DeploymentDeciderTests
     [Fact]
     public void Opening_an_existing_deployment_is_a_conflict_and_a_bad_id_is_rejected()
     {
-        Assert.NotNull(CreateDeployment.Decide("default", true, Default, "r", "t").Conflict);
+        Assert.NotNull(OpenDeployment.Decide("default", true, Default, "r", "t").Conflict);
         Assert.Equal(ViolationRule.InvalidDefinition,
-            Assert.Single(CreateDeployment.Decide("Bad Id!", false, Default, "r", "t").Violations).Rule);
+            Assert.Single(OpenDeployment.Decide("Bad Id!", false, Default, "r", "t").Violations).Rule);
     }
 
     [Fact]
@@ -84,7 +68,7 @@ public sealed class DeploymentDeciderTests
         var d = Given(Opened());
         var v2 = NewVersion(d, "retrieval.top_k", "8");
         d = Given([.. Opened(), v2]);
-        var activated = (ConfigVersionActivated)ActivateVersion.Decide(d, Default, Runnable, 2, v2.Parameters, v2.Links, ChangeLinks.None, "go", "t").Events.Single();
+        var activated = (ConfigVersionActivated)ActivateVersion.Decide(d, Default, Runnable, 2, new StoredVersion(v2.Parameters, v2.Links), ChangeLinks.None, "go", "t").Events.Single();
         Assert.Equal((1, 2, 2), (activated.PreviousVersion!.Value, activated.ConfigVersion, activated.Activation));
         Assert.Equal("retrieval.top_k", Assert.Single(activated.Changes).Key);
     }
@@ -93,7 +77,7 @@ public sealed class DeploymentDeciderTests
     public void Activating_the_active_version_is_a_conflict()
     {
         var d = Given(Opened());
-        Assert.NotNull(ActivateVersion.Decide(d, Default, Runnable, 1, d.ActiveParameters, ChangeLinks.None, ChangeLinks.None, "r", "t").Conflict);
+        Assert.NotNull(ActivateVersion.Decide(d, Default, Runnable, 1, new StoredVersion(d.ActiveParameters, ChangeLinks.None), ChangeLinks.None, "r", "t").Conflict);
     }
 
     [Fact]
@@ -102,8 +86,8 @@ public sealed class DeploymentDeciderTests
         var d = Given(Opened());
         var v2 = NewVersion(d, "generation.system_prompt_version", "\"answer-v2\"", approval: "appr-1");
         d = Given([.. Opened(), v2]);
-        Assert.True(ActivateVersion.Decide(d, Default, Runnable, 2, v2.Parameters, v2.Links, ChangeLinks.None, "r", "t").Accepted);
-        var withoutApproval = ActivateVersion.Decide(d, Default, Runnable, 2, v2.Parameters, ChangeLinks.None, ChangeLinks.None, "r", "t");
+        Assert.True(ActivateVersion.Decide(d, Default, Runnable, 2, new StoredVersion(v2.Parameters, v2.Links), ChangeLinks.None, "r", "t").Accepted);
+        var withoutApproval = ActivateVersion.Decide(d, Default, Runnable, 2, new StoredVersion(v2.Parameters, ChangeLinks.None), ChangeLinks.None, "r", "t");
         Assert.Equal(ViolationRule.ApprovalRequired, Assert.Single(withoutApproval.Violations).Rule);
     }
 
@@ -111,14 +95,14 @@ public sealed class DeploymentDeciderTests
     public void A_factor_registered_after_the_active_version_is_not_a_change_needing_approval()
     {
         var d = Given(Opened());
-        var manual = ImpactFactors.ImpactFactor.Start(new ImpactFactors.FactorRegistered("retrieval.rerank_depth", ImpactFactors.FactorType.Int,
-            new ImpactFactors.FactorBounds(1, 50, 1), J("10"), null, "d", ImpactFactors.FactorZone.Manual, "t"), Now);
+        var manual = ImpactFactor.Create(new FactorRegistered("retrieval.rerank_depth", FactorType.Int,
+            new FactorBounds(1, 50, 1), J("10"), null, "d", FactorZone.Manual, "t"), Now);
         var catalog = Default.Values.Append(manual).ToDictionary(f => f.Key);
         var v2 = (ConfigVersionCreated)CreateVersion.Decide(d, catalog, Runnable, 1, d.ActiveParameters, Map(("retrieval.top_k", "3")),
             "r", "i", "b", ChangeLinks.None).Events.Single();
         Assert.Equal("10", v2.Parameters["retrieval.rerank_depth"].GetRawText());
         d = Given([.. Opened(), v2]);
-        Assert.True(ActivateVersion.Decide(d, catalog, Runnable, 2, v2.Parameters, v2.Links, ChangeLinks.None, "go", "t").Accepted);
+        Assert.True(ActivateVersion.Decide(d, catalog, Runnable, 2, new StoredVersion(v2.Parameters, v2.Links), ChangeLinks.None, "go", "t").Accepted);
     }
 
     [Fact]
@@ -129,7 +113,7 @@ public sealed class DeploymentDeciderTests
         {
             var v = NewVersion(Given([.. events]), "retrieval.top_k", topK);
             events.Add(v);
-            events.AddRange(ActivateVersion.Decide(Given([.. events]), Default, Runnable, v.ConfigVersion, v.Parameters, v.Links, ChangeLinks.None, "r", "t").Events);
+            events.AddRange(ActivateVersion.Decide(Given([.. events]), Default, Runnable, v.ConfigVersion, new StoredVersion(v.Parameters, v.Links), ChangeLinks.None, "r", "t").Events);
         }
         var d = Given([.. events]);
         Assert.Equal((3, 2), (d.ActiveVersion!.Value, RollBack.Target(d, null)!.Value));
@@ -150,5 +134,30 @@ public sealed class DeploymentDeciderTests
         var d = Given(Opened());
         Assert.NotNull(RollBack.Decide(d, null, null, "r", "t", null, ChangeLinks.None).Conflict);
         Assert.Equal(ViolationRule.UnknownVersion, Assert.Single(RollBack.Decide(d, 9, null, "r", "t", null, ChangeLinks.None).Violations).Rule);
+    }
+
+    [Fact]
+    public void A_version_from_a_parent_the_deployment_lacks_is_rejected_as_unknown()
+    {
+        var d = Given(Opened());
+        var decision = CreateVersion.Decide(d, Default, Runnable, 7, null, Map(("retrieval.top_k", "8")), "r", "i", "b", ChangeLinks.None);
+        var violation = Assert.Single(decision.Violations);
+        Assert.Equal((ViolationRule.UnknownVersion, "parentVersion", "deployment 'default' has no version 7."),
+            (violation.Rule, violation.Key, violation.Message));
+    }
+
+    [Fact]
+    public void The_parent_is_the_named_version_else_the_active_one()
+    {
+        var d = Given(Opened());
+        Assert.Equal((4, 1), (CreateVersion.Parent(d, 4), CreateVersion.Parent(d, null)));
+    }
+
+    [Fact]
+    public void Activating_a_version_the_deployment_lacks_is_rejected_as_unknown()
+    {
+        var d = Given(Opened());
+        var violation = Assert.Single(ActivateVersion.Decide(d, Default, Runnable, 5, null, ChangeLinks.None, "r", "t").Violations);
+        Assert.Equal((ViolationRule.UnknownVersion, "version", "deployment 'default' has no version 5."), (violation.Rule, violation.Key, violation.Message));
     }
 }

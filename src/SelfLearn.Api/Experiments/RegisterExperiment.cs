@@ -7,6 +7,7 @@ using SelfLearn.Api.Security;
 using SelfLearn.Domain.Experiments;
 using Wolverine;
 using Wolverine.Http;
+using Command = SelfLearn.Agents.Tuner.RegisterExperiment;
 
 namespace SelfLearn.Api.Experiments;
 
@@ -17,7 +18,7 @@ public sealed record RegisterExperimentRequest(
     AssignmentUnit? AssignmentUnit,
     string? Description);
 
-public static class RegisterExperimentEndpoint
+public static class RegisterExperiment
 {
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/experiments", OperationId = "RegisterExperiment")]
@@ -30,19 +31,9 @@ public static class RegisterExperimentEndpoint
         if (request.Variants is null || request.Variants.Any(v => v is null || string.IsNullOrWhiteSpace(v.Name)))
             return Problems.BadRequest("'variants' is required: a list of {\"name\", \"configVersion\"}.");
 
-        var outcome = await bus.InvokeAsync<TunerOutcome>(new RegisterExperimentCommand(request.Id!, request.DeploymentId!,
+        var outcome = await bus.InvokeAsync<TunerOutcome>(new Command(request.Id!, request.DeploymentId!,
             request.Variants, request.AssignmentUnit ?? AssignmentUnit.User, request.Description, user.Name()), ct);
         return Problems.Refusal(outcome)
             ?? Results.Created($"/api/experiments/{request.Id}", await session.LoadAsync<Experiment>(Experiment.StreamKey(request.Id!), ct));
     }
-}
-
-public static class GetExperiment
-{
-    [Authorize(Policy = Policies.Read)]
-    [WolverineGet("/api/experiments/{id}", OperationId = "GetExperiment")]
-    public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Experiment>(Experiment.StreamKey(id), ct) is { } experiment
-            ? Results.Ok(experiment)
-            : Problems.NotFound($"no experiment '{id}'.");
 }

@@ -7,6 +7,7 @@ using SelfLearn.Api.Security;
 using SelfLearn.Domain.Configuration;
 using Wolverine;
 using Wolverine.Http;
+using Command = SelfLearn.Agents.Tuner.CreateVersion;
 
 namespace SelfLearn.Api.Deployments;
 
@@ -19,29 +20,25 @@ public sealed record CreateVersionRequest(
     string? ExperimentId,
     string? RecommendationId,
     string? ApprovalId,
-    long? ExpectedVersion)
+    long? ExpectedVersion) : IConfigWriteRequest
 {
-    public ChangeLinks Links => new(GoalId, ExperimentId, RecommendationId, ApprovalId);
+    public ChangeLinks Links => ConfigWrites.LinksOf(this);
 }
 
-public static class CreateVersionEndpoint
+public static class CreateVersion
 {
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/deployments/{id}/versions", OperationId = "CreateConfigVersion")]
     public static async Task<IResult> Post(string id, CreateVersionRequest request, ClaimsPrincipal user, IMessageBus bus, CancellationToken ct)
     {
-        if ((Require.Text(request.Reason, "reason") ?? Require.OptionalText(request.Initiator, "initiator") ?? Require.Links(request.Links)) is { } invalid)
+        if (ConfigWrites.Invalid(request, Require.OptionalText(request.Initiator, "initiator")) is { } invalid)
             return invalid;
         if (request.Parameters is not { Count: > 0 })
             return Problems.BadRequest("'parameters' must name at least one factor and its new value.");
 
-        var command = new CreateConfigVersion(id, request.Parameters, request.ParentVersion, request.Reason!,
+        var command = new Command(id, request.Parameters, request.ParentVersion, request.Reason!,
             request.Initiator ?? user.Name(), user.Name(), request.Links, request.ExpectedVersion);
-        var outcome = await bus.InvokeAsync<TunerOutcome>(command, ct);
-        if (Problems.Refusal(outcome) is { } refused)
-            return refused;
-        var created = outcome.Events.OfType<ConfigVersionCreated>().Single();
-        return Results.Created($"/api/deployments/{id}/config?version={created.ConfigVersion}",
-            new ConfigWriteResponse(id, created.ConfigVersion, null, outcome.StreamVersion, created.Parameters, created.Changes));
+        return ConfigWrites.Respond(await bus.InvokeAsync<TunerOutcome>(command, ct),
+            created => $"/api/deployments/{id}/config?version={created.ConfigVersion}");
     }
 }

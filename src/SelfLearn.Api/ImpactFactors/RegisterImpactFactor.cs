@@ -8,6 +8,7 @@ using SelfLearn.Api.Security;
 using SelfLearn.Domain.ImpactFactors;
 using Wolverine;
 using Wolverine.Http;
+using Command = SelfLearn.Agents.Tuner.RegisterImpactFactor;
 
 namespace SelfLearn.Api.ImpactFactors;
 
@@ -23,7 +24,7 @@ public sealed record RegisterImpactFactorRequest(
     string? Description,
     FactorZone? Zone);
 
-public static class RegisterImpactFactorEndpoint
+public static class RegisterImpactFactor
 {
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/impact-factors", OperationId = "RegisterImpactFactor")]
@@ -35,7 +36,7 @@ public static class RegisterImpactFactorEndpoint
         if (request.Type is null || request.Zone is null || request.Default is null)
             return Problems.BadRequest("'type', 'zone' and 'default' are required.");
 
-        var command = new RegisterImpactFactor(request.Key!, request.Type.Value,
+        var command = new Command(request.Key!, request.Type.Value,
             new FactorBounds(request.Min, request.Max, request.Step, request.AllowedValues), request.Default.Value,
             request.Unit, request.Description!, request.Zone.Value, user.Name());
         var outcome = await bus.InvokeAsync<TunerOutcome>(command, ct);

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Marten;
+using SelfLearn.Domain.Configuration;
+using SelfLearn.Projections.Configuration;
+using Decider = SelfLearn.Domain.Configuration.CreateVersion;
+
+namespace SelfLearn.Agents.Tuner;
+
+/// <summary>A new version from a parent (the active one unless named) with some factors changed.</summary>
+public sealed record CreateVersion(
+    string DeploymentId,
+    IReadOnlyDictionary<string, JsonElement> Changes,
+    int? ParentVersion,
+    string Reason,
+    string Initiator,
+    string By,
+    ChangeLinks Links,
+    long? ExpectedVersion);
+
+public static class CreateVersionHandler
+{
+    /// <summary>
+    /// The catalog comes from memory; the deployment and a named parent come in one round trip. The active version's
+    /// parameters are on the deployment itself, so the usual parent costs no read.
+    /// </summary>
+    public static async Task<TunerOutcome> Handle(CreateVersion command, IDocumentSession session, CatalogCache catalogCache, CancellationToken ct)
+    {
+        var catalog = await catalogCache.GetAsync(session, ct);
+        var namedParent = command.ParentVersion is { } parent ? ConfigVersionView.IdFor(command.DeploymentId, parent) : null;
+        return await StreamWrites.Write<Deployment, ConfigVersionView>(session, command.DeploymentId, command.ExpectedVersion, namedParent,
+            (stream, parentView) =>
+            {
+                var deployment = stream.Aggregate!;
+                var parentParameters = command.ParentVersion is null || command.ParentVersion == deployment.ActiveVersion
+                    ? ActiveOrNull(deployment)
+                    : parentView?.Parameters;
+                return Task.FromResult(Decider.Decide(deployment, catalog, RunnableFactorValues.Current, command.ParentVersion, parentParameters,
+                    command.Changes, command.Reason, command.Initiator, command.By, command.Links));
+            }, $"no deployment '{command.DeploymentId}'.", ct);
+    }
+
+    private static IReadOnlyDictionary<string, JsonElement>? ActiveOrNull(Deployment deployment) =>
+        deployment.ActiveVersion is null ? null : deployment.ActiveParameters;
+}
