@@ -89,7 +89,7 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
             $"{plan.Dialogs} dialogs, {plan.Requests} requests; nothing sent, nothing recorded.");
         if (output is null)
             return 0;
-        var sha = RegisterDatasetVersion.Sha256Of(ScenarioJson.SerializeToUtf8(scenarios.Set));
+        var sha = SelfLearn.Domain.Datasets.RegisterDataset.Sha256Of(ScenarioJson.SerializeToUtf8(scenarios.Set));
         var threads = new DryRunThreads(scenarios.Set.Name, sha, scenarios.Source, scenarios.Set.Seed, plan.Settings, plan.Runs);
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(threads, Json));
         AnsiConsole.MarkupLine($"Wrote the generated threads to [bold]{Markup.Escape(output)}[/]");

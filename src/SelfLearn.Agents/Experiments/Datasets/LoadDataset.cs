@@ -11,7 +11,7 @@ public static class LoadDataset
     {
         if (await session.LoadAsync<DatasetContent>(DatasetContent.IdFor(name, version), ct) is not { } content)
             return (null, $"no dataset '{name}' version {version}.");
-        if (RegisterDatasetVersion.Sha256Of(System.Text.Encoding.UTF8.GetBytes(content.Json)) != content.Sha256)
+        if (SelfLearn.Domain.Datasets.RegisterDataset.Sha256Of(System.Text.Encoding.UTF8.GetBytes(content.Json)) != content.Sha256)
             return (null, $"dataset '{name}' version {version} no longer matches its recorded hash.");
         var (set, error) = ScenarioJson.Parse(content.Json);
         return set is null ? (null, $"dataset '{name}' version {version} is not readable: {error}") : (set, null);

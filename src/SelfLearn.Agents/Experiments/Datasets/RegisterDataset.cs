@@ -2,6 +2,7 @@ using Marten;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Datasets;
 using SelfLearn.Domain.Scenarios;
+using Decider = SelfLearn.Domain.Datasets.RegisterDataset;
 
 namespace SelfLearn.Agents.Experiments.Datasets;
 
@@ -16,14 +17,14 @@ public static class RegisterDataset
     public static async Task<DatasetRegistration> RunAsync(IDocumentStore store, ScenarioSet set, string source, string by, CancellationToken ct)
     {
         var bytes = ScenarioJson.SerializeToUtf8(set);
-        var sha = RegisterDatasetVersion.Sha256Of(bytes);
+        var sha = Decider.Sha256Of(bytes);
         for (var attempt = 1; ; attempt++)
         {
             await using var session = store.LightweightSession();
             try
             {
                 var stream = await session.Events.FetchForWriting<GoldenDataset>(GoldenDataset.StreamKey(set.Name), ct);
-                if (RegisterDatasetVersion.Decide(stream.Aggregate, set, sha, source, by) is not { } registered)
+                if (Decider.Decide(stream.Aggregate, set, sha, source, by) is not { } registered)
                     return new DatasetRegistration(set.Name, stream.Aggregate!.Latest.Registered.Version, sha, false);
                 stream.AppendOne(registered);
                 session.Store(new DatasetContent(DatasetContent.IdFor(set.Name, registered.Version), set.Name, registered.Version, sha,

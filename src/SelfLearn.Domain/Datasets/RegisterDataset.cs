@@ -4,7 +4,7 @@ using SelfLearn.Domain.Scenarios;
 namespace SelfLearn.Domain.Datasets;
 
 /// <summary>Registering content the latest version already holds changes nothing; other content becomes the next version.</summary>
-public static class RegisterDatasetVersion
+public static class RegisterDataset
 {
     public static string Sha256Of(byte[] canonicalJson) => Convert.ToHexStringLower(SHA256.HashData(canonicalJson));
 

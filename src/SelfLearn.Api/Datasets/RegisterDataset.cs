@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using SelfLearn.Agents.Experiments.Datasets;
+using Registration = SelfLearn.Agents.Experiments.Datasets.RegisterDataset;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Scenarios;
@@ -10,7 +10,7 @@ using Wolverine.Http;
 
 namespace SelfLearn.Api.Datasets;
 
-public static class RegisterDatasetEndpoint
+public static class RegisterDataset
 {
     public const int MaxBytes = 64 * 1024 * 1024;
 
@@ -29,7 +29,7 @@ public static class RegisterDatasetEndpoint
         if (set is null)
             return Problems.InvalidScenarios(error!);
 
-        var registered = await RegisterDataset.RunAsync(store, set, "api", user.Name(), ct);
+        var registered = await Registration.RunAsync(store, set, "api", user.Name(), ct);
         var location = $"/api/datasets/{registered.Name}/versions/{registered.Version}";
         return registered.Created ? Results.Created(location, registered) : Results.Ok(registered);
     }
