@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SelfLearn.Api.Commands;
+using SelfLearn.Api.Tests.Edge;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Audit;
@@ -93,6 +94,16 @@ public sealed class EventChainTests(AppFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(sequence, first["sequence"]!.GetValue<long>());
         Assert.Null(first["storedHash"]);
+    }
+
+    [Fact]
+    public async Task Verify_refuses_a_body_and_unstorable_query_text_and_writes_nothing()
+    {
+        await Host.Refused(HttpMethod.Get, "/api/audit/verify", EdgeRequests.Json("null"), 400, Keys.Auditor);
+        await Host.Refused(HttpMethod.Get, "/api/audit/verify", EdgeRequests.Json($"{{\"x\":\"{new string('a', 2_000_000)}\"}}"), 400, Keys.Auditor);
+        await Host.Refused(HttpMethod.Get, "/api/audit/verify?streamId=a%00b", null, 400, Keys.Auditor);
+
+        Assert.True((await Host.Get("/api/audit/verify"))!["intact"]!.GetValue<bool>());
     }
 
     [Fact]
