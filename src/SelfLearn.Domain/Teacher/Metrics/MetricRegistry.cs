@@ -1,0 +1,51 @@
+using System.Diagnostics.CodeAnalysis;
+using static SelfLearn.Domain.Teacher.Metrics.MetricDirection;
+using static SelfLearn.Domain.Teacher.Metrics.MetricNeeds;
+using static SelfLearn.Domain.Teacher.Metrics.MetricOutcome;
+
+namespace SelfLearn.Domain.Teacher.Metrics;
+
+/// <summary>
+/// The one list of metric names that experiment designs, verdicts, goals and degradation rules use; docs/METRICS.md
+/// describes the same list (a test keeps them equal). An unknown name is refused wherever a metric is named.
+/// </summary>
+public static class MetricRegistry
+{
+    /// <summary>Depths of the ranked list that ranking metrics are reported at.</summary>
+    public static IReadOnlyList<int> Depths { get; } = [1, 5, 10, 20, 50];
+
+    /// <summary>Pipeline stages timed per request (the Student's <c>latency_ms</c> keys).</summary>
+    public static IReadOnlyList<string> Stages { get; } = ["config", "embed", "load", "retrieve", "generate", "total"];
+
+    public static IReadOnlyList<MetricDefinition> All { get; } =
+    [
+        .. Depths.Select(k => new MetricDefinition($"retrieval.recall@{k}",
+            $"|evidence ∩ first {k} ranked source ids| / |evidence|", "ratio", HigherIsBetter, GoldenEvidence, Continuous, true)),
+        .. Depths.Select(k => new MetricDefinition($"retrieval.hit@{k}",
+            $"1 if any evidence id is among the first {k} ranked source ids, else 0", "ratio", HigherIsBetter, GoldenEvidence, Binary, true)),
+        .. Depths.Select(k => new MetricDefinition($"retrieval.ndcg@{k}",
+            $"DCG@{k} / ideal DCG@{k}, binary relevance, gain 1/log2(rank+1)", "ratio", HigherIsBetter, GoldenEvidence, Continuous, true)),
+        new("retrieval.mrr", "1 / rank of the first evidence id in the ranked list (0 if none)", "ratio", HigherIsBetter, GoldenEvidence, Continuous, true),
+        new("retrieval.delivered_precision", "|delivered ∩ evidence| / |delivered| (0 when nothing was delivered)", "ratio", HigherIsBetter, GoldenEvidence, Continuous, true),
+        new("retrieval.delivered_recall", "|delivered ∩ evidence| / |evidence|", "ratio", HigherIsBetter, GoldenEvidence, Continuous, true),
+        new("answer.correctness", "1 if the answer agrees with the golden answer, else 0", "ratio", HigherIsBetter, GoldenAnswer, Binary, true),
+        new("answer.hallucination_rate", "1 if the answer has a claim the delivered context does not support or that contradicts the golden answer, else 0", "ratio", LowerIsBetter, Judge, Binary, true),
+        new("answer.faithfulness", "supported claims / claims in the answer", "ratio", HigherIsBetter, Judge, Continuous, true),
+        new("context.utilization", "delivered items the answer used / delivered items", "ratio", HigherIsBetter, Judge, Continuous, true),
+        new("answer.abstention_rate", "1 if the answer abstained, else 0", "ratio", LowerIsBetter, Nothing, Binary, true),
+        new("answer.correct_abstention_rate", "over unanswerable questions: 1 if the answer abstained, else 0", "ratio", HigherIsBetter, GoldenAnswer, Binary, true),
+        new("answer.wrong_abstention_rate", "over answerable questions: 1 if the answer abstained, else 0", "ratio", LowerIsBetter, GoldenAnswer, Binary, true),
+        .. Stages.Select(stage => new MetricDefinition($"latency.{stage}_ms",
+            $"milliseconds spent in the '{stage}' stage of one request (p50 and p95 reported)", "ms", LowerIsBetter, Nothing, Skewed, true)),
+        new("tokens.in", "prompt tokens of one request", "tokens", LowerIsBetter, Nothing, Continuous, true),
+        new("tokens.out", "completion tokens of one request", "tokens", LowerIsBetter, Nothing, Continuous, true),
+        new("cost.usd", "tokens.in × input price + tokens.out × output price (Teacher:Prices)", "USD", LowerIsBetter, Nothing, Continuous, true),
+        new("error.rate", "1 if the request failed, else 0", "ratio", LowerIsBetter, Nothing, Binary, true),
+    ];
+
+    private static readonly Dictionary<string, MetricDefinition> ByName = All.ToDictionary(m => m.Name, StringComparer.Ordinal);
+
+    public static bool TryGet(string name, [NotNullWhen(true)] out MetricDefinition? metric) => ByName.TryGetValue(name, out metric);
+
+    public static bool IsKnown(string name) => ByName.ContainsKey(name);
+}
