@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 
 namespace SelfLearn.Domain.Teacher.Statistics;
 
@@ -18,8 +17,8 @@ internal static class StudentTInference
         }
         var t = estimate / standardError;
         // The lower tail at −|t| keeps precision for tiny p-values, where 1 − CDF(|t|) would round to 0.
-        var p = Math.Min(1, 2 * StudentT.CDF(0, 1, degreesOfFreedom, -Math.Abs(t)));
-        var critical = StudentT.InvCDF(0, 1, degreesOfFreedom, 1 - alpha / 2);
+        var p = Math.Min(1, 2 * StudentTDistribution.Cdf(degreesOfFreedom, -Math.Abs(t)));
+        var critical = StudentTDistribution.InvCdf(degreesOfFreedom, 1 - alpha / 2);
         return (t, p, new ConfidenceInterval(estimate - critical * standardError, estimate + critical * standardError, 1 - alpha));
     }
 }
