@@ -94,6 +94,7 @@ public sealed record ExperimentDesign(
     public const double DefaultPower = 0.8;
     public const ExperimentMode DefaultMode = ExperimentMode.Offline;
 
+    [JsonIgnore]
     public ExperimentVariant Baseline => Variants.Single(v => v.Role == VariantRole.Baseline);
 
     /// <summary>Offline runs play the same examples for every variant; online traffic splits units between them.</summary>
