@@ -30,7 +30,7 @@ public sealed record RegisterExperimentRequest(
     DatasetProposal? Dataset = null,
     IReadOnlyList<string?>? Segments = null)
 {
-    public DesignProposal Design => new(Hypothesis, PrimaryMetrics, GuardMetrics, Alpha, Power, Mode, Dataset, Segments);
+    public DesignProposal Design() => new(Hypothesis, PrimaryMetrics, GuardMetrics, Alpha, Power, Mode, Dataset, Segments);
 }
 
 public static class RegisterExperiment
@@ -47,7 +47,7 @@ public static class RegisterExperiment
             return Problems.BadRequest("'variants' is required: a list of {\"name\", \"configVersion\", \"role\"} (role optional).");
 
         var outcome = await bus.InvokeAsync<TunerOutcome>(new Command(request.Id!, request.DeploymentId!,
-            request.Variants, request.AssignmentUnit ?? AssignmentUnit.User, request.Description, user.Name(), request.Design), ct);
+            request.Variants, request.AssignmentUnit ?? AssignmentUnit.User, request.Description, user.Name(), request.Design()), ct);
         return Problems.Refusal(outcome)
             ?? Results.Created($"/api/experiments/{request.Id}", await session.LoadAsync<Experiment>(Experiment.StreamKey(request.Id!), ct));
     }
