@@ -25,6 +25,7 @@ public sealed record SimulateArguments(
     public const string DefaultDeployment = "sim";
     private static readonly string[] Known =
         ["scenarios", "experiment", "variants", "seed", "concurrency", "dry-run", "out", "deployment", "set", "count", "repeat", "keep-memories"];
+    private static readonly string[] ChoosingScenarios = ["scenarios", "seed", "count"];
 
     public static SimulateArguments Read(CommandArguments args)
     {
@@ -35,6 +36,8 @@ public sealed record SimulateArguments(
             throw new ArgumentException("--repeat replays a recorded simulation: it takes its dataset, experiment, variants and seed from the record.");
         if (args.Value("experiment") is not null && args.Values("set").Count > 0)
             throw new ArgumentException("--set builds variants for a new experiment; an existing --experiment already binds its variants.");
+        if (args.Value("experiment") is not null && ChoosingScenarios.FirstOrDefault(flag => args.Value(flag) is not null) is { } chooser)
+            throw new ArgumentException($"--{chooser} chooses the scenarios of a new experiment; --experiment plays the dataset version its design names.");
 
         var variants = args.List("variants");
         if (variants.Count is 1)

@@ -14,8 +14,9 @@ using Spectre.Console;
 namespace SelfLearn.Api.Simulations;
 
 /// <summary>
-/// simulate: plays a scenario set (the built-in library, a file, or a recorded dataset version) against the MaaS over
-/// HTTP for every variant of an experiment, in paired mode, and records the run (<see cref="RunSimulation"/>). Ctrl+C
+/// simulate: plays a scenario set (the built-in library, a file, a recorded dataset version, or the one a designed
+/// experiment names) against the MaaS over HTTP for every variant of an experiment, in paired mode, and records the run
+/// (<see cref="RunSimulation"/>, which starts a designed experiment). Ctrl+C
 /// stops sending; requests in flight finish. This command only reads the flags, hands them to the workflow and prints.
 /// </summary>
 /// <remarks>The MaaS client is this app's configured one unless a caller (a test over an in-memory server) passes its own.</remarks>
@@ -35,10 +36,14 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
         var simulationId = RunSimulation.NewSimulationId();
 
         var original = args.RepeatOf is { } repeat ? await records.PlanAsync(repeat, stop) : null;
+        var designed = args.ExperimentId is { } experimentId
+            ? await services.GetRequiredService<SimulationExperiment>().DesignedAsync(experimentId, args.Variants, stop)
+            : null;
         var scenarios = original is not null ? await records.ScenariosAsync(original.DatasetName, original.DatasetVersion, stop)
+            : designed is not null ? await records.ScenariosAsync(designed.Dataset.Name, designed.Dataset.Version, stop)
             : args.ScenariosFile is { } file ? SimulationDataset.FromFile(file)
             : await SimulationDataset.FromLibraryAsync(services.GetRequiredService<IScenarioAuthor>(), args.Seed, args.Count, stop);
-        var target = await TargetAsync(args, original, simulationId, stop);
+        var target = designed?.Target ?? await TargetAsync(args, original, simulationId, stop);
         var plan = SimulationPlan.Build(scenarios.Set, new SimulationSettings(simulationId, target.DeploymentId, target.ExperimentId,
             [.. target.Variants.Select(v => v.Name)]));
         if (args.DryRun)
@@ -62,8 +67,6 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
         if (original is not null)
             return new SimulationTarget(original.ExperimentId, original.DeploymentId, original.Variants);
         var experiment = services.GetRequiredService<SimulationExperiment>();
-        if (args.ExperimentId is { } experimentId)
-            return await experiment.ExistingAsync(experimentId, args.Variants, ct);
         var newExperiment = $"sim-{simulationId}";
         if (args.DryRun)
             return SimulationExperiment.Planned(newExperiment, args.DeploymentId, args.Variants);

@@ -5,7 +5,8 @@ namespace SelfLearn.Domain.Experiments;
 
 /// <summary>
 /// The Tuner binds each variant to a version of the deployment; versions only exist once the Tuner has
-/// validated them, so checking existence is checking validity.
+/// validated them, so checking existence is checking validity. The design comes with it (<see cref="DesignRules"/>),
+/// hashed, so the experiment starts its life as designed.
 /// </summary>
 public static partial class RegisterExperiment
 {
@@ -19,6 +20,8 @@ public static partial class RegisterExperiment
         IReadOnlyList<ExperimentVariant> variants,
         Func<int, bool> versionExists,
         AssignmentUnit unit,
+        DesignProposal proposal,
+        Func<DatasetVersionRef, bool> datasetExists,
         string? description,
         string by)
     {
@@ -39,12 +42,14 @@ public static partial class RegisterExperiment
             foreach (var variant in variants.Where(v => !versionExists(v.ConfigVersion)))
                 violations.Add(new Violation("variants", ViolationRule.UnknownVersion,
                     $"variant '{variant.Name}': deployment '{deploymentId}' has no version {variant.ConfigVersion}."));
+        var (design, designViolations) = DesignRules.Check(variants, unit, proposal, datasetExists);
+        violations.AddRange(designViolations);
 
         if (violations.Count > 0)
             return Decision.Reject(violations);
         if (exists)
             return Decision.Refuse($"experiment '{experimentId}' already exists.");
-        return Decision.Accept(new ExperimentRegistered(experimentId, deploymentId, variants, unit, description, by));
+        return Decision.Accept(new ExperimentRegistered(experimentId, deploymentId, design!.Variants, unit, description, by, design, DesignHash.Of(design)));
     }
 
     private static Violation Invalid(string key, string message) => new(key, ViolationRule.InvalidDefinition, message);

@@ -8,4 +8,16 @@ public sealed partial class ExperimentProjection : SingleStreamProjection<Experi
 {
     public static Experiment Create(IEvent<ExperimentRegistered> e) =>
         Experiment.Create(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public Experiment Apply(IEvent<ExperimentStarted> e, Experiment current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public Experiment Apply(IEvent<ExperimentStopped> e, Experiment current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public Experiment Apply(IEvent<ExperimentCompleted> e, Experiment current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public Experiment Apply(IEvent<ExperimentAborted> e, Experiment current) =>
+        current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
 }

@@ -1,5 +1,6 @@
 using JasperFx.Events.Projections;
 using Marten;
+using SelfLearn.Domain.Experiments;
 
 namespace SelfLearn.Projections.Experiments;
 
@@ -10,6 +11,7 @@ public static class ExperimentsRegistration
     public static StoreOptions AddExperiments(this StoreOptions options)
     {
         options.Projections.Add(new ExperimentProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Experiment>().Index(x => x.Status);
         return options;
     }
 }

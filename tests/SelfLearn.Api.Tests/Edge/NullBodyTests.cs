@@ -15,6 +15,10 @@ public sealed class NullBodyTests(AppFixture fixture) : ApiTest(fixture)
         "/api/deployments/default/versions/1/activate",
         "/api/deployments/default/rollback",
         "/api/experiments",
+        "/api/experiments/exp-1/start",
+        "/api/experiments/exp-1/stop",
+        "/api/experiments/exp-1/complete",
+        "/api/experiments/exp-1/abort",
         "/maas/v1/memories",
         "/maas/v1/query",
     ];

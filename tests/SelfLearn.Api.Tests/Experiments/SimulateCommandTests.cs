@@ -60,28 +60,98 @@ public sealed class SimulateCommandTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(3, dataset!["versions"]![0]!["registered"]!["scenarios"]!.GetValue<int>());
     }
 
-    [Fact]
-    public async Task An_experiment_registered_through_the_api_is_played_with_its_own_variants()
+    private async Task<int> DesignOffline(string id, int datasetVersion = 1)
     {
         var fewer = await Host.CreateAndActivate("retrieval.top_k", 2);
         await Host.Post("/api/experiments", new
         {
-            id = "exp-api", deploymentId = "default",
+            id, deploymentId = "default", mode = "offline", dataset = new { name = "golden", version = datasetVersion },
             variants = new[] { new { name = "control", configVersion = 1 }, new { name = "fewer", configVersion = fewer } },
         }, 201);
+        return fewer;
+    }
+
+    [Fact]
+    public async Task A_designed_offline_experiment_is_played_on_its_dataset_version_with_its_variants_and_started()
+    {
+        Assert.Equal(1, await Host.RegisterDataset("golden", seed: 3, count: 2));
+        Assert.Equal(2, await Host.RegisterDataset("golden", seed: 4, count: 3)); // the design pins version 1, not the latest
+        var fewer = await DesignOffline("exp-api");
         var (maas, recorder) = RecordingMaas.Over(Host);
         var output = TempFile("api-experiment.json");
 
-        Assert.Equal(0, await Simulate(maas, "--experiment", "exp-api", "--count", "2", "--out", output));
+        Assert.Equal(0, await Simulate(maas, "--experiment", "exp-api", "--out", output));
 
-        var variants = ReadJson(output)["variants"]!.AsArray();
+        var summary = ReadJson(output);
+        Assert.Equal(("golden", 1), (summary["dataset"]!.GetValue<string>(), summary["datasetVersion"]!.GetValue<int>()));
+        var variants = summary["variants"]!.AsArray();
         Assert.Equal(["control", "fewer"], variants.Select(v => v!["variant"]!.GetValue<string>()));
         Assert.Equal([1, fewer], variants.Select(v => v!["configVersion"]!.GetValue<int>()));
+        Assert.All(variants, v => Assert.Equal(2, v!["scenarios"]!.GetValue<int>()));
         Assert.Equal(recorder.Normalized("control"), recorder.Normalized("fewer"));
         Assert.All(recorder.Sent.Where(r => r.Method == "POST"), r => Assert.Equal("exp-api", r.Body!["experimentId"]!.GetValue<string>()));
         Assert.Equal(4, recorder.Sent.Count(r => r.Method == "DELETE")); // the two scenarios' users of both variants are forgotten
-        Assert.Single((await Host.Get("/api/experiments/exp-api/simulations"))!.AsArray());
-        await Assert.ThrowsAsync<ArgumentException>(() => Simulate(maas, "--experiment", "exp-api", "--variants", "control,bogus", "--count", "1"));
+        var simulation = Assert.Single((await Host.Get("/api/experiments/exp-api/simulations"))!.AsArray())!;
+        Assert.Equal(("golden", 1), (simulation["plan"]!["datasetName"]!.GetValue<string>(), simulation["plan"]!["datasetVersion"]!.GetValue<int>()));
+        Assert.Equal(2, (await Host.Get("/api/datasets/golden"))!["versions"]!.AsArray().Count); // the version played is not registered again
+        var experiment = await Host.Get("/api/experiments/exp-api");
+        Assert.Equal("started", experiment!["status"]!.GetValue<string>());
+        Assert.Equal("system:simulate", experiment["transitions"]![1]!["by"]!.GetValue<string>());
+        await Assert.ThrowsAsync<ArgumentException>(() => Simulate(maas, "--experiment", "exp-api", "--variants", "control,bogus"));
+    }
+
+    [Fact]
+    public async Task A_started_experiment_is_played_again_without_a_second_start()
+    {
+        await Host.RegisterDataset("golden", count: 1);
+        await DesignOffline("exp-again");
+        await Host.Post("/api/experiments/exp-again/start", new { reason = "by hand" }, 200);
+        var (maas, _) = RecordingMaas.Over(Host);
+
+        Assert.Equal(0, await Simulate(maas, "--experiment", "exp-again"));
+
+        var experiment = await Host.Get("/api/experiments/exp-again");
+        Assert.Equal(["designed", "started"], experiment!["transitions"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()));
+        Assert.Single((await Host.Get("/api/experiments/exp-again/simulations"))!.AsArray());
+    }
+
+    [Theory]
+    [InlineData("online", "experiment 'exp-x' is online: it runs on real traffic, and simulate plays offline experiments only.")]
+    [InlineData("no dataset", "experiment 'exp-x' is not designed with a dataset:")]
+    [InlineData("stopped", "experiment 'exp-x' is stopped: only a designed or started experiment can be simulated")]
+    [InlineData("aborted", "experiment 'exp-x' is aborted: only a designed or started experiment can be simulated")]
+    public async Task An_experiment_that_cannot_be_played_is_refused_before_anything_is_sent_or_written(string state, string message)
+    {
+        await Host.RegisterDataset("golden", count: 1);
+        var design = state switch { "online" => "\"mode\":\"online\"", "no dataset" => "", _ => "\"dataset\":{\"name\":\"golden\",\"version\":1}" };
+        await Host.Design("exp-x", design);
+        if (state is "stopped")
+            await Host.Transition("exp-x", "start");
+        if (state is "stopped" or "aborted")
+            await Host.Transition("exp-x", state == "stopped" ? "stop" : "abort");
+        var (maas, recorder) = RecordingMaas.Over(Host);
+        var events = await Host.EventCount();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Simulate(maas, "--experiment", "exp-x"));
+
+        Assert.StartsWith(message, error.Message, StringComparison.Ordinal);
+        Assert.Empty(recorder.Sent);
+        Assert.Equal(events, await Host.EventCount());
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_a_designed_experiment_neither_starts_it_nor_records_anything()
+    {
+        await Host.RegisterDataset("golden", count: 1);
+        await DesignOffline("exp-dry");
+        var (maas, recorder) = RecordingMaas.Over(Host);
+        var events = await Host.EventCount();
+
+        Assert.Equal(0, await Simulate(maas, "--experiment", "exp-dry", "--dry-run"));
+
+        Assert.Empty(recorder.Sent);
+        Assert.Equal(events, await Host.EventCount());
+        Assert.Equal("designed", (await Host.Get("/api/experiments/exp-dry"))!["status"]!.GetValue<string>());
     }
 
     [Fact]
@@ -179,6 +249,22 @@ public sealed class SimulateCommandTests(AppFixture fixture) : ApiTest(fixture)
         var (maas, recorder) = RecordingMaas.Over(Host);
         var events = await Host.EventCount();
         await Assert.ThrowsAsync<ArgumentException>(() => Simulate(maas, flag, value));
+        Assert.Empty(recorder.Sent);
+        Assert.Equal(events, await Host.EventCount());
+    }
+
+    [Theory]
+    [InlineData("count", "2")]
+    [InlineData("seed", "5")]
+    [InlineData("scenarios", "none.json")]
+    public async Task An_experiment_plays_the_dataset_of_its_design_so_flags_choosing_scenarios_are_refused(string flag, string value)
+    {
+        var (maas, recorder) = RecordingMaas.Over(Host);
+        var events = await Host.EventCount();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => Simulate(maas, "--experiment", "exp-1", $"--{flag}", value));
+
+        Assert.Equal($"--{flag} chooses the scenarios of a new experiment; --experiment plays the dataset version its design names.", error.Message);
         Assert.Empty(recorder.Sent);
         Assert.Equal(events, await Host.EventCount());
     }

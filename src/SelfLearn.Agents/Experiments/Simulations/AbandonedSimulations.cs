@@ -76,7 +76,7 @@ public sealed class AbandonedSimulations(IDocumentStore store, ForgetSimulatedUs
     /// <summary>The users a run plays are fixed by its dataset version and variants (<see cref="SimulationPlan.UserId"/>).</summary>
     private static async Task<(IReadOnlyList<string> Users, string? Error)> UsersAsync(IQuerySession session, SimulationStarted plan, CancellationToken ct)
     {
-        var (set, error) = await LoadDataset.RunAsync(session, plan.DatasetName, plan.DatasetVersion, ct);
+        var (set, error, _) = await LoadDataset.RunAsync(session, plan.DatasetName, plan.DatasetVersion, ct);
         if (set is null)
             return ([], error);
         return ([.. set.Scenarios.SelectMany(s => plan.Variants.Select(v => SimulationPlan.UserId(plan.SimulationId, s.Id, v.Name)))], null);

@@ -28,21 +28,24 @@ public interface ISimulationObserver
 }
 
 /// <summary>
-/// Plays a simulation against a MaaS, in paired mode, and records it: registers the dataset version, records the run
+/// Plays a simulation against a MaaS, in paired mode, and records it: starts its experiment if it is only designed (a
+/// finished one is refused, <see cref="SimulationExperiment.StartAsync"/>), registers the dataset version (unless it
+/// plays a recorded one), records the run
 /// as started with this process as its owner (so a later start can abandon it if the process dies,
 /// <see cref="AbandonedSimulations"/>), plays it through the <see cref="UserEmulator"/>, records how it ended and
 /// forgets its users unless they keep their memories. Stopping lets requests in flight finish, so the telemetry left
 /// behind is complete.
 /// </summary>
-public sealed class RunSimulation(IDocumentStore store, IMaasClient maas, StoredRuns storedRuns)
+public sealed class RunSimulation(IDocumentStore store, IMaasClient maas, StoredRuns storedRuns, SimulationExperiment experiments)
 {
     /// <summary>Time-ordered and short: "s" + 16 hex digits of a version-7 GUID (milliseconds, then random bits).</summary>
     public static string NewSimulationId() => "s" + Guid.CreateVersion7().ToString("N")[..16];
 
     public async Task<SimulationOutcome> RunAsync(SimulationRun run, ISimulationObserver observer, CancellationToken stop)
     {
-        var (set, source) = run.Scenarios;
-        var dataset = await RegisterDataset.RunAsync(store, set, source, SimulationExperiment.By, CancellationToken.None);
+        var (set, source, recorded) = run.Scenarios;
+        await experiments.StartAsync(run.Target.ExperimentId, CancellationToken.None);
+        var dataset = recorded ?? await RegisterDataset.RunAsync(store, set, source, SimulationExperiment.By, CancellationToken.None);
         await SimulationJournal.StartAsync(store, new SimulationStarted(run.SimulationId, run.Target.ExperimentId, run.Target.DeploymentId,
             run.Target.Variants, dataset.Name, dataset.Version, dataset.Sha256, set.Seed, run.Concurrency, run.RepeatOf, SimulationExperiment.By,
             OwnerProcesses.Current, run.KeepMemories), CancellationToken.None);

@@ -5,8 +5,11 @@ using SelfLearn.Domain.Simulations;
 
 namespace SelfLearn.Agents.Experiments.Simulations;
 
-/// <summary>The scenario set a simulation plays and where it came from (recorded with the dataset version).</summary>
-public sealed record LoadedScenarios(ScenarioSet Set, string Source);
+/// <summary>
+/// The scenario set a simulation plays and where it came from (recorded with the dataset version). <see cref="Recorded"/>
+/// is the registered version it was read from, if any: that version is played as it is, never registered again.
+/// </summary>
+public sealed record LoadedScenarios(ScenarioSet Set, string Source, DatasetRegistration? Recorded = null);
 
 /// <summary>What a recorded simulation played, so it can be played again exactly.</summary>
 public sealed class SimulationRecords(IDocumentStore store)
@@ -21,7 +24,9 @@ public sealed class SimulationRecords(IDocumentStore store)
     public async Task<LoadedScenarios> ScenariosAsync(string name, int version, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var (set, error) = await LoadDataset.RunAsync(session, name, version, ct);
-        return set is null ? throw new ArgumentException(error) : new LoadedScenarios(set, $"dataset {name}@{version}");
+        var (set, error, sha) = await LoadDataset.RunAsync(session, name, version, ct);
+        return set is null
+            ? throw new ArgumentException(error)
+            : new LoadedScenarios(set, $"dataset {name}@{version}", new DatasetRegistration(name, version, sha!, false));
     }
 }

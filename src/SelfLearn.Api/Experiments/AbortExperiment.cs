@@ -1,0 +1,23 @@
+using System.Security.Claims;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using SelfLearn.Api.Errors;
+using SelfLearn.Api.Security;
+using SelfLearn.Agents.Tuner;
+using Wolverine;
+using Wolverine.Http;
+using Command = SelfLearn.Agents.Experiments.AbortExperiment;
+
+namespace SelfLearn.Api.Experiments;
+
+public static class AbortExperiment
+{
+    /// <summary>designed or started → aborted: called off.</summary>
+    [Authorize(Policy = Policies.Write)]
+    [WolverinePost("/api/experiments/{id}/abort", OperationId = "AbortExperiment")]
+    public static async Task<IResult> Post(
+        string id, ExperimentTransitionRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
+        Require.OptionalText(request.Reason, "reason")
+        ?? await ExperimentTransitionResponse.RespondAsync(
+            await bus.InvokeAsync<TunerOutcome>(new Command(id, request.Reason, user.Name(), request.ExpectedVersion), ct), id, session, ct);
+}
