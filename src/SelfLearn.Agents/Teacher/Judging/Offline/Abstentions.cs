@@ -13,7 +13,7 @@ internal static class Abstentions
         "never told me", "never mentioned", "never said", "haven't told", "haven't mentioned", "hasn't mentioned",
         "didn't mention", "did not mention", "not mentioned", "wasn't mentioned", "nothing in my notes", "nothing in our",
         "nothing says", "none of my notes", "not in my notes", "don't have any", "don't have anything", "no information",
-        "no record", "remind me",
+        "no record", "remind me", "i don't have",
     ];
 
     public static bool IsAbstention(string claim)

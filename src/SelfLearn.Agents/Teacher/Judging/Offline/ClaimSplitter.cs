@@ -5,7 +5,8 @@ namespace SelfLearn.Agents.Teacher.Judging.Offline;
 /// <summary>
 /// Splits an answer into claims (docs/JUDGE.md): sentences end at '.', '!', '?' or ';' followed by a space or the end;
 /// a spaced dash ("Casa Azul — you cancelled …") and a clause joined by ", and", ", but", ", plus" or ", while" start
-/// a new claim. A piece with no content word (a greeting, "Sure!") is not a claim.
+/// a new claim. The judge looks for abstention phrases in every piece; a piece with no content word (a greeting,
+/// "Sure!") is not a claim.
 /// </summary>
 internal static partial class ClaimSplitter
 {
@@ -15,7 +16,7 @@ internal static partial class ClaimSplitter
         var text = Whitespace().Replace(answer, " ").Trim();
         return Boundary().Split(text)
             .Select(piece => piece.Trim().TrimEnd('.', '!', '?', ';', ',').Trim())
-            .Where(piece => JudgeText.Words(piece).Count > 0)
+            .Where(piece => piece.Length > 0)
             .ToList();
     }
 

@@ -23,15 +23,18 @@ public sealed class OfflineJudge(ITextEmbedder embedder) : IAnswerJudge
         ArgumentNullException.ThrowIfNull(input);
         var pieces = ClaimSplitter.Split(input.Answer);
         var abstained = input.Abstained || pieces.Any(Abstentions.IsAbstention);
-        var claims = pieces.Where(p => !Abstentions.IsAbstention(p)).ToList();
+        var claims = pieces.Where(p => !Abstentions.IsAbstention(p) && JudgeText.Words(p).Count > 0).ToList();
         var items = input.DeliveredContext.Select(ContextItem.Read).ToList();
         var question = JudgeText.Words(input.Question).ToHashSet(StringComparer.Ordinal);
         var golden = input.GoldenAnswer;
         var goldenNeedsVector = golden is not null && JudgeText.Words(golden).Count == 0;
 
-        var texts = claims.Concat(input.DeliveredContext).Concat(goldenNeedsVector ? [input.Answer, golden!] : []).ToList();
+        // Claims, then items, then answer and golden answer; items are embedded only when there is a claim to check.
+        var context = claims.Count == 0 ? [] : input.DeliveredContext;
+        var texts = claims.Concat(context).Concat(goldenNeedsVector ? [input.Answer, golden!] : []).ToList();
         var vectors = texts.Count == 0 ? [] : embedder.Embed(texts, EmbeddingKind.Passage, null, ct);
-        double Cosine(int a, int b) => vectors[a].Zip(vectors[b], (x, y) => (double)x * y).Sum();
+        double Cosine(int a, int b) => Dot(vectors[a], vectors[b]);
+        var closestToQuestion = ClosestToQuestion(input, vectors.Skip(claims.Count).Take(context.Count).ToList(), ct);
 
         bool? correct = golden is null ? null
             : !input.Answerable ? abstained
@@ -43,11 +46,11 @@ public sealed class OfflineJudge(ITextEmbedder embedder) : IAnswerJudge
         for (var c = 0; c < claims.Count; c++)
         {
             var similarity = Enumerable.Range(0, items.Count).Select(i => Cosine(c, claims.Count + i)).ToList();
-            if (ClaimSupport.Decide(claims[c], question, items, similarity) is not { } verdict)
+            if (ClaimSupport.Decide(claims[c], question, items, similarity, closestToQuestion) is not { } verdict)
                 continue;
             checkedClaims++;
-            var contradicts = !abstained && golden is not null
-                && (!input.Answerable || correct == false && GoldenCheck.Contradicts(claims[c], golden));
+            var contradicts = !abstained && golden is not null && (!input.Answerable || correct == false
+                && (GoldenCheck.Contradicts(claims[c], golden) || GoldenCheck.Superseded(verdict.Items, items, golden)));
             if (!verdict.Supported || contradicts)
                 continue;
             supported++;
@@ -58,4 +61,14 @@ public sealed class OfflineJudge(ITextEmbedder embedder) : IAnswerJudge
         var label = hallucinated ? JudgeLabel.Unsupported : abstained ? JudgeLabel.Abstained : JudgeLabel.Supported;
         return new JudgeScore(Name, Version, label, correct, hallucinated, checkedClaims, supported, used.ToList());
     }
+
+    private int? ClosestToQuestion(JudgeInput input, IReadOnlyList<float[]> items, CancellationToken ct)
+    {
+        if (items.Count == 0)
+            return null;
+        var question = embedder.Embed([input.Question], EmbeddingKind.Query, null, ct)[0];
+        return Enumerable.Range(0, items.Count).MaxBy(i => Dot(question, items[i]));
+    }
+
+    private static double Dot(float[] a, float[] b) => a.Zip(b, (x, y) => (double)x * y).Sum();
 }

@@ -8,7 +8,7 @@ public static class OfflineJudgeRules
 {
     public const string Name = "offline";
 
-    public const string Version = "offline-v1";
+    public const string Version = "offline-v2";
 
     /// <summary>Share of a claim's checked words that one context item, or two together, must hold.</summary>
     public const double LexicalSupport = 0.75;

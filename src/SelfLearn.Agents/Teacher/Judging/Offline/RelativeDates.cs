@@ -5,7 +5,8 @@ namespace SelfLearn.Agents.Teacher.Judging.Offline;
 
 /// <summary>
 /// The calendar words an item's relative time expressions stand for, from the day it was said: "yesterday" and
-/// "last night" (the day before), "today", "this morning" and "tonight" (that day), a weekday ("on Friday", "last
+/// "last night" (the day before), "last week" and "a week ago" (seven days before), "today", "this morning" and
+/// "tonight" (that day), a weekday ("on Friday", "last
 /// Friday": the latest such day before), "N days ago", "last year" and "N years ago" (the year), and "on 31 December"
 /// said in January (the year before). Each named day adds its day number, month, year and weekday.
 /// </summary>
@@ -19,6 +20,8 @@ internal static partial class RelativeDates
         var lower = text.ToLowerInvariant();
         if (lower.Contains("yesterday", StringComparison.Ordinal) || lower.Contains("last night", StringComparison.Ordinal))
             days.Add(said.AddDays(-1));
+        if (lower.Contains("last week", StringComparison.Ordinal) || lower.Contains("a week ago", StringComparison.Ordinal))
+            days.Add(said.AddDays(-7));
         if (lower.Contains("today", StringComparison.Ordinal) || lower.Contains("this morning", StringComparison.Ordinal)
             || lower.Contains("tonight", StringComparison.Ordinal))
             days.Add(said);
