@@ -95,8 +95,11 @@ internal static partial class JudgeReply
     {
         if (element.ValueKind != JsonValueKind.Object)
             throw Rejected(path, "must be an object.");
-        if (element.EnumerateObject().FirstOrDefault(p => !allowed.Contains(p.Name, StringComparer.Ordinal)) is { Name: { } extra } && extra.Length > 0)
-            throw Rejected($"{path}.{extra}", $"is not allowed; the members are {string.Join(", ", allowed)}.");
+        foreach (var member in element.EnumerateObject())
+        {
+            if (!allowed.Contains(member.Name, StringComparer.Ordinal))
+                throw Rejected($"{path}.{member.Name}", $"is not allowed; the members are {string.Join(", ", allowed)}.");
+        }
     }
 
     private static JsonElement Member(JsonElement element, string path, string name, JsonValueKind kind) =>

@@ -67,7 +67,10 @@ public sealed class OfflineJudge(ITextEmbedder embedder) : IAnswerJudge
         if (items.Count == 0)
             return null;
         var question = embedder.Embed([input.Question], EmbeddingKind.Query, null, ct)[0];
-        return Enumerable.Range(0, items.Count).MaxBy(i => Dot(question, items[i]));
+        var ranked = Enumerable.Range(0, items.Count).Select(i => (Item: i, Similarity: Dot(question, items[i])))
+            .OrderByDescending(r => r.Similarity).ToList();
+        // A tie names no single closest item.
+        return ranked.Count > 1 && ranked[0].Similarity <= ranked[1].Similarity ? null : ranked[0].Item;
     }
 
     private static double Dot(float[] a, float[] b) => a.Zip(b, (x, y) => (double)x * y).Sum();
