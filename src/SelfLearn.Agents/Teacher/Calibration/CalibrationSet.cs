@@ -7,22 +7,22 @@ namespace SelfLearn.Agents.Teacher.Calibration;
 /// <summary>One hand-labelled answer of the calibration set (data/judge-calibration/README.md).</summary>
 public sealed record CalibrationItem(
     string Id,
-    JsonObject? Source,
-    string? QuestionKind,
     string Question,
     IReadOnlyList<string> Context,
-    IReadOnlyList<string>? ContextSources,
     string Answer,
     bool AbstainedFlag,
     string? GoldenAnswer,
     bool Answerable,
     JudgeLabel Label,
-    string? Note)
+    JsonObject? Source = null,
+    string? QuestionKind = null,
+    IReadOnlyList<string>? ContextSources = null,
+    string? Note = null)
 {
     public JudgeInput ToInput() => new(Question, Answer, AbstainedFlag, Context, GoldenAnswer, Answerable);
 }
 
-public sealed record CalibrationFile(string Format, string? Guide, string? Description, IReadOnlyList<CalibrationItem> Items);
+public sealed record CalibrationFile(string Format, IReadOnlyList<CalibrationItem> Items, string? Guide = null, string? Description = null);
 
 /// <summary>A file or folder that is not a calibration set, with the file and what is wrong.</summary>
 public sealed class CalibrationSetException(string message) : Exception(message);
@@ -32,7 +32,7 @@ public static class CalibrationSet
 {
     public const string Format = "selflearn.judge-calibration/1";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
 
     public static IReadOnlyList<CalibrationItem> Load(string path)
     {
