@@ -5,6 +5,7 @@ using SelfLearn.Api.Edge;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Hosting;
 using SelfLearn.Api.Security;
+using SelfLearn.Api.Teacher;
 using Wolverine.Http;
 
 var verbose = ConsoleVerbosity.Take(ref args);
@@ -16,6 +17,7 @@ var connectionString = builder.AddSelfLearnDatabase();
 builder.AddSelfLearnCritterStack(connectionString);
 builder.AddStudent();
 builder.AddUserEmulator();
+builder.AddJudges();
 builder.Services.AddWolverineHttp();
 builder.AddRateLimits(args);
 builder.Services.AddSelfLearnApiDocs();
@@ -45,6 +47,11 @@ if (StudentCommands.Handles(args))
 if (args is [VerifyCommand.Name, ..])
 {
     return await VerifyCommand.RunAsync(app.Services, CancellationToken.None);
+}
+
+if (args is [JudgeCalibrateCommand.Name, .. var calibrateArgs])
+{
+    return await JudgeCalibrateCommand.RunAsync(app.Services, calibrateArgs, CancellationToken.None);
 }
 
 app.PrintDevelopmentKeys();
