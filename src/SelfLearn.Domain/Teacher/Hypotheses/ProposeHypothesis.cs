@@ -59,7 +59,9 @@ public static class ProposeHypothesis
         if (draft.Values.Distinct(JsonElementEquality.Instance).Count() < draft.Values.Count)
             yield return ProposalRules.Invalid("values", "'values' names a value more than once.");
         var numeric = factor.Type is FactorType.Int or FactorType.Float;
-        if (draft.Direction != ChangeDirection.Set && !numeric)
+        if (!Enum.IsDefined(draft.Direction))
+            yield return ProposalRules.Invalid("direction", "'direction' is \"up\", \"down\" or \"set\".");
+        else if (draft.Direction != ChangeDirection.Set && !numeric)
             yield return ProposalRules.Invalid("direction", $"{factor.Key} is not a number: its direction is 'set', not up or down.");
 
         var from = proposalBase.Values[factor.Key];

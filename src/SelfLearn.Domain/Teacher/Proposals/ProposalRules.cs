@@ -32,6 +32,8 @@ public static class ProposalRules
             yield return Invalid("expectedEffect", $"'expectedEffect' names at most {ProposalLimits.MaxEffects} metrics.");
         foreach (var metric in effects.Keys.Where(m => !MetricRegistry.IsKnown(m)).Order(StringComparer.Ordinal).Take(ProposalLimits.MaxEffects))
             yield return UnknownMetric($"expectedEffect.{Short(metric)}", metric);
+        foreach (var (metric, _) in effects.Where(e => !Enum.IsDefined(e.Value)).Take(ProposalLimits.MaxEffects))
+            yield return Invalid($"expectedEffect.{Short(metric)}", "an expected effect is \"up\", \"down\" or \"same\".");
     }
 
     public static IEnumerable<Violation> Evidence(IReadOnlyList<string>? evidence, bool required)
