@@ -34,6 +34,7 @@ public static partial class HypothesisReply
         RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false) },
     };
 
     public static ProposerReply Read(string? reply, ProposerBrief brief, string model)
@@ -43,33 +44,30 @@ public static partial class HypothesisReply
         ReplyBody? body;
         try
         {
-            body = JsonSerializer.Deserialize<ReplyBody>(json, Options);
+            using var document = JsonDocument.Parse(json);
+            try
+            {
+                body = document.Deserialize<ReplyBody>(Options);
+            }
+            catch (JsonException e)
+            {
+                return ProposerReply.Rejected($"{e.Path ?? "$"}: {JsonReadErrors.Describe(e, typeof(ReplyBody), Options, document.RootElement)}");
+            }
         }
         catch (JsonException e)
         {
-            return ProposerReply.Rejected($"{e.Path ?? "$"}: {Explain(e, json)}");
+            return ProposerReply.Rejected($"$: the reply is not valid JSON ({JsonReadErrors.Describe(e, typeof(ReplyBody), Options, default)})");
         }
         if (body?.Hypotheses is null)
             return ProposerReply.Rejected("$.hypotheses: is required.");
         if (body.Hypotheses.Count > MaxHypotheses)
             return ProposerReply.Rejected($"$.hypotheses: at most {MaxHypotheses} hypotheses, got {body.Hypotheses.Count}.");
-        if (body.Hypotheses.Select((h, i) => (h, i)).FirstOrDefault(x => !Enum.IsDefined(x.h.Direction) || x.h.ExpectedEffect.Values.Any(e => !Enum.IsDefined(e)))
-            is ({ } _, var bad))
-            return ProposerReply.Rejected($"$.hypotheses[{bad}]: direction is \"up\", \"down\" or \"set\" and each expected effect \"up\", \"down\" or \"same\", by name.");
 
         var findings = brief.Findings;
         var defaultEvidence = new[] { findings.ExperimentId, findings.VerdictId }.OfType<string>().ToList();
         return new ProposerReply([.. body.Hypotheses.Select(h => new HypothesisDraft(
             brief.Base.DeploymentId, brief.Base.Version, h.Factor, h.Direction, h.Values, h.ExpectedEffect, h.Rationale,
             h.Evidence is { Count: > 0 } evidence ? evidence : defaultEvidence, [], ProposalSource.FromModel(model), findings.ExperimentId))], null);
-    }
-
-    private static string Explain(JsonException error, string json)
-    {
-        if (JsonReadErrors.IsSyntax(error))
-            return JsonReadErrors.Describe(error, typeof(ReplyBody), Options, default);
-        using var document = JsonDocument.Parse(json);
-        return JsonReadErrors.Describe(error, typeof(ReplyBody), Options, document.RootElement);
     }
 
     private static string? JsonObjectIn(string reply)
