@@ -54,7 +54,7 @@ public sealed class KernelHypothesisProposerTests
     [InlineData("I think you should raise top_k.", "$: the reply holds no JSON object.")]
     [InlineData("""{"hypotheses":[{"factor":"retrieval.top_k"}]}""", "$.hypotheses[0]: misses required members: direction, values, expectedEffect, rationale, evidence.")]
     [InlineData("""{"ideas":[]}""", "$.ideas: 'ideas' is not a member here.")]
-    [InlineData("""{"hypotheses":[{"factor":"retrieval.top_k",]}""", "$: the reply is not valid JSON (']' is an invalid start of a property name.)")]
+    [InlineData("""{"hypotheses":[{"factor":"retrieval.top_k",]}""", "$: the reply is not valid JSON (']' is an invalid start of a property name. Expected a '\"'.)")]
     public async Task A_malformed_reply_is_rejected_whole_with_the_JSON_path(string reply, string why)
     {
         var read = await Propose(reply);
