@@ -18,6 +18,7 @@ builder.AddSelfLearnCritterStack(connectionString);
 builder.AddStudent();
 builder.AddUserEmulator();
 builder.AddJudges();
+builder.AddTeacherProposals();
 builder.Services.AddWolverineHttp();
 builder.AddRateLimits(args);
 builder.Services.AddSelfLearnApiDocs();

@@ -5,6 +5,7 @@ using SelfLearn.Projections.Datasets;
 using SelfLearn.Projections.Experiments;
 using SelfLearn.Projections.ImpactFactors;
 using SelfLearn.Projections.Simulations;
+using SelfLearn.Projections.Teacher;
 
 namespace SelfLearn.Projections;
 
@@ -14,7 +15,7 @@ public static class ProjectionsRegistration
     public static IReadOnlyList<Type> ProjectionTypes { get; } =
     [
         .. ImpactFactorsRegistration.Projections, .. ConfigurationRegistration.Projections, .. ExperimentsRegistration.Projections,
-        .. DatasetsRegistration.Projections, .. SimulationsRegistration.Projections,
+        .. DatasetsRegistration.Projections, .. SimulationsRegistration.Projections, .. TeacherRegistration.Projections,
     ];
 
     /// <summary>The event store settings every feature relies on, then each feature's own projections and indexes.</summary>
@@ -26,6 +27,6 @@ public static class ProjectionsRegistration
         // Versions and change-log rows are insert-only (one new document per event), so rebuilds can COPY them.
         options.Projections.RebuildWithBulkCopy = true;
 
-        return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations();
+        return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher();
     }
 }
