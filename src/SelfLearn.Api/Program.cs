@@ -16,6 +16,7 @@ var connectionString = builder.AddSelfLearnDatabase();
 builder.AddSelfLearnCritterStack(connectionString);
 builder.AddStudent();
 builder.AddUserEmulator();
+builder.AddTeacher();
 builder.Services.AddWolverineHttp();
 builder.AddRateLimits(args);
 builder.Services.AddSelfLearnApiDocs();
