@@ -63,9 +63,13 @@ public sealed class AggregateMetrics(
         await telemetry.FlushAsync(ct);
         await tables.EnsureAsync(ct);
         var played = await PlayedAsync(request.Scope, ct);
+        var missing = new List<(PlayedDataset Version, IReadOnlyList<GoldenExample> Examples)>();
         foreach (var version in played.DistinctBy(p => (p.Dataset, p.Version, p.Sha256)))
-            await golden.EnsureAsync(version, ct);
-        await RequireKnownSegmentsAsync(request.SegmentsWithAll, played, ct);
+            if (await golden.MissingAsync(version, ct) is { } examples)
+                missing.Add((version, examples));
+        await RequireKnownSegmentsAsync(request.SegmentsWithAll, played, missing.SelectMany(m => m.Examples), ct);
+        foreach (var (version, examples) in missing)
+            await golden.WriteAsync(version, examples, ct);
 
         var scope = request.Scope;
         return (metrics,
@@ -89,7 +93,8 @@ public sealed class AggregateMetrics(
     }
 
     /// <summary>Kinds are a closed list; a persona or project is known when a played dataset names it.</summary>
-    private async Task RequireKnownSegmentsAsync(IReadOnlyList<string> segments, IReadOnlyList<PlayedDataset> played, CancellationToken ct)
+    private async Task RequireKnownSegmentsAsync(
+        IReadOnlyList<string> segments, IReadOnlyList<PlayedDataset> played, IEnumerable<GoldenExample> unwritten, CancellationToken ct)
     {
         var named = segments.Where(s => s.StartsWith($"{Segments.Persona}:", StringComparison.Ordinal) || s.StartsWith($"{Segments.Project}:", StringComparison.Ordinal)).ToList();
         if (named.Count == 0)
@@ -101,7 +106,8 @@ public sealed class AggregateMetrics(
             """);
         command.Parameters.Add(TextArray(played.Select(p => p.Dataset)));
         command.Parameters.Add(new NpgsqlParameter { Value = played.Select(p => p.Version).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
-        var known = new SortedSet<string>(StringComparer.Ordinal);
+        var known = new SortedSet<string>(unwritten.SelectMany(e => new[] { $"{Segments.Persona}:{e.Persona}", $"{Segments.Project}:{e.Project}" }),
+            StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 known.Add(reader.GetString(0));

@@ -19,6 +19,13 @@ public sealed class GoldenExampleTable(IDocumentStore store, NpgsqlDataSource da
 {
     public async Task EnsureAsync(PlayedDataset played, CancellationToken ct)
     {
+        if (await MissingAsync(played, ct) is { } examples)
+            await WriteAsync(played, examples, ct);
+    }
+
+    /// <summary>The version's examples when they still need writing (<see cref="WriteAsync"/>); null when they are in the table.</summary>
+    public async Task<IReadOnlyList<GoldenExample>?> MissingAsync(PlayedDataset played, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(played);
         await tables.EnsureAsync(ct);
         await using (var check = dataSource.CreateCommand($"SELECT sha256 FROM {TeacherTables.GoldenDatasets} WHERE dataset = $1 AND version = $2"))
@@ -26,9 +33,9 @@ public sealed class GoldenExampleTable(IDocumentStore store, NpgsqlDataSource da
             check.Parameters.Add(new NpgsqlParameter { Value = played.Dataset });
             check.Parameters.Add(new NpgsqlParameter { Value = played.Version });
             if (await check.ExecuteScalarAsync(ct) as string == played.Sha256)
-                return;
+                return null;
         }
-        await WriteAsync(played, await ExamplesAsync(played, ct), ct);
+        return await ExamplesAsync(played, ct);
     }
 
     private async Task<IReadOnlyList<GoldenExample>> ExamplesAsync(PlayedDataset played, CancellationToken ct)
@@ -44,8 +51,8 @@ public sealed class GoldenExampleTable(IDocumentStore store, NpgsqlDataSource da
             : [.. GoldenExample.Of(set)];
     }
 
-    /// <summary>One transaction, locked per version, so concurrent evaluations write it once and readers never see half of it.</summary>
-    private async Task WriteAsync(PlayedDataset played, IReadOnlyList<GoldenExample> examples, CancellationToken ct)
+    /// <summary>One transaction, locked per version, so readers never see half of it; what was there for the version is replaced.</summary>
+    public async Task WriteAsync(PlayedDataset played, IReadOnlyList<GoldenExample> examples, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
