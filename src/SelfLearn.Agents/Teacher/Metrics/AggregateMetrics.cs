@@ -19,7 +19,7 @@ public sealed class AggregateMetrics(
 {
     public async Task<IReadOnlyList<MetricAggregate>> PerVariantAsync(MetricRequest request, CancellationToken ct)
     {
-        var (metrics, parameters) = await PrepareAsync(request, ct);
+        var (metrics, parameters) = await PrepareAsync(request, null, ct);
         await using var command = dataSource.CreateCommand(AggregateSql.PerVariant(metrics));
         command.Parameters.AddRange(parameters);
         var segments = request.SegmentsWithAll;
@@ -39,8 +39,7 @@ public sealed class AggregateMetrics(
     public async Task<IReadOnlyList<PairedAggregate>> PairedAsync(MetricRequest request, string baseline, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        var (metrics, parameters) = await PrepareAsync(request, ct);
-        await RequireRunsAsync(request.Scope, baseline, ct);
+        var (metrics, parameters) = await PrepareAsync(request, baseline, ct);
         await using var command = dataSource.CreateCommand(AggregateSql.Paired(metrics));
         command.Parameters.AddRange(parameters);
         command.Parameters.Add(new NpgsqlParameter { Value = baseline, NpgsqlDbType = NpgsqlDbType.Text });
@@ -53,7 +52,7 @@ public sealed class AggregateMetrics(
         return paired;
     }
 
-    private async Task<(IReadOnlyList<MetricDefinition>, NpgsqlParameter[])> PrepareAsync(MetricRequest request, CancellationToken ct)
+    private async Task<(IReadOnlyList<MetricDefinition>, NpgsqlParameter[])> PrepareAsync(MetricRequest request, string? baseline, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Validate() is { } invalid)
@@ -62,6 +61,8 @@ public sealed class AggregateMetrics(
 
         await telemetry.FlushAsync(ct);
         await tables.EnsureAsync(ct);
+        if (baseline is not null)
+            await RequireRunsAsync(request.Scope, baseline, ct);
         var played = await PlayedAsync(request.Scope, ct);
         var missing = new List<(PlayedDataset Version, IReadOnlyList<GoldenExample> Examples)>();
         foreach (var version in played.DistinctBy(p => (p.Dataset, p.Version, p.Sha256)))
