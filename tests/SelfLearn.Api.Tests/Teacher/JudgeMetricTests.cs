@@ -75,5 +75,31 @@ public sealed class JudgeMetricTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal((3L, 1.5, 1L), Sums(result.Find("context.utilization", "a")));
     }
 
+    [Fact]
+    public async Task Runs_to_judge_are_the_answered_unscored_ones_with_their_delivered_texts_and_golden_answer()
+    {
+        await Host.RecordSimulationAsync();
+        var scored = Run("a", "alpha/q1", ranked: ["a1"], delivered: ["a1"]);
+        var first = Run("a", "alpha/q2", ranked: ["a3", "a4"], delivered: ["a3", "a4"], abstained: true);
+        var second = Run("b", "alpha/q3", ranked: ["a2"], delivered: ["a2"]);
+        await Host.StoreAsync(scored, first, second, Run("b", "beta/q1", ranked: [], delivered: [], answer: null, error: "boom"));
+        var ct = TestContext.Current.CancellationToken;
+        await Store.WriteAsync([new RunJudgeScore(scored.RunId, Score(true, false, 1, 1, 0))], ct);
+        var toJudge = Host.Services.GetRequiredService<RunsToJudge>();
+
+        var scope = new MetricScope(Experiment);
+        var runs = (await toJudge.NextAsync(scope, Offline, 10, ct)).ToDictionary(r => r.RunId, r => r.Input);
+
+        Assert.Equal([first.RunId, second.RunId], runs.Keys.Order());
+        Assert.Equal(("a question", "an answer", true, "a3", true), (runs[first.RunId].Question, runs[first.RunId].Answer, runs[first.RunId].Abstained,
+            runs[first.RunId].GoldenAnswer, runs[first.RunId].Answerable));
+        Assert.Equal(["turn a3", "turn a4"], runs[first.RunId].DeliveredContext);
+        Assert.Equal(("No cat was mentioned.", false), (runs[second.RunId].GoldenAnswer, runs[second.RunId].Answerable));
+        Assert.Single(await toJudge.NextAsync(scope, Offline, 1, ct));
+        Assert.Equal(3, (await toJudge.NextAsync(scope, new JudgeRef("offline", "2"), 10, ct)).Count);
+        await Store.WriteAsync([new RunJudgeScore(first.RunId, Score(false, false, 0, 0)), new RunJudgeScore(second.RunId, Score(null, true, 1, 0))], ct);
+        Assert.Empty(await toJudge.NextAsync(scope, Offline, 10, ct));
+    }
+
     private static (long, double, long) Sums(MetricAggregate a) => (a.Count, a.Sum, a.Missing);
 }

@@ -1,9 +1,7 @@
-using Marten;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using SelfLearn.Agents.Student.Telemetry;
-using SelfLearn.Domain.Simulations;
 using SelfLearn.Domain.Teacher.Metrics;
 
 namespace SelfLearn.Agents.Teacher.Metrics;
@@ -15,7 +13,7 @@ namespace SelfLearn.Agents.Teacher.Metrics;
 /// </summary>
 /// <exception cref="ArgumentException">The request names an unknown metric or segment, or a baseline without runs; nothing is computed.</exception>
 public sealed class AggregateMetrics(
-    IDocumentStore store, NpgsqlDataSource dataSource, TeacherTables tables, GoldenExampleTable golden, TelemetryWriter telemetry, IOptions<PriceOptions> prices)
+    NpgsqlDataSource dataSource, TeacherTables tables, GoldenExampleTable golden, TelemetryWriter telemetry, IOptions<PriceOptions> prices)
 {
     public async Task<IReadOnlyList<MetricAggregate>> PerVariantAsync(MetricRequest request, CancellationToken ct)
     {
@@ -63,7 +61,7 @@ public sealed class AggregateMetrics(
         await tables.EnsureAsync(ct);
         if (baseline is not null)
             await RequireRunsAsync(request.Scope, baseline, ct);
-        var played = await PlayedAsync(request.Scope, ct);
+        var played = await golden.PlayedAsync(request.Scope, ct);
         var missing = new List<(PlayedDataset Version, IReadOnlyList<GoldenExample> Examples)>();
         foreach (var version in played.DistinctBy(p => (p.Dataset, p.Version, p.Sha256)))
             if (await golden.MissingAsync(version, ct) is { } examples)
@@ -82,15 +80,6 @@ public sealed class AggregateMetrics(
             new NpgsqlParameter { Value = prices.Value.InputPerMillion, NpgsqlDbType = NpgsqlDbType.Double },
             new NpgsqlParameter { Value = prices.Value.OutputPerMillion, NpgsqlDbType = NpgsqlDbType.Double },
         ]);
-    }
-
-    /// <summary>The dataset version each simulation of the experiment played: what its runs' example ids refer to.</summary>
-    private async Task<IReadOnlyList<PlayedDataset>> PlayedAsync(MetricScope scope, CancellationToken ct)
-    {
-        await using var session = store.QuerySession();
-        var simulations = await session.Query<Simulation>().Where(s => s.Plan.ExperimentId == scope.ExperimentId).ToListAsync(ct);
-        return [.. simulations.Where(s => scope.SimulationId is null || s.Plan.SimulationId == scope.SimulationId)
-            .Select(s => new PlayedDataset(s.Plan.SimulationId, s.Plan.DatasetName, s.Plan.DatasetVersion, s.Plan.DatasetSha256))];
     }
 
     /// <summary>Kinds are a closed list; a persona or project is known when a played dataset names it.</summary>

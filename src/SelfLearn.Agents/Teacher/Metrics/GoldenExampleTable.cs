@@ -3,6 +3,8 @@ using Npgsql;
 using NpgsqlTypes;
 using SelfLearn.Agents.Experiments.Datasets;
 using SelfLearn.Domain.Datasets;
+using SelfLearn.Domain.Simulations;
+using SelfLearn.Domain.Teacher.Metrics;
 
 namespace SelfLearn.Agents.Teacher.Metrics;
 
@@ -17,6 +19,16 @@ public sealed record PlayedDataset(string SimulationId, string Dataset, int Vers
 /// </summary>
 public sealed class GoldenExampleTable(IDocumentStore store, NpgsqlDataSource dataSource, TeacherTables tables)
 {
+    /// <summary>The dataset version each simulation in scope played: what its runs' example ids refer to.</summary>
+    public async Task<IReadOnlyList<PlayedDataset>> PlayedAsync(MetricScope scope, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        await using var session = store.QuerySession();
+        var simulations = await session.Query<Simulation>().Where(s => s.Plan.ExperimentId == scope.ExperimentId).ToListAsync(ct);
+        return [.. simulations.Where(s => scope.SimulationId is null || s.Plan.SimulationId == scope.SimulationId)
+            .Select(s => new PlayedDataset(s.Plan.SimulationId, s.Plan.DatasetName, s.Plan.DatasetVersion, s.Plan.DatasetSha256))];
+    }
+
     public async Task EnsureAsync(PlayedDataset played, CancellationToken ct)
     {
         if (await MissingAsync(played, ct) is { } examples)

@@ -11,6 +11,7 @@ public static class TeacherMetricsSetup
         services.TryAddSingleton<TeacherTables>();
         services.AddSingleton<GoldenExampleTable>();
         services.AddSingleton<JudgeScoreStore>();
+        services.AddSingleton<RunsToJudge>();
         return services.AddSingleton<AggregateMetrics>();
     }
 }
