@@ -90,7 +90,7 @@ public sealed class JudgeMetricTests(AppFixture fixture) : ApiTest(fixture)
         var scope = new MetricScope(Experiment);
         var runs = (await toJudge.NextAsync(scope, Offline, 10, ct)).ToDictionary(r => r.RunId, r => r.Input);
 
-        Assert.Equal([first.RunId, second.RunId], runs.Keys.Order());
+        Assert.Equal(new[] { first.RunId, second.RunId }.Order(), runs.Keys.Order());
         Assert.Equal(("a question", "an answer", true, "a3", true), (runs[first.RunId].Question, runs[first.RunId].Answer, runs[first.RunId].Abstained,
             runs[first.RunId].GoldenAnswer, runs[first.RunId].Answerable));
         Assert.Equal(["turn a3", "turn a4"], runs[first.RunId].DeliveredContext);
