@@ -20,7 +20,6 @@ public sealed class AggregateMetrics(
         var (metrics, parameters) = await PrepareAsync(request, null, ct);
         await using var command = dataSource.CreateCommand(AggregateSql.PerVariant(metrics));
         command.Parameters.AddRange(parameters);
-        var segments = request.SegmentsWithAll;
         var aggregates = new List<MetricAggregate>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -75,8 +74,7 @@ public sealed class AggregateMetrics(
         [
             Text(scope.ExperimentId), Text(scope.SimulationId), Text(scope.CycleType),
             TextArray(played.Select(p => p.SimulationId)), TextArray(played.Select(p => p.Dataset)),
-            new NpgsqlParameter { Value = played.Select(p => p.Version).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer },
-            TextArray(request.SegmentsWithAll), Text(request.Judge?.Judge), Text(request.Judge?.Version),
+            IntArray(played.Select(p => p.Version)), TextArray(request.SegmentsWithAll), Text(request.Judge?.Judge), Text(request.Judge?.Version),
             new NpgsqlParameter { Value = prices.Value.InputPerMillion, NpgsqlDbType = NpgsqlDbType.Double },
             new NpgsqlParameter { Value = prices.Value.OutputPerMillion, NpgsqlDbType = NpgsqlDbType.Double },
         ]);
@@ -95,7 +93,7 @@ public sealed class AggregateMetrics(
             JOIN {TeacherTables.GoldenExamples} g ON g.dataset = p.dataset AND g.version = p.version
             """);
         command.Parameters.Add(TextArray(played.Select(p => p.Dataset)));
-        command.Parameters.Add(new NpgsqlParameter { Value = played.Select(p => p.Version).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
+        command.Parameters.Add(IntArray(played.Select(p => p.Version)));
         var known = new SortedSet<string>(unwritten.SelectMany(e => new[] { $"{Segments.Persona}:{e.Persona}", $"{Segments.Project}:{e.Project}" }),
             StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -119,4 +117,6 @@ public sealed class AggregateMetrics(
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
     private static NpgsqlParameter TextArray(IEnumerable<string> values) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+
+    private static NpgsqlParameter IntArray(IEnumerable<int> values) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer };
 }
