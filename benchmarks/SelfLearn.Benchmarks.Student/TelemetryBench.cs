@@ -63,7 +63,9 @@ internal static class TelemetryBench
         return new PipelineRun(Guid.CreateVersion7(), DateTimeOffset.UtcNow, SeedDefaults.DefaultDeployment, 1, null, null, CycleTypes.Online, null, null,
             Corpus.UserId, Invariant($"thread-{i % 100}"), Invariant($"What did Caroline do on day {i}?"), "She went to a support group.",
             false, [.. Enumerable.Range(0, 10).Select(_ => Guid.CreateVersion7())], [.. Enumerable.Range(0, 10).Select(k => (string?)Invariant($"D{k}:{i % 30}"))],
-            scores, 900 + random.Next(300), 20 + random.Next(30), latency, null);
+            scores, [.. Enumerable.Range(0, 50).Select(k => (string?)Invariant($"D{k}:{i % 30}"))],
+            [.. Enumerable.Range(0, 10).Select(k => Invariant($"Caroline said something on day {i}, item {k}."))],
+            900 + random.Next(300), 20 + random.Next(30), latency, null);
     }
 
     private static async Task<(long Rows, double Seconds)> SingleInsertsAsync(

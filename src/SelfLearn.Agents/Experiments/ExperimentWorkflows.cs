@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfLearn.Agents.Experiments.Retrieval;
 using SelfLearn.Agents.Experiments.Simulations;
+using SelfLearn.Agents.Teacher.Metrics;
 
 namespace SelfLearn.Agents.Experiments;
 
@@ -13,6 +15,9 @@ public static class ExperimentWorkflows
         services.AddScoped<SimulationExperiment>();
         services.AddScoped<SimulationRecords>();
         services.AddSingleton<StoredRuns>();
+        services.TryAddSingleton<TeacherTables>();
+        services.AddSingleton<ObservedRunWriter>();
+        services.AddSingleton<MaasObservations>();
         services.AddScoped<RunSimulation>();
         services.AddScoped<EvaluateRetrieval>();
         return services.AddScoped<ImportLocomo>();

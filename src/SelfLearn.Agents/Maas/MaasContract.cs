@@ -35,6 +35,10 @@ public sealed record RetrievedItem(Guid MemoryId, string? SourceId, string? Spea
 
 public sealed record TokenUsage(int Input, int Output);
 
+/// <summary>
+/// <c>RankedSourceIds</c> is optional: the source ids of the service's ranking before its cuts (top k, minimum score,
+/// context budget), best first, up to 50; a service that leaves it out is ranked by its <c>Items</c>.
+/// </summary>
 public sealed record QueryResponse(
     Guid RunId,
     string Answer,
@@ -45,7 +49,8 @@ public sealed record QueryResponse(
     int ConfigVersion,
     string? ExperimentId,
     string? Variant,
-    string CycleType);
+    string CycleType,
+    IReadOnlyList<string?>? RankedSourceIds = null);
 
 public static class CycleTypes
 {

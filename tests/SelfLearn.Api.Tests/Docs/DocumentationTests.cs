@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Domain.ImpactFactors;
+using SelfLearn.Domain.Teacher.Metrics;
 
 namespace SelfLearn.Api.Tests.Docs;
 
@@ -30,4 +32,30 @@ public sealed class DocumentationTests(AppFixture fixture) : ApiTest(fixture)
         var doc = Doc("IMPACT_FACTORS.md");
         Assert.All(DefaultCatalog.Factors, f => Assert.Contains($"| `{f.Key}` | {f.Type.ToString().ToLowerInvariant()} |", doc, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void METRICS_md_lists_exactly_the_registry_with_the_same_unit_direction_needs_and_outcome()
+    {
+        var doc = Doc("METRICS.md");
+        var registry = doc[doc.IndexOf("## The registry", StringComparison.Ordinal)..];
+        registry = registry[..registry.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        var rows = registry.Split('\n').Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => Regex.Split(line, @"(?<!\\)\|").Select(cell => cell.Trim()).ToArray())
+            .ToDictionary(cells => cells[1].Trim('`'), cells => (Unit: cells[3], Direction: cells[4], Needs: cells[5], PerExample: cells[6], Outcome: cells[7]));
+
+        Assert.Equal(MetricRegistry.All.Select(m => m.Name).Order(StringComparer.Ordinal), rows.Keys.Order(StringComparer.Ordinal));
+        Assert.All(MetricRegistry.All, m => Assert.Equal(
+            (m.Unit, m.Direction == MetricDirection.HigherIsBetter ? "higher is better" : "lower is better", NeedsText(m.Needs), m.PerExample ? "yes" : "no",
+                m.Outcome.ToString().ToLowerInvariant()),
+            rows[m.Name]));
+    }
+
+    private static string NeedsText(MetricNeeds needs) => needs switch
+    {
+        MetricNeeds.Nothing => "nothing",
+        MetricNeeds.GoldenEvidence => "golden evidence",
+        MetricNeeds.GoldenAnswer => "golden answer",
+        MetricNeeds.Judge => "judge",
+        _ => throw new ArgumentOutOfRangeException(nameof(needs)),
+    };
 }

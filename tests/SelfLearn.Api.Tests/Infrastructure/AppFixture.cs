@@ -8,6 +8,7 @@ using SelfLearn.Agents.Seeding;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Telemetry;
+using SelfLearn.Agents.Teacher.Metrics;
 using SelfLearn.Api.Hosting;
 
 namespace SelfLearn.Api.Tests.Infrastructure;
@@ -38,8 +39,10 @@ public sealed class AppFixture : IAsyncLifetime
         await Host.ResetAllMartenDataAsync();
         await Host.ResetResourceState();
         await Host.Services.GetRequiredService<TelemetryWriter>().FlushAsync();
+        await Host.Services.GetRequiredService<TeacherTables>().EnsureAsync(CancellationToken.None);
         await using (var truncate = Host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
-            $"TRUNCATE {TelemetrySchema.Schema}.pipeline_runs, {TelemetrySchema.Schema}.telemetry_events"))
+            $"TRUNCATE {TelemetrySchema.Schema}.pipeline_runs, {TelemetrySchema.Schema}.telemetry_events, {TeacherTables.GoldenDatasets}, " +
+            $"{TeacherTables.GoldenExamples}, {TeacherTables.JudgeScores}, {TeacherTables.Observations}"))
             await truncate.ExecuteNonQueryAsync();
         Host.Services.GetRequiredService<MemoryIndexCache>().Clear();
         var catalog = Host.Services.GetRequiredService<CatalogCache>();

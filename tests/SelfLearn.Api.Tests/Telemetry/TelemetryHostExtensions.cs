@@ -11,7 +11,7 @@ public static class TelemetryHostExtensions
 
     public static PipelineRun PipelineRun(string question) => new(
         Guid.CreateVersion7(), DateTimeOffset.UtcNow, "default", 1, null, null, "online", null, null, "user-1", "t-1", question,
-        "an answer", false, [Guid.CreateVersion7()], ["s-1"], [0.5], 10, 3,
+        "an answer", false, [Guid.CreateVersion7()], ["s-1"], [0.5], ["s-1", "s-2"], ["a memory"], 10, 3,
         new Dictionary<string, double> { ["retrieve"] = 1.5, ["generate"] = 2.5 }, null);
 
     /// <summary>Which of these runs have a pipeline_runs row.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marten;
+using Npgsql;
 using SelfLearn.Agents.Emulator.Running;
 using SelfLearn.Agents.Experiments.Datasets;
 using SelfLearn.Agents.Maas;
@@ -34,9 +35,10 @@ public interface ISimulationObserver
 /// as started with this process as its owner (so a later start can abandon it if the process dies,
 /// <see cref="AbandonedSimulations"/>), plays it through the <see cref="UserEmulator"/>, records how it ended and
 /// forgets its users unless they keep their memories. Stopping lets requests in flight finish, so the telemetry left
-/// behind is complete.
+/// behind is complete. Against an external MaaS every query is also observed (<see cref="MaasObservations"/>), so the
+/// Teacher has runs to evaluate although that MaaS keeps its telemetry to itself.
 /// </summary>
-public sealed class RunSimulation(IDocumentStore store, IMaasClient maas, StoredRuns storedRuns, SimulationExperiment experiments)
+public sealed class RunSimulation(IDocumentStore store, IMaasClient maas, StoredRuns storedRuns, SimulationExperiment experiments, MaasObservations observations)
 {
     /// <summary>Time-ordered and short: "s" + 16 hex digits of a version-7 GUID (milliseconds, then random bits).</summary>
     public static string NewSimulationId() => "s" + Guid.CreateVersion7().ToString("N")[..16];
@@ -51,7 +53,8 @@ public sealed class RunSimulation(IDocumentStore store, IMaasClient maas, Stored
             OwnerProcesses.Current, run.KeepMemories), CancellationToken.None);
         observer.Started(run, dataset);
 
-        var emulator = new UserEmulator(maas);
+        await using var observed = observations.Observe(maas);
+        var emulator = new UserEmulator(observed ?? maas);
         var watch = Stopwatch.StartNew();
         EmulatorResult result;
         try
@@ -60,6 +63,7 @@ public sealed class RunSimulation(IDocumentStore store, IMaasClient maas, Stored
         }
         catch (Exception e)
         {
+            await KeepObservationsAsync(observed, observer);
             await SimulationJournal.FinishAsync(store, new SimulationFinished(run.SimulationId, SimulationStatus.Failed, [], watch.Elapsed.TotalSeconds, e.Message),
                 CancellationToken.None);
             if (!run.KeepMemories)
@@ -69,6 +73,7 @@ public sealed class RunSimulation(IDocumentStore store, IMaasClient maas, Stored
                     $"Simulation {run.SimulationId} is recorded as failed.", e);
             throw;
         }
+        await KeepObservationsAsync(observed, observer);
         var seconds = watch.Elapsed.TotalSeconds;
         var status = result.Stopped ? SimulationStatus.Cancelled : SimulationStatus.Completed;
         var stored = await storedRuns.CountAsync(run.SimulationId, CancellationToken.None);
@@ -76,6 +81,21 @@ public sealed class RunSimulation(IDocumentStore store, IMaasClient maas, Stored
         if (!run.KeepMemories)
             await ForgetAsync(emulator, run.Plan, observer);
         return new SimulationOutcome(SimulationSummary.Of(run, status, dataset, seconds, result, stored), result.Stopped);
+    }
+
+    /// <summary>Like cleaning up, storing what was observed must not hide how the run went: a failure is reported, not thrown.</summary>
+    private static async Task KeepObservationsAsync(ObservingMaasClient? observed, ISimulationObserver observer)
+    {
+        if (observed is null)
+            return;
+        try
+        {
+            await observed.FlushAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException e)
+        {
+            observer.Warning($"What the emulator observed of the MaaS could not all be stored, so the Teacher cannot evaluate this run: {e.Message}");
+        }
     }
 
     /// <summary>Cleaning up must not hide the run's results: a failure here is reported, not thrown.</summary>

@@ -95,7 +95,7 @@ public sealed class AnswerQuestion(
             i.Score, new ScoreParts(i.Components.Bm25, i.Components.Dense, i.Components.Recency, i.Components.Keyword, i.Components.Neighbor, i.Components.Fused))).ToList();
         run.Mark("total", total);
         return new QueryResponse(run.RunId, answer.Text, answer.Abstained, items, new TokenUsage(answer.InputTokens, answer.OutputTokens),
-            run.Latency, config.ConfigVersion, config.ExperimentId, config.Variant, run.CycleType);
+            run.Latency, config.ConfigVersion, config.ExperimentId, config.Variant, run.CycleType, [.. retrieved.Ranked.Select(m => m.SourceId)]);
     }
 
     /// <summary>

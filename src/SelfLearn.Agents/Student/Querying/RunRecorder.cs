@@ -35,20 +35,21 @@ internal sealed class RunRecorder(QueryRequest request, DateTimeOffset at)
     public PipelineRun Finish(QueryResponse response, double totalMs)
     {
         _latency["total"] = Math.Round(totalMs, 3);
-        return Run(response.Answer, response.Abstained, response.Items, response.Usage, Rejected is null ? null : $"invalid model output: {Rejected}");
+        return Run(response.Answer, response.Abstained, response.Items, response.RankedSourceIds ?? [], response.Usage,
+            Rejected is null ? null : $"invalid model output: {Rejected}");
     }
 
     public PipelineRun Fail(Exception error, bool cancelledByClient, double totalMs)
     {
         _latency["total"] = Math.Round(totalMs, 3);
-        return Run(null, false, [], new TokenUsage(0, 0),
+        return Run(null, false, [], [], new TokenUsage(0, 0),
             cancelledByClient && error is OperationCanceledException ? CancelledByClient : $"{error.GetType().Name}: {error.Message}");
     }
 
-    private PipelineRun Run(string? answer, bool abstained, IReadOnlyList<RetrievedItem> items, TokenUsage usage, string? error) =>
+    private PipelineRun Run(string? answer, bool abstained, IReadOnlyList<RetrievedItem> items, IReadOnlyList<string?> ranked, TokenUsage usage, string? error) =>
         new(RunId, at, request.DeploymentId!, Config?.ConfigVersion, Config is null ? request.ExperimentId : Config.ExperimentId,
             Config is null ? request.Variant : Config.Variant, CycleType, request.SimulationId,
             request.ExampleId, request.UserId!,
             request.ThreadId, request.Question!, answer, abstained, [.. items.Select(i => i.MemoryId)], [.. items.Select(i => i.SourceId)],
-            [.. items.Select(i => i.Score)], usage.Input, usage.Output, new Dictionary<string, double>(_latency), error);
+            [.. items.Select(i => i.Score)], [.. ranked], [.. items.Select(i => i.Text)], usage.Input, usage.Output, new Dictionary<string, double>(_latency), error);
 }

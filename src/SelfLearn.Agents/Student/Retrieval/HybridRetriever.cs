@@ -9,6 +9,9 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// </summary>
 public static class HybridRetriever
 {
+    /// <summary>How deep <see cref="RetrievalResult.Ranked"/> goes: the deepest cut-off ranking metrics are reported at (recall@50).</summary>
+    public const int RankedDepth = 50;
+
     /// <param name="queryVector">The query's embedding, from the same model as the memories; empty for lexical-only retrieval.</param>
     /// <param name="now">Reference time of recency; <see cref="MemoryIndex.Latest"/> when replaying a dataset.</param>
     public static RetrievalResult Retrieve(MemoryIndex index, string query, float[] queryVector, RetrievalSettings settings, DateTimeOffset now)
@@ -41,7 +44,7 @@ public static class HybridRetriever
         var selection = ResultSelection.Select(snapshot, table, settings);
         var items = selection.Kept.ConvertAll(position => signals.Describe(snapshot.Memories[position], position, table));
         return new RetrievalResult(items, terms.Keywords, snapshot.Count, selection.BelowMinScore, selection.Duplicates,
-            selection.OverBudget, selection.ContextTokens);
+            selection.OverBudget, selection.ContextTokens, selection.Ranked.ConvertAll(position => snapshot.Memories[position].Entry));
     }
 
     private static void ScoreDense(IndexSnapshot index, float[] query, Span<double> scores)

@@ -8,6 +8,10 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// <param name="Duplicates">Near-duplicates of a better item, among those examined before <see cref="RetrievalSettings.TopK"/> was reached.</param>
 /// <param name="OverBudget">Items that did not fit the remaining context budget, among those examined.</param>
 /// <param name="ContextTokens">Estimated tokens of all <paramref name="Items"/>.</param>
+/// <param name="Ranked">
+/// The ranking before the cuts: the first <see cref="HybridRetriever.RankedDepth"/> memories best first, near-duplicates of
+/// a better one skipped, whatever the minimum score, top k and token budget; what ranking metrics at depth k are computed on.
+/// </param>
 public sealed record RetrievalResult(
     IReadOnlyList<ScoredMemory> Items,
     IReadOnlyList<string> Keywords,
@@ -15,4 +19,5 @@ public sealed record RetrievalResult(
     int BelowMinScore,
     int Duplicates,
     int OverBudget,
-    int ContextTokens);
+    int ContextTokens,
+    IReadOnlyList<MemoryEntry> Ranked);

@@ -1,6 +1,10 @@
 namespace SelfLearn.Agents.Student.Telemetry;
 
-/// <summary>One query through the Student: what ran, with which config, what came back, how long each stage took.</summary>
+/// <summary>
+/// One query through the Student: what ran, with which config, what came back, how long each stage took.
+/// <c>RetrievedSourceIds</c>, <c>RetrievedScores</c> and <c>RetrievedTexts</c> are the delivered items (after every cut);
+/// <c>RankedSourceIds</c> is the ranking before the cuts (<see cref="Retrieval.RetrievalResult.Ranked"/>).
+/// </summary>
 public sealed record PipelineRun(
     Guid RunId,
     DateTimeOffset At,
@@ -19,6 +23,8 @@ public sealed record PipelineRun(
     Guid[] RetrievedIds,
     string?[] RetrievedSourceIds,
     double[] RetrievedScores,
+    string?[] RankedSourceIds,
+    string[] RetrievedTexts,
     int TokensIn,
     int TokensOut,
     IReadOnlyDictionary<string, double> LatencyMs,

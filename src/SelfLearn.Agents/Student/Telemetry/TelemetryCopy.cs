@@ -8,8 +8,8 @@ internal static class TelemetryCopy
 {
     public const string RunsCopy = $"""
         COPY {TelemetrySchema.Schema}.pipeline_runs (run_id, at, deployment_id, config_version, experiment_id, variant, cycle_type,
-            simulation_id, example_id, user_id, thread_id, question, answer, abstained, retrieved_ids, retrieved_source_ids, retrieved_scores, tokens_in,
-            tokens_out, latency_ms, error) FROM STDIN (FORMAT BINARY)
+            simulation_id, example_id, user_id, thread_id, question, answer, abstained, retrieved_ids, retrieved_source_ids, retrieved_scores, ranked_source_ids,
+            retrieved_texts, tokens_in, tokens_out, latency_ms, error) FROM STDIN (FORMAT BINARY)
         """;
 
     public const string EventsCopy = $"""
@@ -50,6 +50,8 @@ internal static class TelemetryCopy
         await copy.WriteAsync(run.RetrievedIds, NpgsqlDbType.Array | NpgsqlDbType.Uuid, ct);
         await copy.WriteAsync(run.RetrievedSourceIds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
         await copy.WriteAsync(run.RetrievedScores, NpgsqlDbType.Array | NpgsqlDbType.Double, ct);
+        await copy.WriteAsync(run.RankedSourceIds, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
+        await copy.WriteAsync(run.RetrievedTexts, NpgsqlDbType.Array | NpgsqlDbType.Text, ct);
         await copy.WriteAsync(run.TokensIn, NpgsqlDbType.Integer, ct);
         await copy.WriteAsync(run.TokensOut, NpgsqlDbType.Integer, ct);
         await copy.WriteAsync(JsonSerializer.Serialize(run.LatencyMs), NpgsqlDbType.Jsonb, ct);

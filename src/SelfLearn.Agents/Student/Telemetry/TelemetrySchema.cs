@@ -47,6 +47,7 @@ public static class TelemetrySchema
             value double precision NOT NULL);
         ALTER TABLE {Schema}.pipeline_runs ADD COLUMN IF NOT EXISTS simulation_id text, ADD COLUMN IF NOT EXISTS example_id text;
         ALTER TABLE {Schema}.telemetry_events ADD COLUMN IF NOT EXISTS simulation_id text;
+        ALTER TABLE {Schema}.pipeline_runs ADD COLUMN IF NOT EXISTS ranked_source_ids text[], ADD COLUMN IF NOT EXISTS retrieved_texts text[];
         CREATE INDEX IF NOT EXISTS pipeline_runs_simulation ON {Schema}.pipeline_runs (simulation_id, variant) WHERE simulation_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS telemetry_events_simulation ON {Schema}.telemetry_events (simulation_id, variant, name) WHERE simulation_id IS NOT NULL;
         CREATE INDEX IF NOT EXISTS telemetry_events_experiment ON {Schema}.telemetry_events (experiment_id, variant, name);

@@ -3,11 +3,14 @@ using SelfLearn.Domain.Scenarios;
 namespace SelfLearn.Domain.Teacher.Metrics;
 
 /// <summary>
-/// A segment cuts any metric to a subset of examples: <c>kind:preference</c>, <c>persona:alice</c>, <c>project:atlas</c>.
-/// Kinds are a closed list; personas and projects are whatever the dataset names.
+/// A segment cuts any metric to a subset of examples: <c>kind:preference</c>, <c>persona:alice</c>, <c>project:atlas</c>, or
+/// <c>all</c> for the whole set. Kinds are a closed list; personas and projects are whatever the dataset names.
 /// </summary>
 public static class Segments
 {
+    /// <summary>The whole set: every example, whatever its kind, persona or project.</summary>
+    public const string All = "all";
+
     public const string Kind = "kind";
     public const string Persona = "persona";
     public const string Project = "project";
@@ -17,9 +20,11 @@ public static class Segments
     /// <summary>Null when the segment is well-formed; otherwise why not.</summary>
     public static string? Validate(string segment)
     {
+        if (segment == All)
+            return null;
         var colon = segment.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0 || colon == segment.Length - 1)
-            return $"segment '{segment}' is 'dimension:value' with a dimension of {string.Join(", ", Dimensions)}.";
+            return $"segment '{segment}' is '{All}' or 'dimension:value' with a dimension of {string.Join(", ", Dimensions)}.";
         var (dimension, value) = (segment[..colon], segment[(colon + 1)..]);
         if (!Dimensions.Contains(dimension))
             return $"segment '{segment}': unknown dimension '{dimension}' (known: {string.Join(", ", Dimensions)}).";

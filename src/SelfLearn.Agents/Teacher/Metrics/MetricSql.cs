@@ -1,0 +1,71 @@
+using System.Globalization;
+using SelfLearn.Domain.Teacher.Metrics;
+
+namespace SelfLearn.Agents.Teacher.Metrics;
+
+/// <summary>
+/// Each metric's value for one run as a SQL expression over the <c>scoped</c> row <c>s</c> of <see cref="AggregateSql"/>,
+/// and when that run counts as missing (it should have a value but lacks the data). A null value leaves the run out.
+/// Only answered runs (the MaaS returned an answer) have values, except <c>error.rate</c>, which counts every run.
+/// </summary>
+internal static class MetricSql
+{
+    public const string InputPrice = "$10";
+    public const string OutputPrice = "$11";
+
+    private const string NotApplicable = "false";
+    private const string NoGoldenExample = "s.answered AND NOT s.golden";
+    private const string NoJudgeScore = "s.answered AND NOT s.judged";
+
+    public static (string Value, string Missing) For(MetricDefinition metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var name = metric.Name;
+        if (Depth(name, "retrieval.recall@") is { } recallK)
+            return Evidence($"(SELECT count(*) FROM unnest(s.evidence) e WHERE e = ANY(s.ranked[1:{recallK}]))::float8 / cardinality(s.evidence)");
+        if (Depth(name, "retrieval.hit@") is { } hitK)
+            return Evidence($"(s.evidence && s.ranked[1:{hitK}])::int");
+        if (Depth(name, "retrieval.ndcg@") is { } ndcgK)
+            return Evidence(
+                $"(SELECT coalesce(sum(ln(2::float8) / ln(r.i + 1::float8)), 0) FROM unnest(s.ranked[1:{ndcgK}]) WITH ORDINALITY AS r(id, i) " +
+                "WHERE r.id = ANY(s.evidence) AND array_position(s.ranked, r.id) = r.i) / " +
+                $"(SELECT sum(ln(2::float8) / ln(i + 1::float8)) FROM generate_series(1, least({ndcgK}, cardinality(s.evidence))) AS i)");
+        if (name.StartsWith("latency.", StringComparison.Ordinal) && name != "latency.observed_total_ms")
+        {
+            var stage = $"(s.latency_ms ->> '{name["latency.".Length..^"_ms".Length]}')";
+            return ($"CASE WHEN s.answered THEN {stage}::float8 END", $"s.answered AND {stage} IS NULL");
+        }
+
+        return name switch
+        {
+            "retrieval.mrr" => Evidence("coalesce((SELECT 1 / min(r.i)::float8 FROM unnest(s.ranked) WITH ORDINALITY AS r(id, i) WHERE r.id = ANY(s.evidence)), 0)"),
+            "retrieval.delivered_precision" => Evidence(
+                "CASE WHEN cardinality(s.delivered) = 0 THEN 0 ELSE (SELECT count(*) FROM unnest(s.delivered) d WHERE d = ANY(s.evidence))::float8 / cardinality(s.delivered) END"),
+            "retrieval.delivered_recall" => Evidence("(SELECT count(*) FROM unnest(s.evidence) e WHERE e = ANY(s.delivered))::float8 / cardinality(s.evidence)"),
+            "answer.correctness" => Judged("s.correct::int"),
+            "answer.hallucination_rate" => Judged("s.hallucinated::int"),
+            "answer.faithfulness" => Judged("CASE WHEN s.claims > 0 THEN s.supported_claims::float8 / s.claims END"),
+            "context.utilization" => Judged(
+                "CASE WHEN cardinality(s.delivered) > 0 THEN (SELECT count(DISTINCT u) FROM unnest(s.used_context_items) u " +
+                "WHERE u >= 0 AND u < cardinality(s.delivered))::float8 / cardinality(s.delivered) END"),
+            "answer.abstention_rate" => ("CASE WHEN s.answered THEN s.abstained::int END", NotApplicable),
+            "answer.correct_abstention_rate" => ("CASE WHEN s.answered AND NOT s.answerable THEN s.abstained::int END", NoGoldenExample),
+            "answer.wrong_abstention_rate" => ("CASE WHEN s.answered AND s.answerable THEN s.abstained::int END", NoGoldenExample),
+            "latency.observed_total_ms" => ("CASE WHEN s.answered THEN s.observed_total_ms END", NotApplicable),
+            "tokens.in" => ("CASE WHEN s.answered THEN s.tokens_in END", NotApplicable),
+            "tokens.out" => ("CASE WHEN s.answered THEN s.tokens_out END", NotApplicable),
+            "cost.usd" => ($"CASE WHEN s.answered THEN (s.tokens_in * {InputPrice} + s.tokens_out * {OutputPrice}) / 1000000 END", NotApplicable),
+            "error.rate" => ("(s.error IS NOT NULL)::int", NotApplicable),
+            _ => throw new ArgumentException($"metric '{name}' has no SQL; add it to MetricSql.", nameof(metric)),
+        };
+    }
+
+    /// <summary>Runs whose golden example has no evidence (unanswerable questions) are left out, not scored 0.</summary>
+    private static (string, string) Evidence(string value) =>
+        ($"CASE WHEN s.answered AND cardinality(s.evidence) > 0 THEN {value} END", NoGoldenExample);
+
+    private static (string, string) Judged(string value) => ($"CASE WHEN s.answered AND s.judged THEN {value} END", NoJudgeScore);
+
+    private static int? Depth(string name, string prefix) =>
+        name.StartsWith(prefix, StringComparison.Ordinal) ? int.Parse(name[prefix.Length..], CultureInfo.InvariantCulture) : null;
+}

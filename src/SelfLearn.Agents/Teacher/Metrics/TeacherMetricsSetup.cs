@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SelfLearn.Agents.Teacher.Metrics;
+
+public static class TeacherMetricsSetup
+{
+    /// <summary>The metric tables and aggregates; <see cref="PriceOptions"/> are bound by the host.</summary>
+    public static IServiceCollection AddTeacherMetrics(this IServiceCollection services)
+    {
+        services.TryAddSingleton<TeacherTables>();
+        services.AddSingleton<GoldenExampleTable>();
+        services.AddSingleton<JudgeScoreStore>();
+        services.AddSingleton<RunsToJudge>();
+        return services.AddSingleton<AggregateMetrics>();
+    }
+}

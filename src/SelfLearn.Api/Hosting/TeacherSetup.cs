@@ -1,0 +1,15 @@
+using SelfLearn.Agents.Teacher.Metrics;
+
+namespace SelfLearn.Api.Hosting;
+
+/// <summary>The Teacher's services: metric tables and aggregates, prices, the configured judge, the hypothesis proposer.</summary>
+public static class TeacherSetup
+{
+    public static void AddTeacher(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PriceOptions>().BindConfiguration(PriceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddTeacherMetrics();
+        builder.AddJudges();
+        builder.AddTeacherProposals();
+    }
+}
