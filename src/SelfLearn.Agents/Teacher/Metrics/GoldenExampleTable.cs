@@ -53,14 +53,13 @@ public sealed class GoldenExampleTable(IDocumentStore store, NpgsqlDataSource da
     private async Task<IReadOnlyList<GoldenExample>> ExamplesAsync(PlayedDataset played, CancellationToken ct)
     {
         await using var session = store.QuerySession();
-        var recorded = await session.LoadAsync<DatasetContent>(DatasetContent.IdFor(played.Dataset, played.Version), ct);
-        if (recorded is not null && recorded.Sha256 != played.Sha256)
-            throw new InvalidOperationException(
+        var (set, error, sha256) = await LoadDataset.RunAsync(session, played.Dataset, played.Version, ct);
+        if (set is null)
+            throw new InvalidOperationException($"simulation '{played.SimulationId}' played {error}");
+        return sha256 == played.Sha256
+            ? [.. GoldenExample.Of(set)]
+            : throw new InvalidOperationException(
                 $"dataset '{played.Dataset}' version {played.Version} is not what simulation '{played.SimulationId}' played: its hash differs.");
-        var (set, error) = await LoadDataset.RunAsync(session, played.Dataset, played.Version, ct);
-        return set is null
-            ? throw new InvalidOperationException($"simulation '{played.SimulationId}' played {error}")
-            : [.. GoldenExample.Of(set)];
     }
 
     /// <summary>One transaction, locked per version, so readers never see half of it; what was there for the version is replaced.</summary>
