@@ -34,6 +34,9 @@ public sealed class OfflineJudgeCalibrationTests(ArcticXsFixture model) : IClass
     {
         var report = await Calibrate(CalibrationSplits.HeldOut);
 
-        Assert.Equal([[0L, 0, 0], [0, 0, 0], [0, 0, 0]], report.Confusion);
+        Assert.Equal([[21L, 6, 0], [4, 25, 0], [0, 7, 11]], report.Confusion);
+        // p_o = 57/74; rows 27, 29, 18 and columns 25, 38, 11: p_e = (675 + 1102 + 198)/5476 = 1975/5476.
+        Assert.Equal(57.0 / 74, report.Accuracy, 12);
+        Assert.Equal((57.0 * 74 - 1975) / (5476 - 1975), report.Kappa!.Value, 12);
     }
 }
