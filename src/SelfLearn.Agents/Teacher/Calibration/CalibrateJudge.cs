@@ -7,59 +7,79 @@ namespace SelfLearn.Agents.Teacher.Calibration;
 public sealed record CalibrationResult(string Id, JudgeLabel Expected, JudgeLabel? Judged, JudgeScore? Score, string? Error);
 
 /// <summary>
-/// The judge against the hand labels: rows of <c>Confusion</c> are the hand labels and columns the judge's, both in
-/// <c>Labels</c> order. Items the judge could not score count in <c>Failed</c> and not in the agreement.
+/// The judge against the hand labels of one split: rows of <c>Confusion</c> are the hand labels and columns the
+/// judge's, both in the run's <c>Labels</c> order. Items the judge could not score count in <c>Failed</c> and not in
+/// the agreement.
 /// </summary>
 public sealed record CalibrationReport(
-    string Judge,
-    string JudgeVersion,
+    string Split,
+    string About,
     int Items,
     int Judged,
     int Failed,
     double Accuracy,
     double? Kappa,
-    IReadOnlyList<JudgeLabel> Labels,
     long[][] Confusion,
     IReadOnlyList<CalibrationResult> Results);
 
+/// <summary>One judge over the splits of a calibration set, each measured on its own (never pooled).</summary>
+public sealed record CalibrationRun(string Judge, string JudgeVersion, IReadOnlyList<JudgeLabel> Labels, IReadOnlyList<CalibrationReport> Splits);
+
 /// <summary>
 /// judge-calibrate: runs a judge (the configured one, or the kind asked for) over a calibration set and measures its
-/// agreement with the hand labels (docs/JUDGE.md). Scores go through the judge's cache, so a second run is free.
+/// agreement with the hand labels per split (docs/JUDGE.md). Scores go through the judge's cache, so a second run is free.
 /// </summary>
 public sealed class CalibrateJudge(Judges judges)
 {
-    /// <param name="progress">Receives (items judged, items in the set).</param>
-    public Task<CalibrationReport> RunAsync(string setPath, string? kind, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    /// <param name="split">Only this split of the set; null for all of them.</param>
+    /// <param name="progress">Receives (items judged, items to judge).</param>
+    public Task<CalibrationRun> RunAsync(string setPath, string? kind, string? split, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
-        var items = CalibrationSet.Load(setPath);
-        return ScoreAsync(judges.Create(kind), items, progress, ct);
+        var all = CalibrationSet.LoadSplits(setPath);
+        var splits = split is null ? all : all.Where(s => s.Name == split).ToList();
+        if (splits.Count == 0)
+            throw new CalibrationSetException($"the set has no split '{split}'; its splits: {string.Join(", ", all.Select(s => s.Name))}.");
+        return ScoreAsync(judges.Create(kind), splits, progress, ct);
     }
 
-    public static async Task<CalibrationReport> ScoreAsync(
-        IAnswerJudge judge, IReadOnlyList<CalibrationItem> items, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    public static async Task<CalibrationRun> ScoreAsync(
+        IAnswerJudge judge, IReadOnlyList<CalibrationSplit> splits, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(judge);
-        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(splits);
         var labels = Enum.GetValues<JudgeLabel>();
-        var matrix = new ConfusionMatrix(labels.Length);
-        var results = new List<CalibrationResult>(items.Count);
-        foreach (var item in items)
+        var total = splits.Sum(s => s.Items.Count);
+        var done = 0;
+        var reports = new List<CalibrationReport>(splits.Count);
+        foreach (var split in splits)
         {
-            try
+            var matrix = new ConfusionMatrix(labels.Length);
+            var results = new List<CalibrationResult>(split.Items.Count);
+            foreach (var item in split.Items)
             {
-                var score = await judge.JudgeAsync(item.ToInput(), ct).ConfigureAwait(false);
-                matrix.Add((int)item.Label, (int)score.Label);
-                results.Add(new CalibrationResult(item.Id, item.Label, score.Label, score, null));
+                results.Add(await JudgeAsync(judge, item, ct).ConfigureAwait(false));
+                if (results[^1].Judged is { } judged)
+                    matrix.Add((int)item.Label, (int)judged);
+                progress?.Report((++done, total));
             }
-            catch (JudgeFailedException e)
-            {
-                results.Add(new CalibrationResult(item.Id, item.Label, null, null, e.Message));
-            }
-            progress?.Report((results.Count, items.Count));
-        }
 
-        var failed = results.Count(r => r.Judged is null);
-        return new CalibrationReport(judge.Name, judge.Version, items.Count, items.Count - failed, failed,
-            matrix.Accuracy, matrix.Kappa, labels, matrix.Rows, results);
+            var failed = results.Count(r => r.Judged is null);
+            reports.Add(new CalibrationReport(split.Name, split.About, split.Items.Count, split.Items.Count - failed, failed,
+                matrix.Accuracy, matrix.Kappa, matrix.Rows, results));
+        }
+        return new CalibrationRun(judge.Name, judge.Version, labels, reports);
+    }
+
+    private static async Task<CalibrationResult> JudgeAsync(IAnswerJudge judge, CalibrationItem item, CancellationToken ct)
+    {
+        try
+        {
+            var score = await judge.JudgeAsync(item.ToInput(), ct).ConfigureAwait(false);
+            return new CalibrationResult(item.Id, item.Label, score.Label, score, null);
+        }
+        catch (JudgeFailedException e)
+        {
+            return new CalibrationResult(item.Id, item.Label, null, null, e.Message);
+        }
     }
 }

@@ -22,7 +22,8 @@ public sealed record CalibrationItem(
     public JudgeInput ToInput() => new(Question, Answer, AbstainedFlag, Context, GoldenAnswer, Answerable);
 }
 
-public sealed record CalibrationFile(string Format, IReadOnlyList<CalibrationItem> Items, string? Guide = null, string? Description = null);
+/// <summary>A calibration file: its items all belong to <c>Split</c> (<see cref="CalibrationSplits"/>; none given: "unsplit").</summary>
+public sealed record CalibrationFile(string Format, IReadOnlyList<CalibrationItem> Items, string? Split = null, string? Guide = null, string? Description = null);
 
 /// <summary>A file or folder that is not a calibration set, with the file and what is wrong.</summary>
 public sealed class CalibrationSetException(string message) : Exception(message);
@@ -34,7 +35,10 @@ public static class CalibrationSet
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true };
 
-    public static IReadOnlyList<CalibrationItem> Load(string path)
+    public static IReadOnlyList<CalibrationItem> Load(string path) => LoadSplits(path).SelectMany(s => s.Items).ToList();
+
+    /// <summary>The set's items grouped by the split their file declares, in <see cref="CalibrationSplits.Order"/>.</summary>
+    public static IReadOnlyList<CalibrationSplit> LoadSplits(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var files = Directory.Exists(path) ? Directory.GetFiles(path, "*.json").Order(StringComparer.Ordinal).ToArray()
@@ -43,13 +47,16 @@ public static class CalibrationSet
         if (files.Length == 0)
             throw new CalibrationSetException($"'{path}' holds no .json calibration file.");
 
-        var items = files.SelectMany(Read).ToList();
-        if (items.GroupBy(i => i.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        var parts = files.Select(Read).ToList();
+        if (parts.SelectMany(p => p.Items).GroupBy(i => i.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
             throw new CalibrationSetException($"item id '{twice.Key}' appears more than once.");
-        return items;
+        return parts.GroupBy(p => p.Split, StringComparer.Ordinal)
+            .Select(g => new CalibrationSplit(g.Key, g.SelectMany(p => p.Items).ToList()))
+            .OrderBy(s => s.Name, CalibrationSplits.Order)
+            .ToList();
     }
 
-    private static IReadOnlyList<CalibrationItem> Read(string file)
+    private static (string Split, IReadOnlyList<CalibrationItem> Items) Read(string file)
     {
         CalibrationFile? set;
         try
@@ -62,6 +69,8 @@ public static class CalibrationSet
         }
         if (set is null || set.Format != Format)
             throw new CalibrationSetException($"{Path.GetFileName(file)}: \"format\" must be \"{Format}\".");
-        return set.Items;
+        if (set.Split is { } split && !CalibrationSplits.IsValidName(split))
+            throw new CalibrationSetException($"{Path.GetFileName(file)}: \"split\" must be 1–40 of a-z, 0-9 and '-', starting with a letter or digit; got '{split}'.");
+        return (set.Split ?? CalibrationSplits.Unsplit, set.Items);
     }
 }

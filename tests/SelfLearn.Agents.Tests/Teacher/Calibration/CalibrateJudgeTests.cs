@@ -36,9 +36,12 @@ public sealed class CalibrateJudgeTests
         });
         var progress = new List<(int, int)>();
 
-        var report = await CalibrateJudge.ScoreAsync(judge, items, new SynchronousProgress<(int, int)>(progress.Add), CancellationToken.None);
+        var run = await CalibrateJudge.ScoreAsync(judge, [new CalibrationSplit("tuning", items)], new SynchronousProgress<(int, int)>(progress.Add), CancellationToken.None);
 
-        Assert.Equal(("scripted", "s1", 6, 5, 1), (report.Judge, report.JudgeVersion, report.Items, report.Judged, report.Failed));
+        var report = Assert.Single(run.Splits);
+        Assert.Equal(("scripted", "s1"), (run.Judge, run.JudgeVersion));
+        Assert.Equal([JudgeLabel.Supported, JudgeLabel.Unsupported, JudgeLabel.Abstained], run.Labels);
+        Assert.Equal(("tuning", 6, 5, 1), (report.Split, report.Items, report.Judged, report.Failed));
         Assert.Equal([[1L, 1, 0], [0, 2, 0], [0, 0, 1]], report.Confusion);
         Assert.Equal(0.8, report.Accuracy, 12);
         // By hand: p_o = 4/5; rows 2, 2, 1 and columns 1, 3, 1: p_e = (2 + 6 + 1)/25 = 9/25; κ = (20 − 9)/(25 − 9) = 11/16.
@@ -46,6 +49,33 @@ public sealed class CalibrateJudgeTests
         Assert.Null(report.Results.Single(r => r.Id == "x1").Judged);
         Assert.Contains("holds no JSON object", report.Results.Single(r => r.Id == "x1").Error, StringComparison.Ordinal);
         Assert.Equal([(1, 6), (2, 6), (3, 6), (4, 6), (5, 6), (6, 6)], progress);
+    }
+
+    [Fact]
+    public async Task Each_split_is_measured_on_its_own_items_and_progress_counts_across_splits()
+    {
+        var tuning = new[] { Item("t1", JudgeLabel.Supported), Item("t2", JudgeLabel.Unsupported) };
+        var heldOut = new[] { Item("h1", JudgeLabel.Supported), Item("h2", JudgeLabel.Unsupported), Item("h3", JudgeLabel.Abstained) };
+        var judge = new ScriptedJudge(new()
+        {
+            ["t1"] = JudgeLabel.Supported, ["t2"] = JudgeLabel.Unsupported,
+            ["h1"] = JudgeLabel.Unsupported, ["h2"] = JudgeLabel.Unsupported, ["h3"] = JudgeLabel.Abstained,
+        });
+        var progress = new List<(int, int)>();
+
+        var run = await CalibrateJudge.ScoreAsync(judge,
+            [new CalibrationSplit(CalibrationSplits.Tuning, tuning), new CalibrationSplit(CalibrationSplits.HeldOut, heldOut)],
+            new SynchronousProgress<(int, int)>(progress.Add), CancellationToken.None);
+
+        Assert.Equal([CalibrationSplits.Tuning, CalibrationSplits.HeldOut], run.Splits.Select(s => s.Split));
+        Assert.Equal([[1L, 0, 0], [0, 1, 0], [0, 0, 0]], run.Splits[0].Confusion);
+        Assert.Equal((1.0, 1.0), (run.Splits[0].Accuracy, run.Splits[0].Kappa!.Value));
+        Assert.Equal([[0L, 1, 0], [0, 1, 0], [0, 0, 1]], run.Splits[1].Confusion);
+        Assert.Equal(2.0 / 3, run.Splits[1].Accuracy, 12);
+        // By hand: p_o = 2/3; rows 1, 1, 1 and columns 0, 2, 1: p_e = (0 + 2 + 1)/9 = 1/3; κ = (2/3 − 1/3)/(1 − 1/3) = 1/2.
+        Assert.Equal(0.5, run.Splits[1].Kappa!.Value, 12);
+        Assert.Equal(["h1", "h2", "h3"], run.Splits[1].Results.Select(r => r.Id));
+        Assert.Equal([(1, 5), (2, 5), (3, 5), (4, 5), (5, 5)], progress);
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

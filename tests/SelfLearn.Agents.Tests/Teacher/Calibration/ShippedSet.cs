@@ -1,3 +1,5 @@
+using SelfLearn.Agents.Teacher.Calibration;
+
 namespace SelfLearn.Agents.Tests.Teacher.Calibration;
 
 internal static class ShippedSet
@@ -12,4 +14,7 @@ internal static class ShippedSet
             return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("no SelfLearn.sln above the tests"), "data", "judge-calibration");
         }
     }
+
+    public static IReadOnlyList<CalibrationItem> Split(string name) =>
+        CalibrationSet.LoadSplits(Folder).Single(s => s.Name == name).Items;
 }
