@@ -98,7 +98,7 @@ public sealed class RegisterExperimentTests
     [Theory]
     [InlineData("kind:gossip", "segment 'kind:gossip': unknown question kind 'gossip'")]
     [InlineData("mood:happy", "segment 'mood:happy': unknown dimension 'mood'")]
-    [InlineData("persona", "segment 'persona' is 'dimension:value'")]
+    [InlineData("persona", "segment 'persona' is 'all' or 'dimension:value'")]
     public void An_unknown_or_malformed_segment_is_named(string segment, string message)
     {
         var violation = OnlyViolation(new DesignProposal(Segments: ["kind:temporal", segment]));
