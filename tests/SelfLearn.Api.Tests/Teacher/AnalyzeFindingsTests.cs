@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SelfLearn.Agents.Teacher.Hypotheses;
+using SelfLearn.Agents.Tests.Emulator;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Domain.Configuration;
