@@ -54,6 +54,23 @@ if (args is [JudgeCalibrateCommand.Name, .. var calibrateArgs])
     return await JudgeCalibrateCommand.RunAsync(app.Services, calibrateArgs, CancellationToken.None);
 }
 
+if (args is [EvaluateCommand.Name or RecomputeCommand.Name, .. var teacherArgs])
+{
+    // The Teacher's commands need the running app (telemetry writer, Wolverine for the hypothesis rules), on a free port.
+    StudentCommands.UseFreePort(app);
+    await app.StartAsync();
+    try
+    {
+        return args[0] == EvaluateCommand.Name
+            ? await EvaluateCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None)
+            : await RecomputeCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None);
+    }
+    finally
+    {
+        await app.StopAsync();
+    }
+}
+
 app.PrintDevelopmentKeys();
 if (args is [var verb, ..] && !verb.StartsWith('-'))
     return await app.RunJasperFxCommands(args); // projections, db-apply, describe, …: JasperFx's own command line

@@ -1,3 +1,4 @@
+using SelfLearn.Agents.Teacher.Evaluation;
 using SelfLearn.Agents.Teacher.Metrics;
 
 namespace SelfLearn.Api.Hosting;
@@ -11,5 +12,6 @@ public static class TeacherSetup
         builder.Services.AddTeacherMetrics();
         builder.AddJudges();
         builder.AddTeacherProposals();
+        builder.Services.AddTeacherEvaluation();
     }
 }

@@ -12,6 +12,7 @@ public sealed class CommandLineBoundaryTests
         var root = FindRoot();
         var sources = new[] { "Commands", "Simulations" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(root, "src", "SelfLearn.Api", folder), "*.cs", SearchOption.AllDirectories))
+            .Concat(Directory.GetFiles(Path.Combine(root, "src", "SelfLearn.Api", "Teacher"), "*Command.cs"))
             .ToList();
         Assert.True(sources.Count > 10, $"only {sources.Count} command-line sources found");
 

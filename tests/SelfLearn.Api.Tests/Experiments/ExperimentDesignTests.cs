@@ -17,7 +17,7 @@ public sealed class ExperimentDesignTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(ExperimentDesigns.PinnedSha256, created!["designSha256"]!.GetValue<string>());
         Assert.Equal("designed", created["status"]!.GetValue<string>());
         var design = created["design"]!;
-        Assert.Equal(126, design["plannedSampleSize"]!["perVariant"]!.GetValue<int>());
+        Assert.Equal(128, design["plannedSampleSize"]!["perVariant"]!.GetValue<int>());
         Assert.Equal("paired", design["analysis"]!.GetValue<string>());
         Assert.Equal("higher", design["guardMetrics"]![0]!["direction"]!.GetValue<string>());
         var read = await Host.Get("/api/experiments/exp-design", key: Keys.Service);

@@ -28,7 +28,7 @@ public static class ExperimentDesigns
          "alpha":0.05,"power":0.8,"mode":"offline","dataset":{"name":"tiny","version":1},"segments":["kind:single-hop"]}
         """)!.AsObject();
 
-    public const string PinnedSha256 = "ea697228d8746411f0cb6ded04ec710d976692eff446048c04ec323377cb5310";
+    public const string PinnedSha256 = "0997f38aa84a66a32f0cf4163b3f0a81832e51f938b0e6b38573adefb3bfcb3c";
 
     /// <summary>Version 2 of the default deployment (retrieval.top_k = 2) and dataset tiny@1: what <see cref="Pinned"/> needs.</summary>
     public static async Task PrepareForPinned(this IAlbaHost host)

@@ -11,14 +11,14 @@ public sealed class DesignHashTests
         {"alpha":0.05,"analysis":"paired","assignmentUnit":"user","dataset":{"name":"tiny","version":1},
         "guardMetrics":[{"direction":"higher","maxAbsoluteDegradation":0.02,"metric":"retrieval.delivered_recall"}],
         "hypothesis":{"id":"hyp-1","text":"Fewer items raise delivered precision"},"mode":"offline",
-        "plannedSampleSize":{"byMetric":[{"metric":"retrieval.delivered_precision","perVariant":126}],"perVariant":126},"power":0.8,
+        "plannedSampleSize":{"byMetric":[{"metric":"retrieval.delivered_precision","perVariant":128}],"perVariant":128},"power":0.8,
         "primaryMetrics":[{"direction":"higher","metric":"retrieval.delivered_precision","minimumEffect":{"scale":"absolute","value":0.05},
         "prior":{"source":"pilot","standardDeviation":0.2}}],"segments":["kind:single-hop"],
         "variants":[{"configVersion":1,"name":"control","role":"baseline"},{"configVersion":2,"name":"fewer","role":"treatment"}]}
         """.ReplaceLineEndings("");
 
     /// <summary>`printf '%s' "$Canonical" | sha256sum`, computed outside .NET: the hash is the same in every process and build.</summary>
-    private const string PinnedSha256 = "ea697228d8746411f0cb6ded04ec710d976692eff446048c04ec323377cb5310";
+    private const string PinnedSha256 = "0997f38aa84a66a32f0cf4163b3f0a81832e51f938b0e6b38573adefb3bfcb3c";
 
     private static ExperimentDesign Fixed() => new(
         new ExperimentHypothesis("Fewer items raise delivered precision", "hyp-1"),
@@ -27,7 +27,7 @@ public sealed class DesignHashTests
             new MetricPrior(0.2, null, PriorSource.Pilot))],
         [new GuardMetric("retrieval.delivered_recall", MetricDirection.HigherIsBetter, null, 0.02, null)],
         0.05, 0.8, ExperimentMode.Offline, new DatasetVersionRef("tiny", 1), AnalysisKind.Paired,
-        new PlannedSampleSize(126, [new MetricSampleSize("retrieval.delivered_precision", 126)]), AssignmentUnit.User, ["kind:single-hop"]);
+        new PlannedSampleSize(128, [new MetricSampleSize("retrieval.delivered_precision", 128)]), AssignmentUnit.User, ["kind:single-hop"]);
 
     [Fact]
     public void The_canonical_json_sorts_keys_and_leaves_out_nulls()

@@ -44,9 +44,9 @@ public sealed class RegisterExperimentTests
         Assert.Equal(new GuardMetric("latency.total_ms", MetricDirection.LowerIsBetter, 0.1, null, 800), Assert.Single(design.GuardMetrics));
         Assert.Equal(Tiny, design.Dataset);
         Assert.Equal(["kind:multi-hop", "persona:ana"], design.Segments);
-        // ((1.959964 + 0.841621) · 0.2 / 0.05)² = 125.58 examples, rounded up
-        Assert.Equal(126, design.PlannedSampleSize!.PerVariant);
-        Assert.Equal(new MetricSampleSize("retrieval.delivered_precision", 126), Assert.Single(design.PlannedSampleSize.ByMetric));
+        // exact noncentral t (PowerAnalysis): d = 0.05/0.2 = 0.25 paired needs 128 pairs (the normal approximation gives 125.58)
+        Assert.Equal(128, design.PlannedSampleSize!.PerVariant);
+        Assert.Equal(new MetricSampleSize("retrieval.delivered_precision", 128), Assert.Single(design.PlannedSampleSize.ByMetric));
     }
 
     [Fact]
@@ -60,10 +60,11 @@ public sealed class RegisterExperimentTests
             ],
             Alpha: 0.01, Power: 0.9, Mode: ExperimentMode.Online)).Design!;
 
-        // unpaired: 2 · ((2.575829 + 1.281552) · 0.3 / (0.1 · 1.0))² = 267.83; 2 · ((2.575829 + 1.281552) · 0.2 / 0.05)² = 476.14
+        // unpaired, exact noncentral t (PowerAnalysis, checked against R's power.t.test): d = 0.1/0.3 → 270 per arm, d = 0.05/0.2 → 478
+        // (the normal approximation 2 · ((2.575829 + 1.281552) / d)² gives 267.83 and 476.14: the t adds a few units).
         Assert.Equal(AnalysisKind.Unpaired, design.Analysis);
-        Assert.Equal([268, 477], design.PlannedSampleSize!.ByMetric.Select(m => m.PerVariant));
-        Assert.Equal(477, design.PlannedSampleSize.PerVariant);
+        Assert.Equal([270, 478], design.PlannedSampleSize!.ByMetric.Select(m => m.PerVariant));
+        Assert.Equal(478, design.PlannedSampleSize.PerVariant);
         Assert.Equal(PriorSource.Prior, design.PrimaryMetrics[0].Prior!.Source);
     }
 

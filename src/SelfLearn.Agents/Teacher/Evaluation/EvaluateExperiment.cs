@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.Extensions.Logging;
+using SelfLearn.Agents.Teacher.Hypotheses;
+using SelfLearn.Agents.Teacher.Metrics;
+using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Experiments;
+using SelfLearn.Domain.Teacher.Metrics;
+using SelfLearn.Domain.Teacher.Statistics;
+using SelfLearn.Domain.Teacher.Verdicts;
+using SelfLearn.Projections.Configuration;
+using Wolverine;
+
+namespace SelfLearn.Agents.Teacher.Evaluation;
+
+/// <summary>A recorded verdict and what the Teacher's rules made of it (null for online experiments: rules run only offline).</summary>
+public sealed record EvaluationReport(VerdictRecorded Verdict, int JudgedRuns, FindingsAnalysis? Analysis);
+
+/// <summary>
+/// Evaluates an experiment: judges its unscored answered runs when a metric needs a judge, aggregates its metrics in
+/// PostgreSQL (primaries, guards with the Goodhart guard, the default side effects), decides the verdict, appends it to
+/// the experiment's verdict stream, then hands it to the hypothesis and recommendation rules as findings.
+/// </summary>
+public sealed class EvaluateExperiment(
+    IDocumentStore store, ExperimentRuns runs, AggregateMetrics metrics, JudgeUnscoredRuns judging, IMessageBus bus, ILogger<EvaluateExperiment> log)
+{
+    /// <exception cref="EvaluationRefusedException">Unknown experiment, or one without runs; nothing is appended.</exception>
+    public async Task<EvaluationReport> RunAsync(string experimentId, string by, IProgress<EvaluationProgress>? progress, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var experiment = await session.LoadAsync<Experiment>(Experiment.StreamKey(experimentId), ct)
+                         ?? throw new EvaluationRefusedException(EvaluationRefusal.UnknownExperiment, $"no experiment '{experimentId}'.");
+        if (await runs.CountAsync(experimentId, ct) == 0)
+            throw new EvaluationRefusedException(EvaluationRefusal.NoData,
+                $"experiment '{experimentId}' has no runs yet: simulate it (simulate --experiment {experimentId}) or send it traffic first.");
+
+        var design = experiment.Design;
+        var names = VerdictSettings.MetricsOf(design);
+        var needsJudge = names.Any(n => MetricRegistry.Get(n).Needs == MetricNeeds.Judge);
+        var judged = needsJudge ? await judging.RunAsync(experimentId, progress, ct) : 0;
+
+        progress?.Report(new EvaluationProgress("aggregating", judged));
+        var request = new MetricRequest(new MetricScope(experimentId), names, design.Segments, needsJudge ? judging.Judge : null);
+        var perVariant = await metrics.PerVariantAsync(request, ct);
+        var paired = design.Analysis == AnalysisKind.Paired ? await metrics.PairedAsync(request, design.Baseline.Name, ct) : [];
+        var declared = design.PrimaryMetrics.Select(p => p.Metric).Concat(VerdictSettings.GuardsOf(design).Select(g => g.Metric)).ToHashSet(StringComparer.Ordinal);
+        var input = new VerdictInput(experimentId, design, perVariant, paired, [.. names.Where(n => !declared.Contains(n))],
+            request.Judge, design.Dataset, StatisticsVersion.Current);
+
+        progress?.Report(new EvaluationProgress("deciding", judged));
+        var verdict = VerdictDecider.Decide($"vrd-{Guid.NewGuid():N}", input, by);
+        session.Events.Append(VerdictRecorded.StreamKey(experimentId), verdict);
+        await session.SaveChangesAsync(ct);
+
+        if (design.Mode != ExperimentMode.Offline)
+            return new EvaluationReport(verdict, judged, null);
+        progress?.Report(new EvaluationProgress("analysing", judged));
+        var changes = await ChangesAsync(session, experiment, ct);
+        var findings = VerdictFindings.From(verdict, experiment.DeploymentId, changes);
+        try
+        {
+            return new EvaluationReport(verdict, judged, await bus.InvokeAsync<FindingsAnalysis>(new AnalyzeFindings(findings, by), ct));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The verdict stands on its own; a failing analysis costs only the proposals.
+            log.LogWarning(e, "The Teacher could not analyse verdict {VerdictId} of {ExperimentId}.", verdict.VerdictId, experimentId);
+            return new EvaluationReport(verdict, judged, null);
+        }
+    }
+
+    /// <summary>Each treatment's parameters that differ from the baseline's (from = the baseline's value).</summary>
+    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<ParameterChange>>> ChangesAsync(
+        IQuerySession session, Experiment experiment, CancellationToken ct)
+    {
+        var baseline = await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(experiment.DeploymentId, experiment.Design.Baseline.ConfigVersion), ct);
+        var changes = new Dictionary<string, IReadOnlyList<ParameterChange>>(StringComparer.Ordinal);
+        if (baseline is null)
+            return changes;
+        foreach (var variant in experiment.Design.Variants.Where(v => v.Role != VariantRole.Baseline))
+        {
+            if (await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(experiment.DeploymentId, variant.ConfigVersion), ct) is not { } treated)
+                continue;
+            changes[variant.Name] =
+            [
+                .. treated.Parameters.Where(p => !baseline.Parameters.TryGetValue(p.Key, out var from) || !JsonElement.DeepEquals(from, p.Value))
+                    .Select(p => new ParameterChange(p.Key, baseline.Parameters.TryGetValue(p.Key, out var from) ? from : null, p.Value)),
+            ];
+        }
+        return changes;
+    }
+}

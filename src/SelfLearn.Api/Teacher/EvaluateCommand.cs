@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text.Json;
+using SelfLearn.Agents.Teacher.Evaluation;
+using SelfLearn.Api.Commands;
+using SelfLearn.Domain.Teacher.Verdicts;
+using Spectre.Console;
+
+namespace SelfLearn.Api.Teacher;
+
+/// <summary>evaluate --experiment ID [--out FILE]: judges, aggregates and records a verdict, then prints it as a table.</summary>
+public static class EvaluateCommand
+{
+    public const string Name = "evaluate";
+    public const int BadInput = 2;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static async Task<int> RunAsync(IServiceProvider services, IEnumerable<string> args, CancellationToken ct)
+    {
+        try
+        {
+            var arguments = new CommandArguments(args);
+            if (arguments.Unknown(["experiment", "out"]).FirstOrDefault() is { } unknown)
+                throw new ArgumentException($"unknown flag --{unknown}; evaluate takes --experiment and --out.");
+            var id = arguments.Value("experiment") ?? throw new ArgumentException("name the experiment: evaluate --experiment ID.");
+            await using var scope = services.CreateAsyncScope();
+            var report = await scope.ServiceProvider.GetRequiredService<EvaluateExperiment>().RunAsync(id, "cli",
+                new Progress<EvaluationProgress>(p => AnsiConsole.MarkupLine($"[grey]{p.Step} ({p.Done})[/]")), ct);
+            Print(report.Verdict);
+            if (arguments.Value("out") is { } outFlag)
+            {
+                var output = UserPaths.Resolve(outFlag);
+                await File.WriteAllTextAsync(output, JsonSerializer.Serialize(report.Verdict, Json), ct);
+                AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]");
+            }
+            return 0;
+        }
+        catch (Exception e) when (e is ArgumentException or EvaluationRefusedException)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            return BadInput;
+        }
+    }
+
+    private static void Print(VerdictRecorded verdict)
+    {
+        foreach (var treatment in verdict.Result.Treatments)
+        {
+            var table = new Table().Title(Markup.Escape($"{verdict.ExperimentId} · {treatment.Variant}: {Text(treatment.Call)}"))
+                .AddColumns("metric", "segment", "role", "baseline", "treatment", "Δ", "Δ interval", "Δ %", "p", "adj. p", "significance");
+            foreach (var m in treatment.Metrics)
+                table.AddRow(Markup.Escape(m.Metric), Markup.Escape(m.Segment), Text(m.Role), N(m.BaselineValue), N(m.TreatmentValue), N(m.AbsoluteDelta),
+                    m.AbsoluteInterval is { } i ? $"[[{N(i.Lower)}, {N(i.Upper)}]]" : "", m.RelativeDelta is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) : "",
+                    N(m.P), N(m.AdjustedP), Text(m.Significance));
+            AnsiConsole.Write(table);
+            foreach (var reason in treatment.Reasons)
+                AnsiConsole.MarkupLine($"  {Markup.Escape(reason)}");
+        }
+        AnsiConsole.MarkupLine(Markup.Escape($"verdict {verdict.VerdictId}, statistics {verdict.Input.StatisticsVersion}"));
+    }
+
+    private static string N(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture) ?? "";
+
+    private static string Text<T>(T value) => JsonSerializer.Serialize(value, Json).Trim('"');
+}
