@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using SelfLearn.Agents.Teacher.Metrics;
 using SelfLearn.Benchmarks.Shared;
@@ -81,7 +80,7 @@ internal static class AggregateBench
     }
 
     private static AggregateMetrics Metrics(KestrelApp host, NpgsqlDataSource source) =>
-        ActivatorUtilities.CreateInstance<AggregateMetrics>(host.Services, source, Options.Create(new PriceOptions()));
+        ActivatorUtilities.CreateInstance<AggregateMetrics>(host.Services, source, Microsoft.Extensions.Options.Options.Create(new PriceOptions()));
 
     private static async Task<QueryTiming> TimeAsync(string name, string connectionString, int repeats, Func<NpgsqlDataSource, Task<int>> query)
     {
