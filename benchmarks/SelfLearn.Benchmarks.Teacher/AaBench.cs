@@ -25,7 +25,7 @@ internal static class AaBench
         SELECT CASE WHEN cardinality(g.evidence_source_ids) > 0 THEN
                 (SELECT count(*) FROM unnest(g.evidence_source_ids) e WHERE e = ANY(r.retrieved_source_ids))::float8 / cardinality(g.evidence_source_ids) END,
             CASE WHEN cardinality(g.evidence_source_ids) > 0 THEN
-                (g.evidence_source_ids && coalesce(r.ranked_source_ids, r.retrieved_source_ids)[1:5])::int END,
+                (g.evidence_source_ids && (coalesce(r.ranked_source_ids, r.retrieved_source_ids))[1:5])::int END,
             r.abstained::int
         FROM selflearn.runs r
         JOIN selflearn.golden_examples g ON g.dataset = $2 AND g.version = $3 AND g.example_id = r.example_id
