@@ -45,6 +45,16 @@ internal static class TeacherBenchmark
         var aggregates = await CpuMeter.MeasureAsync("aggregates and statistics",
             () => AggregateBench.RunAsync(host, postgres.ConnectionString, library.Dataset, options.Repeats, ct));
 
+        try
+        {
+            await QueryPlans.WriteAsync(host, postgres.ConnectionString, postgres.DataDirectory + "-run/postgres.log",
+                Path.ChangeExtension(options.Out, ".plans.txt"), ct);
+        }
+        catch (Exception e) when (e is IOException or NpgsqlException or UnauthorizedAccessException)
+        {
+            Progress.Log($"warning: no query plans ({e.Message}); the figures are unaffected");
+        }
+
         var report = new Report("teacher", options.CommandLine(), startedAt, Stats.Round(Stopwatch.GetElapsedTime(started).TotalMinutes),
             options, machine, library, seed, aggregates, judge, aa, CpuMeter.Phases);
         report.PrintTable();
