@@ -32,7 +32,7 @@ internal static class AggregateSql
         SELECT g_metric.metric, g_variant.variant, g_segment.segment, coalesce(a.n, 0), coalesce(a.total, 0), coalesce(a.squares, 0),
             a.p50, a.p95, coalesce(a.missing, 0)
         FROM generate_series(0, {metrics.Count - 1}) AS g_metric(metric)
-        CROSS JOIN (SELECT DISTINCT variant FROM scoped) AS g_variant
+        CROSS JOIN (SELECT DISTINCT variant FROM measured) AS g_variant
         CROSS JOIN unnest($7::text[]) AS g_segment(segment)
         LEFT JOIN agg a ON a.metric = g_metric.metric AND a.variant = g_variant.variant AND a.segment = g_segment.segment
         ORDER BY g_metric.metric, g_variant.variant, array_position($7::text[], g_segment.segment)
@@ -78,7 +78,7 @@ internal static class AggregateSql
             coalesce(m.better, 0), coalesce(m.worse, 0), coalesce(eb.n, 0) - coalesce(m.n, 0), coalesce(et.n, 0) - coalesce(m.n, 0)
         FROM generate_series(0, {metrics.Count - 1}) AS g_metric(metric)
         CROSS JOIN unnest($7::text[]) AS g_segment(segment)
-        CROSS JOIN (SELECT DISTINCT variant FROM scoped WHERE variant <> $12) AS g_treatment
+        CROSS JOIN (SELECT DISTINCT variant FROM measured WHERE variant <> $12) AS g_treatment
         LEFT JOIN m ON m.metric = g_metric.metric AND m.segment = g_segment.segment AND m.treatment = g_treatment.variant
         LEFT JOIN e eb ON eb.metric = g_metric.metric AND eb.segment = g_segment.segment AND eb.variant = $12
         LEFT JOIN e et ON et.metric = g_metric.metric AND et.segment = g_segment.segment AND et.variant = g_treatment.variant
@@ -87,7 +87,8 @@ internal static class AggregateSql
 
     /// <summary>
     /// One row per run in scope (joined to its golden example through the dataset version its simulation played, and to
-    /// the chosen judge's score) with every requested metric's value and missing flag as columns.
+    /// the chosen judge's score) with every requested metric's value and missing flag as columns. Materialized, so each
+    /// value is computed once and not again in every aggregate that reads it, and the grouping sorts narrow rows.
     /// </summary>
     private static string Measured(IReadOnlyList<MetricDefinition> metrics) => $"""
         WITH played AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[]) AS p(simulation_id, dataset, version)),
@@ -103,7 +104,7 @@ internal static class AggregateSql
             LEFT JOIN {TeacherTables.JudgeScores} j ON j.run_id = r.run_id AND j.judge = $8 AND j.judge_version = $9
             WHERE r.experiment_id = $1 AND ($2::text IS NULL OR r.simulation_id = $2) AND ($3::text IS NULL OR r.cycle_type = $3)
                 AND r.variant IS NOT NULL),
-        measured AS (
+        measured AS MATERIALIZED (
             SELECT s.variant, s.simulation_id, s.example_id, s.kind, s.persona, s.project,
         {Columns(metrics, (i, m) => MetricSql.For(m) is var (value, missing) ? $"({value})::float8 AS v{i}, {missing} AS m{i}" : "")}
             FROM scoped s)
