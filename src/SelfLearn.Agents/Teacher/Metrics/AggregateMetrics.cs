@@ -18,7 +18,7 @@ public sealed class AggregateMetrics(
     public async Task<IReadOnlyList<MetricAggregate>> PerVariantAsync(MetricRequest request, CancellationToken ct)
     {
         var (metrics, parameters) = await PrepareAsync(request, null, ct);
-        await using var command = dataSource.CreateCommand(AggregateSql.PerVariant(metrics));
+        await using var command = dataSource.CreateCommand(AggregateSql.PerVariant(metrics, Dimensions(request)));
         command.Parameters.AddRange(parameters);
         var aggregates = new List<MetricAggregate>();
         await using var reader = await command.ExecuteReaderAsync(ct);
@@ -37,7 +37,7 @@ public sealed class AggregateMetrics(
     {
         ArgumentNullException.ThrowIfNull(baseline);
         var (metrics, parameters) = await PrepareAsync(request, baseline, ct);
-        await using var command = dataSource.CreateCommand(AggregateSql.Paired(metrics));
+        await using var command = dataSource.CreateCommand(AggregateSql.Paired(metrics, Dimensions(request)));
         command.Parameters.AddRange(parameters);
         command.Parameters.Add(new NpgsqlParameter { Value = baseline, NpgsqlDbType = NpgsqlDbType.Text });
         var paired = new List<PairedAggregate>();
@@ -113,6 +113,10 @@ public sealed class AggregateMetrics(
         if (await command.ExecuteScalarAsync(ct) is not true)
             throw new ArgumentException($"baseline variant '{variant}' has no runs in experiment '{scope.ExperimentId}'.");
     }
+
+    /// <summary>The segment dimensions the request cuts by, so the SQL groups by those only.</summary>
+    private static IReadOnlyList<string> Dimensions(MetricRequest request) =>
+        [.. Segments.Dimensions.Where(d => request.SegmentsWithAll.Any(s => s.StartsWith($"{d}:", StringComparison.Ordinal)))];
 
     private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
