@@ -29,5 +29,20 @@ public static class ChatClientSetup
         };
     }
 
+    /// <summary>
+    /// The section of a role that needs a real model (<c>{role}:Llm</c> when it names a provider, else the shared
+    /// <c>Llm</c>) and the model's name; an offline provider is refused with what to set instead.
+    /// </summary>
+    public static (string Section, string Model) RequireModel(IConfiguration configuration, string role, string who, string cannot, string alternative)
+    {
+        var section = configuration[$"{role}:Llm:Provider"] is { Length: > 0 } ? $"{role}:Llm" : "Llm";
+        var provider = configuration[$"{section}:Provider"] ?? "offline";
+        if (provider.Equals("offline", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException(
+                $"{who} needs a language model, but {section}:Provider is offline: the offline extractive client only quotes memories and " +
+                $"cannot {cannot}. Set {role}:Llm:Provider (or Llm:Provider) to openai or ollama, or use {alternative}.");
+        return (section, configuration[$"{section}:Model"] ?? provider);
+    }
+
     private static InvalidOperationException Missing(string section, string key) => new($"{section}:{key} must be set for this {section}:Provider.");
 }

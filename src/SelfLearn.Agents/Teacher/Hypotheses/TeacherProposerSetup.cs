@@ -1,5 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
+using SelfLearn.Agents.Student.Generation;
 
 namespace SelfLearn.Agents.Teacher.Hypotheses;
 
@@ -25,13 +26,7 @@ public static class TeacherProposerSetup
 
     private static KernelHypothesisProposer Llm(IConfiguration configuration, Func<string, IChatClient> chatClient)
     {
-        var section = configuration["Teacher:Llm:Provider"] is { Length: > 0 } ? "Teacher:Llm" : "Llm";
-        var provider = configuration[$"{section}:Provider"] ?? "offline";
-        if (provider.Equals("offline", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"Teacher:Proposer 'llm' needs a language model, but {section}:Provider is offline: the offline extractive client only " +
-                "quotes memories and cannot propose hypotheses. Set Teacher:Llm:Provider (or Llm:Provider) to openai or ollama, " +
-                "or use Teacher:Proposer 'rules'.");
-        return new KernelHypothesisProposer(chatClient(section), configuration[$"{section}:Model"] ?? provider);
+        var (section, model) = ChatClientSetup.RequireModel(configuration, "Teacher", "Teacher:Proposer 'llm'", "propose hypotheses", "Teacher:Proposer 'rules'");
+        return new KernelHypothesisProposer(chatClient(section), model);
     }
 }

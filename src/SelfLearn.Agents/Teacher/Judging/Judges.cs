@@ -1,6 +1,7 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Teacher.Judging.Caching;
 using SelfLearn.Agents.Teacher.Judging.Llm;
 using SelfLearn.Agents.Teacher.Judging.Offline;
@@ -38,12 +39,7 @@ public sealed class Judges(IConfiguration configuration, Func<ITextEmbedder> emb
 
     private LlmJudge LlmJudge()
     {
-        var section = configuration["Teacher:Llm:Provider"] is { Length: > 0 } ? "Teacher:Llm" : "Llm";
-        var provider = configuration[$"{section}:Provider"] ?? "offline";
-        if (provider.Equals("offline", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException(
-                $"the llm judge needs a language model, but {section}:Provider is offline: the offline extractive client only quotes " +
-                "memories and cannot grade answers. Set Teacher:Llm:Provider (or Llm:Provider) to openai or ollama, or use the offline judge.");
-        return new LlmJudge(chatClient(section), configuration[$"{section}:Model"] ?? provider);
+        var (section, model) = ChatClientSetup.RequireModel(configuration, "Teacher", "the llm judge", "grade answers", "the offline judge");
+        return new LlmJudge(chatClient(section), model);
     }
 }
