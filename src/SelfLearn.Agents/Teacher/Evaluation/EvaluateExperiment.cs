@@ -45,7 +45,7 @@ public sealed class EvaluateExperiment(
         var paired = design.Analysis == AnalysisKind.Paired ? await metrics.PairedAsync(request, design.Baseline.Name, ct) : [];
         var declared = design.PrimaryMetrics.Select(p => p.Metric).Concat(VerdictSettings.GuardsOf(design).Select(g => g.Metric)).ToHashSet(StringComparer.Ordinal);
         var input = new VerdictInput(experimentId, design, perVariant, paired, [.. names.Where(n => !declared.Contains(n))],
-            request.Judge, design.Dataset, StatisticsVersion.Current);
+            request.Judge, design.Dataset, StatisticsVersion.Current, VerdictSettings.Bootstrap(design.Alpha));
 
         progress?.Report(new EvaluationProgress("deciding", judged));
         var verdict = VerdictDecider.Decide($"vrd-{Guid.NewGuid():N}", input, by);

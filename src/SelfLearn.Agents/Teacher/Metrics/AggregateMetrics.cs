@@ -26,7 +26,7 @@ public sealed class AggregateMetrics(
             aggregates.Add(new MetricAggregate(metrics[reader.GetInt32(0)].Name, reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
                 reader.GetDouble(4), reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.IsDBNull(7) ? null : reader.GetDouble(7),
                 reader.GetInt64(8)));
-        return aggregates;
+        return await SkewedValues.AttachAsync(dataSource, aggregates, metrics, Dimensions(request), parameters, ct);
     }
 
     /// <summary>

@@ -90,7 +90,7 @@ internal static class AggregateSql
     /// the chosen judge's score) with every requested metric's value and missing flag as columns. Materialized, so each
     /// value is computed once and not again in every aggregate that reads it, and the grouping sorts narrow rows.
     /// </summary>
-    private static string Measured(IReadOnlyList<MetricDefinition> metrics) => $"""
+    internal static string Measured(IReadOnlyList<MetricDefinition> metrics) => $"""
         WITH played AS (SELECT * FROM unnest($4::text[], $5::text[], $6::int[]) AS p(simulation_id, dataset, version)),
         scoped AS (
             SELECT r.run_id, r.variant, r.simulation_id, r.example_id, r.answer IS NOT NULL AS answered, r.abstained, r.error,
@@ -111,12 +111,12 @@ internal static class AggregateSql
         """;
 
     /// <summary>The segment a grouping-set row stands for: <c>all</c>, or the one dimension it is grouped by.</summary>
-    private static string Segment(IReadOnlyList<string> dimensions) =>
+    internal static string Segment(IReadOnlyList<string> dimensions) =>
         dimensions.Count == 0
             ? $"'{Segments.All}'"
             : $"CASE {string.Concat(dimensions.Select(d => $"WHEN GROUPING({d}) = 0 THEN '{d}:' || {d} "))}ELSE '{Segments.All}' END";
 
-    private static string GroupingSets(string key, IReadOnlyList<string> dimensions) =>
+    internal static string GroupingSets(string key, IReadOnlyList<string> dimensions) =>
         $"GROUPING SETS (({key}){string.Concat(dimensions.Select(d => $", ({key}, {d})"))})";
 
     private static int Better(MetricDefinition metric) => metric.Direction == MetricDirection.HigherIsBetter ? 1 : -1;

@@ -1,3 +1,5 @@
+using SelfLearn.Domain.Teacher.Statistics;
+
 namespace SelfLearn.Domain.Teacher.Metrics;
 
 /// <summary>
@@ -11,6 +13,12 @@ namespace SelfLearn.Domain.Teacher.Metrics;
 /// Answered runs the metric could not be computed for, so left out of <paramref name="Count"/>: no golden example for
 /// the run's example id, no score of the chosen judge, or no time for the stage.
 /// </param>
+/// <param name="Values">
+/// Skewed metrics only: the runs' values as (value, count), sorted by value, so a quantile bootstrap can be recomputed from
+/// the aggregate. Values are rounded first (<c>SkewedValues</c> in the Agents' Teacher/Metrics, docs/METRICS.md): to 0.1 ms
+/// below 100 ms, to three significant digits from there. Null for other metrics, for aggregates stored before values
+/// were kept, and when a group still has more than <c>SkewedValues.MaxDistinct</c> distinct values.
+/// </param>
 public sealed record MetricAggregate(
     string Metric,
     string Variant,
@@ -20,4 +28,5 @@ public sealed record MetricAggregate(
     double SumOfSquares,
     double? P50,
     double? P95,
-    long Missing);
+    long Missing,
+    IReadOnlyList<WeightedValue>? Values = null);

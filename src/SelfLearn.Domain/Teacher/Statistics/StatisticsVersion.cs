@@ -6,5 +6,5 @@ namespace SelfLearn.Domain.Teacher.Statistics;
 /// </summary>
 public static class StatisticsVersion
 {
-    public const string Current = "selflearn-stats-1+mathnet-5.0.0";
+    public const string Current = "selflearn-stats-2+mathnet-5.0.0";
 }

@@ -6,8 +6,8 @@ namespace SelfLearn.Domain.Teacher.Verdicts;
 
 /// <summary>
 /// The test of one metric on one segment: paired t (continuous, skewed) or McNemar (binary) on the paired aggregate of
-/// a paired design; Welch t or the two-proportion z on the per-variant aggregates of an unpaired one. Skewed metrics
-/// are compared on their means (the aggregates keep p50/p95, not the value counts a bootstrap would need).
+/// a paired design; Welch t or the two-proportion z on the per-variant aggregates of an unpaired one. This is the test
+/// of the mean; <see cref="CompareSkewed"/> judges skewed primaries and guards on their p95 instead.
 /// </summary>
 internal static class CompareMetric
 {

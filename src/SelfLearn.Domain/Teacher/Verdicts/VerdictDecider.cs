@@ -11,7 +11,8 @@ namespace SelfLearn.Domain.Teacher.Verdicts;
 /// <c>invalid</c> on a sample-ratio mismatch or too few samples of a primary metric; else <c>loser</c> when a primary metric
 /// is significantly worse or a guard is breached; else <c>winner</c> when every primary metric is significantly better
 /// (Holm-adjusted across the primaries) by at least its minimum effect and every guard could be checked; else
-/// <c>inconclusive</c>. The call reads all examples; the design's segments are reported beside it.
+/// <c>inconclusive</c>. The call reads all examples; the design's segments are reported beside it. Skewed primaries and
+/// guards are judged on their p95 by a seeded bootstrap (<see cref="CompareSkewed"/>).
 /// </summary>
 /// <exception cref="ArgumentException">The aggregates cannot describe real values (e.g. tampered sums).</exception>
 public static class VerdictDecider
@@ -56,11 +57,12 @@ public static class VerdictDecider
         var baselineName = input.Design.Baseline.Name;
         var baseline = input.PerVariant.FirstOrDefault(a => a.Metric == metric.Name && a.Segment == segment && a.Variant == baselineName);
         var treated = input.PerVariant.FirstOrDefault(a => a.Metric == metric.Name && a.Segment == segment && a.Variant == treatment);
-        return input.Design.Analysis == AnalysisKind.Paired
+        var mean = input.Design.Analysis == AnalysisKind.Paired
             ? CompareMetric.Paired(metric, segment, role,
                 input.Paired.FirstOrDefault(p => p.Metric == metric.Name && p.Segment == segment && p.Treatment == treatment && p.Baseline == baselineName),
                 baseline, treated, input.Design.Alpha)
             : CompareMetric.Unpaired(metric, segment, role, baseline, treated, input.Design.Alpha);
+        return CompareSkewed.Judge(metric, mean, baseline, treated, input.Bootstrap, input.Design.Alpha);
     }
 
     /// <summary>Holm across the primary metrics on all examples; their significance and minimum-effect check read the adjusted p.</summary>

@@ -9,7 +9,8 @@ namespace SelfLearn.Domain.Teacher.Verdicts;
 /// <summary>
 /// Everything a verdict is computed from, stored with it so <c>recompute</c> needs nothing else: the design, the
 /// aggregates (per variant and segment, and paired against the baseline), the side-effect metrics asked for, and the
-/// judge, dataset and statistics versions used.
+/// judge, dataset and statistics versions used. <c>Bootstrap</c> holds the seed, resamples and level of the quantile
+/// bootstrap of skewed primaries and guards; null (verdicts stored before it existed) judges skewed metrics on means.
 /// </summary>
 public sealed record VerdictInput(
     string ExperimentId,
@@ -19,7 +20,8 @@ public sealed record VerdictInput(
     IReadOnlyList<string> SideEffectMetrics,
     JudgeRef? Judge,
     DatasetVersionRef? Dataset,
-    string StatisticsVersion);
+    string StatisticsVersion,
+    BootstrapSettings? Bootstrap = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<MetricRole>))]
 public enum MetricRole
@@ -37,13 +39,19 @@ public enum ComparisonTest
     [JsonStringEnumMemberName("mcNemar")] McNemar,
     [JsonStringEnumMemberName("welchT")] WelchT,
     [JsonStringEnumMemberName("twoProportionZ")] TwoProportionZ,
+    [JsonStringEnumMemberName("quantileBootstrap")] QuantileBootstrap,
 }
+
+/// <summary>A seeded bootstrap of one quantile (0.5 for p50, 0.95 for p95) of a skewed metric, treatment against baseline.</summary>
+public sealed record QuantileComparison(double Quantile, BootstrapDifference Bootstrap);
 
 /// <summary>
 /// One metric on one segment, treatment against baseline. Deltas are treatment − baseline; <c>Significance</c> reads the
 /// adjusted p for primary metrics on all examples and the raw p elsewhere. <c>UnpairedStandardError</c> (paired designs
 /// only) is the standard error the unpaired analysis would have had: the gain of pairing. Without enough samples the
-/// test fields are null and <c>Note</c> says why.
+/// test fields are null and <c>Note</c> says why. A skewed primary or guard with value distributions is judged on its p95
+/// (test <c>quantileBootstrap</c>: values, delta, interval and p are the p95's); <c>Quantiles</c> then holds the p50 and
+/// p95 bootstraps and <c>Mean</c> the paired t or Welch comparison of its mean that other metrics get.
 /// </summary>
 public sealed record MetricComparison(
     string Metric,
@@ -66,7 +74,9 @@ public sealed record MetricComparison(
     double? AdjustedP,
     Significance Significance,
     bool? MeetsMinimumEffect,
-    string? Note);
+    string? Note,
+    IReadOnlyList<QuantileComparison>? Quantiles = null,
+    MetricComparison? Mean = null);
 
 /// <summary>A guard the treatment crossed: which limit, its value, and what was observed (a degradation or the treatment's value).</summary>
 public sealed record GuardBreach(string Metric, string Limit, double LimitValue, double Observed);

@@ -1,5 +1,6 @@
 using SelfLearn.Domain.Experiments;
 using SelfLearn.Domain.Teacher.Metrics;
+using SelfLearn.Domain.Teacher.Statistics;
 
 namespace SelfLearn.Domain.Teacher.Verdicts;
 
@@ -8,6 +9,20 @@ public static class VerdictSettings
 {
     /// <summary>Matched examples (paired) or units per arm (unpaired) below which no test is run; a primary metric below it makes the verdict invalid.</summary>
     public const long MinimumSamples = 10;
+
+    /// <summary>The quantile a skewed primary or guard is judged at (latency is held to its tail); the median is reported beside it.</summary>
+    public const double SkewedDecidingQuantile = 0.95;
+
+    public const double SkewedReportedQuantile = 0.5;
+
+    /// <summary>
+    /// Values per arm above which a skewed metric is judged on its mean instead: a bootstrap costs resamples × values
+    /// draws per arm and quantile, and 2000 × 20,000 × 2 × 2 is already a few seconds on two cores.
+    /// </summary>
+    public const long MaxBootstrapValues = 20_000;
+
+    /// <summary>The bootstrap a new verdict stores and runs: <see cref="BootstrapSettings"/>' defaults at the design's alpha.</summary>
+    public static BootstrapSettings Bootstrap(double alpha) => new(Alpha: alpha);
 
     public const string WrongAbstention = "answer.wrong_abstention_rate";
 

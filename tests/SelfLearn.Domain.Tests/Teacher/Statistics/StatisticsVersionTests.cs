@@ -11,7 +11,7 @@ public sealed class StatisticsVersionTests
     {
         var mathNet = typeof(StudentT).Assembly.GetName().Version!;
 
-        Assert.Equal("selflearn-stats-1+mathnet-5.0.0", StatisticsVersion.Current);
+        Assert.Equal("selflearn-stats-2+mathnet-5.0.0", StatisticsVersion.Current);
         Assert.EndsWith($"+mathnet-{mathNet.Major}.{mathNet.Minor}.{mathNet.Build}", StatisticsVersion.Current, StringComparison.Ordinal);
     }
 }
