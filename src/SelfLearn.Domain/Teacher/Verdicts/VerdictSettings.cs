@@ -17,7 +17,7 @@ public static class VerdictSettings
 
     /// <summary>
     /// Values per arm above which a skewed metric is judged on its mean instead: a bootstrap costs resamples × values
-    /// draws per arm and quantile, and 2000 × 20,000 × 2 × 2 is already a few seconds on two cores.
+    /// draws per arm and quantile (2000 × 20,000 × 2 arms × 2 quantiles = 160 million at the limit), per metric and segment.
     /// </summary>
     public const long MaxBootstrapValues = 20_000;
 
