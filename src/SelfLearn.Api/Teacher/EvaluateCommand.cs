@@ -4,6 +4,7 @@ using SelfLearn.Agents.Teacher.Evaluation;
 using SelfLearn.Api.Commands;
 using SelfLearn.Domain.Teacher.Verdicts;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace SelfLearn.Api.Teacher;
 
@@ -43,19 +44,41 @@ public static class EvaluateCommand
 
     private static void Print(VerdictRecorded verdict)
     {
-        foreach (var treatment in verdict.Result.Treatments)
+        var console = AnsiConsole.Console;
+        var width = console.Profile.Width;
+        try
         {
-            var table = new Table().Title(Markup.Escape($"{verdict.ExperimentId} · {treatment.Variant}: {Text(treatment.Call)}"))
-                .AddColumns("metric", "segment", "role", "baseline", "treatment", "Δ", "Δ interval", "Δ %", "p", "adj. p", "significance");
-            foreach (var m in treatment.Metrics)
-                table.AddRow(Markup.Escape(m.Metric), Markup.Escape(m.Segment), Text(m.Role), N(m.BaselineValue), N(m.TreatmentValue), N(m.AbsoluteDelta),
-                    m.AbsoluteInterval is { } i ? $"[[{N(i.Lower)}, {N(i.Upper)}]]" : "", m.RelativeDelta is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) : "",
-                    N(m.P), N(m.AdjustedP), Text(m.Significance));
-            AnsiConsole.Write(table);
-            foreach (var reason in treatment.Reasons)
-                AnsiConsole.MarkupLine($"  {Markup.Escape(reason)}");
+            foreach (var treatment in verdict.Result.Treatments)
+            {
+                var table = new Table().Title(Markup.Escape($"{verdict.ExperimentId} · {treatment.Variant}: {Text(treatment.Call)}"))
+                    .AddColumns("metric", "segment", "role", "baseline", "treatment", "Δ", "Δ interval", "Δ %", "p", "adj. p", "significance");
+                foreach (var m in treatment.Metrics)
+                    table.AddRow(Markup.Escape(m.Metric), Markup.Escape(m.Segment), Text(m.Role), N(m.BaselineValue), N(m.TreatmentValue), N(m.AbsoluteDelta),
+                        m.AbsoluteInterval is { } i ? $"[[{N(i.Lower)}, {N(i.Upper)}]]" : "", m.RelativeDelta is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) : "",
+                        N(m.P), N(m.AdjustedP), Text(m.Significance));
+                Unwrapped(console, table, treatment.Reasons);
+                console.Write(table);
+                foreach (var reason in treatment.Reasons)
+                    console.MarkupLine($"  {Markup.Escape(reason)}");
+            }
+            console.MarkupLine(Markup.Escape($"verdict {verdict.VerdictId}, statistics {verdict.Input.StatisticsVersion}"));
         }
-        AnsiConsole.MarkupLine(Markup.Escape($"verdict {verdict.VerdictId}, statistics {verdict.Input.StatisticsVersion}"));
+        finally
+        {
+            console.Profile.Width = width;
+        }
+    }
+
+    /// <summary>
+    /// Output that is not a terminal (a pipe, a file) has no window to fit, yet Spectre assumes 80 columns there and would
+    /// wrap the table's cells: widen the console to the table's natural width and the reasons' length instead.
+    /// </summary>
+    private static void Unwrapped(IAnsiConsole console, Table table, IEnumerable<string> reasons)
+    {
+        if (console.Profile.Out.IsTerminal)
+            return;
+        var natural = ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue).Max;
+        console.Profile.Width = reasons.Select(r => r.Length + 2).Append(natural).Append(console.Profile.Width).Max();
     }
 
     private static string N(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture) ?? "";
