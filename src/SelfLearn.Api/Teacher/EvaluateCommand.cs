@@ -4,7 +4,6 @@ using SelfLearn.Agents.Teacher.Evaluation;
 using SelfLearn.Api.Commands;
 using SelfLearn.Domain.Teacher.Verdicts;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace SelfLearn.Api.Teacher;
 
@@ -37,6 +36,8 @@ public static class EvaluateCommand
         }
         catch (Exception e) when (e is ArgumentException or EvaluationRefusedException)
         {
+            using var piped = new PipedWidth(AnsiConsole.Console);
+            piped.Fit([e.Message]);
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return BadInput;
         }
@@ -45,40 +46,25 @@ public static class EvaluateCommand
     private static void Print(VerdictRecorded verdict)
     {
         var console = AnsiConsole.Console;
-        var width = console.Profile.Width;
-        try
+        using var piped = new PipedWidth(console);
+        foreach (var treatment in verdict.Result.Treatments)
         {
-            foreach (var treatment in verdict.Result.Treatments)
-            {
-                var table = new Table().Title(Markup.Escape($"{verdict.ExperimentId} · {treatment.Variant}: {Text(treatment.Call)}"))
-                    .AddColumns("metric", "segment", "role", "baseline", "treatment", "Δ", "Δ interval", "Δ %", "p", "adj. p", "significance");
-                foreach (var m in treatment.Metrics)
-                    table.AddRow(Markup.Escape(m.Metric), Markup.Escape(m.Segment), Text(m.Role), N(m.BaselineValue), N(m.TreatmentValue), N(m.AbsoluteDelta),
-                        m.AbsoluteInterval is { } i ? $"[[{N(i.Lower)}, {N(i.Upper)}]]" : "", m.RelativeDelta is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) : "",
-                        N(m.P), N(m.AdjustedP), Text(m.Significance));
-                Unwrapped(console, table, treatment.Reasons);
-                console.Write(table);
-                foreach (var reason in treatment.Reasons)
-                    console.MarkupLine($"  {Markup.Escape(reason)}");
-            }
-            console.MarkupLine(Markup.Escape($"verdict {verdict.VerdictId}, statistics {verdict.Input.StatisticsVersion}"));
+            var table = new Table().Title(Markup.Escape($"{verdict.ExperimentId} · {treatment.Variant}: {Text(treatment.Call)}"))
+                .AddColumns("metric", "segment", "role", "baseline", "treatment", "Δ", "Δ interval", "Δ %", "p", "adj. p", "significance");
+            foreach (var m in treatment.Metrics)
+                table.AddRow(Markup.Escape(m.Metric), Markup.Escape(m.Segment), Text(m.Role), N(m.BaselineValue), N(m.TreatmentValue), N(m.AbsoluteDelta),
+                    m.AbsoluteInterval is { } i ? $"[[{N(i.Lower)}, {N(i.Upper)}]]" : "", m.RelativeDelta is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) : "",
+                    N(m.P), N(m.AdjustedP), Text(m.Significance));
+            var reasons = treatment.Reasons.Select(reason => $"  {reason}").ToList();
+            piped.Fit(table);
+            piped.Fit(reasons);
+            console.Write(table);
+            foreach (var reason in reasons)
+                console.MarkupLine(Markup.Escape(reason));
         }
-        finally
-        {
-            console.Profile.Width = width;
-        }
-    }
-
-    /// <summary>
-    /// Output that is not a terminal (a pipe, a file) has no window to fit, yet Spectre assumes 80 columns there and would
-    /// wrap the table's cells: widen the console to the table's natural width and the reasons' length instead.
-    /// </summary>
-    private static void Unwrapped(IAnsiConsole console, Table table, IEnumerable<string> reasons)
-    {
-        if (console.Profile.Out.IsTerminal)
-            return;
-        var natural = ((IRenderable)table).Measure(RenderOptions.Create(console), int.MaxValue).Max;
-        console.Profile.Width = reasons.Select(r => r.Length + 2).Append(natural).Append(console.Profile.Width).Max();
+        var footer = $"verdict {verdict.VerdictId}, statistics {verdict.Input.StatisticsVersion}";
+        piped.Fit([footer]);
+        console.MarkupLine(Markup.Escape(footer));
     }
 
     private static string N(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture) ?? "";
