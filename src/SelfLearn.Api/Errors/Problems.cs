@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SelfLearn.Agents.Teacher.Evaluation;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Edge;
 using SelfLearn.Domain.Scenarios;
@@ -46,6 +47,13 @@ public static class Problems
         TunerStatus.Conflict => Conflict(outcome.Message!),
         _ => Problem(StatusCodes.Status400BadRequest, "Rejected by the Tuner",
             string.Join(" ", outcome.Violations.Select(v => v.Message)), outcome.Violations),
+    };
+
+    /// <summary>An evaluation or recompute that could not run: 404 for what does not exist, 409 for what the experiment's state refuses.</summary>
+    public static IResult Refusal(EvaluationRefusedException refusal) => refusal.Reason switch
+    {
+        EvaluationRefusal.UnknownExperiment or EvaluationRefusal.NoVerdict => NotFound(refusal.Message),
+        _ => Conflict(refusal.Message),
     };
 
     private static IResult Problem(int status, string title, string detail, IReadOnlyList<Violation>? violations = null, string? path = null)

@@ -36,6 +36,8 @@ public static class EvaluateCommand
         }
         catch (Exception e) when (e is ArgumentException or EvaluationRefusedException)
         {
+            using var piped = new PipedWidth(AnsiConsole.Console);
+            piped.Fit([e.Message]);
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return BadInput;
         }
@@ -43,6 +45,8 @@ public static class EvaluateCommand
 
     private static void Print(VerdictRecorded verdict)
     {
+        var console = AnsiConsole.Console;
+        using var piped = new PipedWidth(console);
         foreach (var treatment in verdict.Result.Treatments)
         {
             var table = new Table().Title(Markup.Escape($"{verdict.ExperimentId} · {treatment.Variant}: {Text(treatment.Call)}"))
@@ -51,11 +55,16 @@ public static class EvaluateCommand
                 table.AddRow(Markup.Escape(m.Metric), Markup.Escape(m.Segment), Text(m.Role), N(m.BaselineValue), N(m.TreatmentValue), N(m.AbsoluteDelta),
                     m.AbsoluteInterval is { } i ? $"[[{N(i.Lower)}, {N(i.Upper)}]]" : "", m.RelativeDelta is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) : "",
                     N(m.P), N(m.AdjustedP), Text(m.Significance));
-            AnsiConsole.Write(table);
-            foreach (var reason in treatment.Reasons)
-                AnsiConsole.MarkupLine($"  {Markup.Escape(reason)}");
+            var reasons = treatment.Reasons.Select(reason => $"  {reason}").ToList();
+            piped.Fit(table);
+            piped.Fit(reasons);
+            console.Write(table);
+            foreach (var reason in reasons)
+                console.MarkupLine(Markup.Escape(reason));
         }
-        AnsiConsole.MarkupLine(Markup.Escape($"verdict {verdict.VerdictId}, statistics {verdict.Input.StatisticsVersion}"));
+        var footer = $"verdict {verdict.VerdictId}, statistics {verdict.Input.StatisticsVersion}";
+        piped.Fit([footer]);
+        console.MarkupLine(Markup.Escape(footer));
     }
 
     private static string N(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture) ?? "";

@@ -20,18 +20,20 @@ public static class RecomputeCommand
                 throw new ArgumentException($"unknown flag --{unknown}; recompute takes --experiment.");
             var id = arguments.Value("experiment") ?? throw new ArgumentException("name the experiment: recompute --experiment ID.");
             var report = await services.GetRequiredService<RecomputeVerdict>().RunAsync(id, ct);
-            if (report.Reproduced)
-            {
-                AnsiConsole.MarkupLine(Markup.Escape($"verdict {report.VerdictId} of {id} reproduced exactly from its stored aggregates."));
-                return 0;
-            }
-            AnsiConsole.MarkupLine(Markup.Escape($"verdict {report.VerdictId} of {id} did not reproduce:"));
-            foreach (var difference in report.Differences)
-                AnsiConsole.MarkupLine($"  [red]{Markup.Escape(difference)}[/]");
-            return Differs;
+            List<string> lines = report.Reproduced
+                ? [$"verdict {report.VerdictId} of {id} reproduced exactly from its stored aggregates."]
+                : report.Differences.Select(d => $"  {d}").Prepend($"verdict {report.VerdictId} of {id} did not reproduce:").ToList();
+            using var piped = new PipedWidth(AnsiConsole.Console);
+            piped.Fit(lines);
+            AnsiConsole.MarkupLine(Markup.Escape(lines[0]));
+            foreach (var difference in lines.Skip(1))
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(difference)}[/]");
+            return report.Reproduced ? 0 : Differs;
         }
         catch (Exception e) when (e is ArgumentException or EvaluationRefusedException)
         {
+            using var piped = new PipedWidth(AnsiConsole.Console);
+            piped.Fit([e.Message]);
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             return BadInput;
         }

@@ -19,7 +19,7 @@ public sealed class WriteRouteFuzzTests(AppFixture fixture) : ApiTest(fixture)
         "POST /api/impact-factors", "POST /api/impact-factors/{key}/bounds", "POST /api/impact-factors/{key}/zone",
         "POST /api/deployments", "POST /api/deployments/{id}/versions", "POST /api/deployments/{id}/versions/{version}/activate",
         "POST /api/deployments/{id}/rollback", "POST /api/experiments", "POST /api/experiments/{id}/start", "POST /api/experiments/{id}/stop",
-        "POST /api/experiments/{id}/complete", "POST /api/experiments/{id}/abort", "POST /api/datasets",
+        "POST /api/experiments/{id}/complete", "POST /api/experiments/{id}/abort", "POST /api/experiments/{id}/evaluate", "POST /api/datasets",
         "POST /api/hypotheses", "POST /api/recommendations",
         "POST /maas/v1/memories", "POST /maas/v1/query", "DELETE /maas/v1/users/{userId}",
     ];

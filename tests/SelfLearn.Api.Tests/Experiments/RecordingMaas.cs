@@ -8,12 +8,17 @@ namespace SelfLearn.Api.Tests.Experiments;
 
 public sealed record SentRequest(string Method, string Path, JsonNode? Body);
 
+/// <summary>A request with the status and body the MaaS answered it with.</summary>
+public sealed record Exchange(SentRequest Request, int Status, JsonNode? Answer);
+
 /// <summary>The MaaS client the emulator uses, over the test server, recording every request it sends.</summary>
 public sealed class RecordingMaas : DelegatingHandler
 {
     private RecordingMaas(HttpMessageHandler inner) : base(inner) { }
 
     public ConcurrentQueue<SentRequest> Sent { get; } = new();
+
+    public ConcurrentQueue<Exchange> Exchanges { get; } = new();
 
     public static (IMaasClient Client, RecordingMaas Recorder) Over(IAlbaHost host, string key = Keys.Service)
     {
@@ -43,7 +48,13 @@ public sealed class RecordingMaas : DelegatingHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : JsonNode.Parse(await request.Content.ReadAsStringAsync(cancellationToken));
-        Sent.Enqueue(new SentRequest(request.Method.Method, request.RequestUri!.AbsolutePath, body));
-        return await base.SendAsync(request, cancellationToken);
+        var sent = new SentRequest(request.Method.Method, request.RequestUri!.AbsolutePath, body);
+        Sent.Enqueue(sent);
+        var response = await base.SendAsync(request, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        var json = response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.Ordinal) == true && text.Length > 0;
+        Exchanges.Enqueue(new Exchange(sent, (int)response.StatusCode, json ? JsonNode.Parse(text) : null));
+        return response;
     }
 }

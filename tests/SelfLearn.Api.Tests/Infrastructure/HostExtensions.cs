@@ -13,6 +13,10 @@ public static class HostExtensions
     public static Task<JsonNode?> PostRaw(this IAlbaHost host, string url, string rawJson, int status, string? key = Keys.MetaUser) =>
         host.Send(s => s.Post.RawJson(rawJson).ToUrl(url), status, key);
 
+    /// <summary>A POST to a route that reads no body.</summary>
+    public static Task<JsonNode?> PostWithoutBody(this IAlbaHost host, string url, int status, string? key = Keys.MetaUser) =>
+        host.Send(s => s.Post.Url(url), status, key);
+
     public static Task<JsonNode?> Get(this IAlbaHost host, string url, int status = 200, string? key = Keys.Auditor) =>
         host.Send(s => s.Get.Url(url), status, key);
 

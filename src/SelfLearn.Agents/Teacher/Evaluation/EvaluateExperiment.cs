@@ -24,12 +24,14 @@ public sealed record EvaluationReport(VerdictRecorded Verdict, int JudgedRuns, F
 public sealed class EvaluateExperiment(
     IDocumentStore store, ExperimentRuns runs, AggregateMetrics metrics, JudgeUnscoredRuns judging, IMessageBus bus, ILogger<EvaluateExperiment> log)
 {
-    /// <exception cref="EvaluationRefusedException">Unknown experiment, or one without runs; nothing is appended.</exception>
+    /// <exception cref="EvaluationRefusedException">Unknown experiment, an aborted one, or one without runs; nothing is appended.</exception>
     public async Task<EvaluationReport> RunAsync(string experimentId, string by, IProgress<EvaluationProgress>? progress, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var experiment = await session.LoadAsync<Experiment>(Experiment.StreamKey(experimentId), ct)
                          ?? throw new EvaluationRefusedException(EvaluationRefusal.UnknownExperiment, $"no experiment '{experimentId}'.");
+        if (Domain.Experiments.EvaluateExperiment.Refusal(experiment) is { } wrongStatus)
+            throw new EvaluationRefusedException(EvaluationRefusal.WrongStatus, wrongStatus);
         if (await runs.CountAsync(experimentId, ct) == 0)
             throw new EvaluationRefusedException(EvaluationRefusal.NoData,
                 $"experiment '{experimentId}' has no runs yet: simulate it (simulate --experiment {experimentId}) or send it traffic first.");

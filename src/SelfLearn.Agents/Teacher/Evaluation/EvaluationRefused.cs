@@ -3,6 +3,7 @@ namespace SelfLearn.Agents.Teacher.Evaluation;
 public enum EvaluationRefusal
 {
     UnknownExperiment,
+    WrongStatus,
     NoData,
     NoVerdict,
 }
