@@ -52,7 +52,7 @@ public static class EvaluateCommand
             var table = new Table().Title(Markup.Escape($"{verdict.ExperimentId} · {treatment.Variant}: {Text(treatment.Call)}"))
                 .AddColumns("metric", "segment", "role", "baseline", "treatment", "Δ", "Δ interval", "Δ %", "p", "adj. p", "significance");
             foreach (var m in treatment.Metrics)
-                table.AddRow(Markup.Escape(m.Metric), Markup.Escape(m.Segment), Text(m.Role), N(m.BaselineValue), N(m.TreatmentValue), N(m.AbsoluteDelta),
+                table.AddRow(Markup.Escape(MetricLabel(m)), Markup.Escape(m.Segment), Text(m.Role), N(m.BaselineValue), N(m.TreatmentValue), N(m.AbsoluteDelta),
                     m.AbsoluteInterval is { } i ? $"[[{N(i.Lower)}, {N(i.Upper)}]]" : "", m.RelativeDelta is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) : "",
                     N(m.P), N(m.AdjustedP), Text(m.Significance));
             var reasons = treatment.Reasons.Select(reason => $"  {reason}").ToList();
@@ -66,6 +66,9 @@ public static class EvaluateCommand
         piped.Fit([footer]);
         console.MarkupLine(Markup.Escape(footer));
     }
+
+    /// <summary>A latency row judged by the bootstrap shows p95 figures, not means; the label says so.</summary>
+    private static string MetricLabel(MetricComparison m) => m.Test == ComparisonTest.QuantileBootstrap ? $"{m.Metric} (p95)" : m.Metric;
 
     private static string N(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture) ?? "";
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Agents.Teacher.Evaluation;
+using SelfLearn.Api.Teacher;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Domain.Teacher.Hypotheses;
 using SelfLearn.Domain.Teacher.Statistics;
@@ -106,6 +107,11 @@ public sealed class SkewedValuesTests(AppFixture fixture) : ApiTest(fixture)
         var storedLatency = stored!["input"]!["perVariant"]!.AsArray()
             .Single(a => a!["metric"]!.GetValue<string>() == "latency.total_ms" && a["variant"]!.GetValue<string>() == "b" && a["segment"]!.GetValue<string>() == "all")!;
         Assert.Equal(100, storedLatency["values"]!.AsArray().Count);
+
+        var (code, output) = await ConsoleCapture.RunAsync(() => EvaluateCommand.RunAsync(Host.Services, ["--experiment", Experiment], Ct));
+        Assert.Equal(0, code);
+        var printed = (await Host.Get($"/api/experiments/{Experiment}/verdict"))!["result"]!["treatments"]![0]!;
+        VerdictTableShape.AssertOneRowPerMetric(output, $"{Experiment} · b: loser", printed["metrics"]!.AsArray());
     }
 
     private Task RegisterAsync(bool guard) => Host.Post("/api/experiments", new

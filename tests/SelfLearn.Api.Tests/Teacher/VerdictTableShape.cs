@@ -34,10 +34,14 @@ public static class VerdictTableShape
             var metric = metrics[i]!;
             Assert.Equal(Columns.Length, cells.Length);
             Assert.Equal(
-                [metric["metric"]!.GetValue<string>(), metric["segment"]!.GetValue<string>(), metric["role"]!.GetValue<string>(), metric["significance"]!.GetValue<string>()],
+                [Label(metric), metric["segment"]!.GetValue<string>(), metric["role"]!.GetValue<string>(), metric["significance"]!.GetValue<string>()],
                 [cells[0], cells[1], cells[2], cells[10]]);
         }
     }
+
+    /// <summary>A row judged on its p95 by the bootstrap says so after the metric name.</summary>
+    private static string Label(JsonNode metric) =>
+        metric["metric"]!.GetValue<string>() + (metric["test"]!.GetValue<string>() == "quantileBootstrap" ? " (p95)" : "");
 
     private static string[] Cells(string row) => [.. row.Trim().Trim('│').Split('│').Select(c => c.Trim())];
 }
