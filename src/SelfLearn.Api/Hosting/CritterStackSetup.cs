@@ -16,7 +16,7 @@ public static class CritterStackSetup
 {
     public static void AddSelfLearnCritterStack(this WebApplicationBuilder builder, string connectionString)
     {
-        builder.Services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(NpgsqlDataSource.Create(PooledConnections.WithDefaults(connectionString)));
         var catalog = new CatalogCache();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddMarten(opts =>
