@@ -4,14 +4,18 @@ using SelfLearn.Domain.Teacher.Metrics;
 namespace SelfLearn.Agents.Teacher.Metrics;
 
 /// <summary>
-/// Each metric's value for one run as a SQL expression over the <c>scoped</c> row <c>s</c> of <see cref="AggregateSql"/>,
-/// and when that run counts as missing (it should have a value but lacks the data). A null value leaves the run out.
+/// Each metric's value for one run as a SQL expression over a row <c>s</c> of the run (the wide run with its golden
+/// example when a run is folded, <see cref="Folding.FoldSql"/>; the folded run with the judge's score when a judge-based
+/// metric or the cost is asked, <see cref="AggregateSql"/>), and when that run counts as missing (it should have a value but lacks the data). A null value leaves the run out.
 /// Only answered runs (the MaaS returned an answer) have values, except <c>error.rate</c>, which counts every run.
 /// </summary>
 internal static class MetricSql
 {
-    public const string InputPrice = "$10";
-    public const string OutputPrice = "$11";
+    public const string InputPrice = "$7";
+    public const string OutputPrice = "$8";
+
+    /// <summary>The one metric whose value depends on settings (the prices), so it is never folded.</summary>
+    public const string Cost = "cost.usd";
 
     private const string NotApplicable = "false";
     private const string NoGoldenExample = "s.answered AND NOT s.golden";
@@ -46,15 +50,15 @@ internal static class MetricSql
             "answer.hallucination_rate" => Judged("s.hallucinated::int"),
             "answer.faithfulness" => Judged("CASE WHEN s.claims > 0 THEN s.supported_claims::float8 / s.claims END"),
             "context.utilization" => Judged(
-                "CASE WHEN cardinality(s.delivered) > 0 THEN (SELECT count(DISTINCT u) FROM unnest(s.used_context_items) u " +
-                "WHERE u >= 0 AND u < cardinality(s.delivered))::float8 / cardinality(s.delivered) END"),
+                "CASE WHEN s.delivered_count > 0 THEN (SELECT count(DISTINCT u) FROM unnest(s.used_context_items) u " +
+                "WHERE u >= 0 AND u < s.delivered_count)::float8 / s.delivered_count END"),
             "answer.abstention_rate" => ("CASE WHEN s.answered THEN s.abstained::int END", NotApplicable),
             "answer.correct_abstention_rate" => ("CASE WHEN s.answered AND NOT s.answerable THEN s.abstained::int END", NoGoldenExample),
             "answer.wrong_abstention_rate" => ("CASE WHEN s.answered AND s.answerable THEN s.abstained::int END", NoGoldenExample),
             "latency.observed_total_ms" => ("CASE WHEN s.answered THEN s.observed_total_ms END", NotApplicable),
             "tokens.in" => ("CASE WHEN s.answered THEN s.tokens_in END", NotApplicable),
             "tokens.out" => ("CASE WHEN s.answered THEN s.tokens_out END", NotApplicable),
-            "cost.usd" => ($"CASE WHEN s.answered THEN (s.tokens_in * {InputPrice} + s.tokens_out * {OutputPrice}) / 1000000 END", NotApplicable),
+            Cost => ($"CASE WHEN s.answered THEN (s.tokens_in * {InputPrice} + s.tokens_out * {OutputPrice}) / 1000000 END", NotApplicable),
             "error.rate" => ("(s.error IS NOT NULL)::int", NotApplicable),
             _ => throw new ArgumentException($"metric '{name}' has no SQL; add it to MetricSql.", nameof(metric)),
         };
