@@ -5,7 +5,8 @@ namespace SelfLearn.Agents.Teacher.Metrics.Folding;
 
 /// <summary>
 /// The folded form of the runs (docs/METRICS.md, "How aggregates are computed"): a queue of runs not yet folded, filled
-/// by triggers in the transaction that writes the run; one narrow row per folded run (<c>run_values</c>); and running
+/// by triggers in the transaction that writes (or deletes) the run, so a run is never missed and folding waits for its
+/// commit; a deleted Student run queues the emulator's observation of it, which the <c>runs</c> view shows from then on; one narrow row per folded run (<c>run_values</c>); and running
 /// sums per experiment, variant, segment and metric, per pair of variants, plus counts of rounded values of the skewed
 /// metrics for their percentiles. Created with <see cref="TeacherTables"/>; dropped, recreated and refilled from the
 /// runs when <see cref="FoldedMetrics.Version"/> changes.
@@ -39,6 +40,16 @@ public static class FoldTables
             REFERENCING NEW TABLE AS arrived FOR EACH STATEMENT EXECUTE FUNCTION {Schema}.fold_enqueue();
         CREATE OR REPLACE TRIGGER maas_observations_fold AFTER INSERT ON {TeacherTables.Observations}
             REFERENCING NEW TABLE AS arrived FOR EACH STATEMENT EXECUTE FUNCTION {Schema}.fold_enqueue();
+        CREATE OR REPLACE FUNCTION {Schema}.fold_requeue() RETURNS trigger LANGUAGE plpgsql AS $fold$
+            BEGIN
+                {Enqueue("gone")};
+                {Enqueue($"(SELECT o.* FROM {TeacherTables.Observations} o JOIN gone g ON o.maas_run_id = g.run_id) AS superseded")};
+                RETURN NULL;
+            END $fold$;
+        CREATE OR REPLACE TRIGGER pipeline_runs_unfold AFTER DELETE ON {Schema}.pipeline_runs
+            REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION {Schema}.fold_requeue();
+        CREATE OR REPLACE TRIGGER maas_observations_unfold AFTER DELETE ON {TeacherTables.Observations}
+            REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION {Schema}.fold_requeue();
         """;
 
     /// <summary>Drops what was folded under another version and queues every run again, under the caller's lock.</summary>
