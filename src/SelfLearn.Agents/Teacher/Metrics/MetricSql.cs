@@ -26,14 +26,11 @@ internal static class MetricSql
         ArgumentNullException.ThrowIfNull(metric);
         var name = metric.Name;
         if (Depth(name, "retrieval.recall@") is { } recallK)
-            return Evidence($"(SELECT count(*) FROM unnest(s.evidence) e WHERE e = ANY(s.ranked[1:{recallK}]))::float8 / cardinality(s.evidence)");
+            return Evidence($"s.within_{recallK}::float8 / cardinality(s.evidence)");
         if (Depth(name, "retrieval.hit@") is { } hitK)
-            return Evidence($"(s.evidence && s.ranked[1:{hitK}])::int");
+            return Evidence($"(s.within_{hitK} > 0)::int");
         if (Depth(name, "retrieval.ndcg@") is { } ndcgK)
-            return Evidence(
-                $"(SELECT coalesce(sum(ln(2::float8) / ln(r.i + 1::float8)), 0) FROM unnest(s.ranked[1:{ndcgK}]) WITH ORDINALITY AS r(id, i) " +
-                "WHERE r.id = ANY(s.evidence) AND array_position(s.ranked, r.id) = r.i) / " +
-                $"(SELECT sum(ln(2::float8) / ln(i + 1::float8)) FROM generate_series(1, least({ndcgK}, cardinality(s.evidence))) AS i)");
+            return Evidence($"coalesce(s.dcg_{ndcgK}, 0) / s.ideal_dcg_{ndcgK}");
         if (name.StartsWith("latency.", StringComparison.Ordinal) && name != "latency.observed_total_ms")
         {
             var stage = $"(s.latency_ms ->> '{name["latency.".Length..^"_ms".Length]}')";
@@ -42,10 +39,10 @@ internal static class MetricSql
 
         return name switch
         {
-            "retrieval.mrr" => Evidence("coalesce((SELECT 1 / min(r.i)::float8 FROM unnest(s.ranked) WITH ORDINALITY AS r(id, i) WHERE r.id = ANY(s.evidence)), 0)"),
+            "retrieval.mrr" => Evidence("coalesce(1 / s.first_rank::float8, 0)"),
             "retrieval.delivered_precision" => Evidence(
                 "CASE WHEN cardinality(s.delivered) = 0 THEN 0 ELSE (SELECT count(*) FROM unnest(s.delivered) d WHERE d = ANY(s.evidence))::float8 / cardinality(s.delivered) END"),
-            "retrieval.delivered_recall" => Evidence("(SELECT count(*) FROM unnest(s.evidence) e WHERE e = ANY(s.delivered))::float8 / cardinality(s.evidence)"),
+            "retrieval.delivered_recall" => Evidence("s.evidence_delivered::float8 / cardinality(s.evidence)"),
             "answer.correctness" => Judged("s.correct::int"),
             "answer.hallucination_rate" => Judged("s.hallucinated::int"),
             "answer.faithfulness" => Judged("CASE WHEN s.claims > 0 THEN s.supported_claims::float8 / s.claims END"),
@@ -63,6 +60,19 @@ internal static class MetricSql
             _ => throw new ArgumentException($"metric '{name}' has no SQL; add it to MetricSql.", nameof(metric)),
         };
     }
+
+    /// <summary>
+    /// Where each evidence id first stands in the ranked list, counted once per run for every ranking metric (the row
+    /// <c>s</c> carries these columns): evidence ids within the first k, their DCG and the ideal DCG at each depth, the
+    /// best rank, and how many were delivered. Evidence ids are distinct, so an id's first position is its rank.
+    /// </summary>
+    public static string EvidenceRanks(string evidence, string ranked, string delivered) => $"""
+        SELECT min(p.rank) AS first_rank, count(*) FILTER (WHERE p.id = ANY({delivered})) AS evidence_delivered,
+            {string.Join(",\n            ", MetricRegistry.Depths.Select(k =>
+                $"count(*) FILTER (WHERE p.rank <= {k}) AS within_{k}, sum(ln(2::float8) / ln(p.rank + 1::float8)) FILTER (WHERE p.rank <= {k}) AS dcg_{k}, " +
+                $"sum(ln(2::float8) / ln(p.i + 1::float8)) FILTER (WHERE p.i <= {k}) AS ideal_dcg_{k}"))}
+        FROM (SELECT u.id, u.i, array_position({ranked}, u.id) AS rank FROM unnest({evidence}) WITH ORDINALITY AS u(id, i)) p
+        """;
 
     /// <summary>Runs whose golden example has no evidence (unanswerable questions) are left out, not scored 0.</summary>
     private static (string, string) Evidence(string value) =>

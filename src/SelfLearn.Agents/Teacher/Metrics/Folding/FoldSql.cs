@@ -46,11 +46,12 @@ internal static class FoldSql
                 r.answer IS NOT NULL AS answered, r.abstained, r.error, r.tokens_in, r.tokens_out, r.latency_ms, r.observed_total_ms,
                 coalesce(r.ranked_source_ids, r.retrieved_source_ids) AS ranked, r.retrieved_source_ids AS delivered,
                 cardinality(r.retrieved_source_ids) AS delivered_count,
-                g.example_id IS NOT NULL AS golden, g.evidence_source_ids AS evidence, g.answerable, g.kind, g.persona, g.project
+                g.example_id IS NOT NULL AS golden, g.evidence_source_ids AS evidence, g.answerable, g.kind, g.persona, g.project, ev.*
             FROM {TeacherTables.Runs} r
             JOIN fold_batch b ON b.run_id = r.run_id
             LEFT JOIN played p ON p.simulation_id = r.simulation_id
             LEFT JOIN {TeacherTables.GoldenExamples} g ON g.dataset = p.dataset AND g.version = p.version AND g.example_id = r.example_id
+            CROSS JOIN LATERAL ({MetricSql.EvidenceRanks("g.evidence_source_ids", "coalesce(r.ranked_source_ids, r.retrieved_source_ids)", "r.retrieved_source_ids")}) ev
             WHERE r.experiment_id = $1 AND r.variant IS NOT NULL)
         SELECT s.run_id, $1::text AS experiment_id, s.variant, s.cycle_type, s.simulation_id, s.example_id, s.played, s.kind, s.persona, s.project,
             s.answered, s.delivered_count, s.tokens_in, s.tokens_out,
@@ -102,17 +103,28 @@ internal static class FoldSql
             missing = {FoldTables.VariantSums}.missing + excluded.missing;
         """;
 
-    /// <summary>Counts of each skewed metric's values rounded to four significant digits, per variant and segment: what percentiles read.</summary>
+    /// <summary>
+    /// Counts of each skewed metric's values rounded to four significant digits per variant and segment, what percentiles
+    /// read: each value is rounded once, counted per variant, kind, persona and project, then summed per segment.
+    /// </summary>
     public static string ValueDeltas => $"""
+        WITH rounded AS (
+            SELECT s.sign, s.variant, s.kind, s.persona, s.project, u.metric,
+                CASE WHEN u.value = 0 THEN 0::float8 WHEN d.digits >= 0 THEN round(u.value * 10::float8 ^ d.digits) / 10::float8 ^ d.digits
+                    ELSE round(u.value / 10::float8 ^ -d.digits) * 10::float8 ^ -d.digits END AS value
+            FROM ({SignedRuns}) s
+            CROSS JOIN LATERAL (VALUES
+        {Columns((m, i) => m.Outcome == MetricOutcome.Skewed ? $"('{m.Name}', s.v{i})" : "")}
+                ) AS u(metric, value)
+            CROSS JOIN LATERAL (SELECT CASE WHEN u.value <> 0 THEN 3 - floor(log(abs(u.value)))::int END AS digits) d
+            WHERE u.value IS NOT NULL),
+        cells AS (SELECT variant, kind, persona, project, metric, value, sum(sign) AS n FROM rounded GROUP BY variant, kind, persona, project, metric, value)
         INSERT INTO {FoldTables.ValueCounts} (experiment_id, metric, variant, segment, value, n)
-        SELECT $1, u.metric, s.variant, g.segment, u.value, sum(s.sign)
-        FROM ({SignedRuns}) s
-        CROSS JOIN LATERAL (VALUES
-        {Columns((m, i) => m.Outcome == MetricOutcome.Skewed ? $"('{m.Name}', {Significant($"s.v{i}")})" : "")}
-            ) AS u(metric, value)
-        CROSS JOIN LATERAL (VALUES ('{Segments.All}'), {string.Join(", ", Dimensions.Select(d => $"('{d}:' || s.{d})"))}) AS g(segment)
-        WHERE u.value IS NOT NULL AND g.segment IS NOT NULL
-        GROUP BY u.metric, s.variant, g.segment, u.value
+        SELECT $1, c.metric, c.variant, g.segment, c.value, sum(c.n)
+        FROM cells c
+        CROSS JOIN LATERAL (VALUES ('{Segments.All}'), {string.Join(", ", Dimensions.Select(d => $"('{d}:' || c.{d})"))}) AS g(segment)
+        WHERE g.segment IS NOT NULL
+        GROUP BY c.metric, c.variant, g.segment, c.value
         ON CONFLICT (experiment_id, metric, variant, segment, value) DO UPDATE SET n = {FoldTables.ValueCounts}.n + excluded.n;
         DELETE FROM {FoldTables.ValueCounts} WHERE experiment_id = $1 AND n = 0;
         """;

@@ -11,7 +11,7 @@ internal static class FoldedAggregateSql
 
     /// <summary>
     /// Percentiles as <c>percentile_cont</c> computes them (linear interpolation at position p·(n − 1)), over the folded
-    /// counts of rounded values: the value at a rank is the one whose cumulative count passes it.
+    /// counts of rounded values: the value at a rank is the smallest whose cumulative count passes it.
     /// </summary>
     public const string PerVariant = $"""
         WITH metrics AS (SELECT metric, ord FROM unnest($2::text[]) WITH ORDINALITY AS m(metric, ord)),
@@ -25,12 +25,12 @@ internal static class FoldedAggregateSql
             FROM (SELECT metric, variant, segment, max(upto) AS total FROM counted GROUP BY metric, variant, segment) t
             CROSS JOIN (VALUES (0.5::float8), (0.95::float8)) AS p(p)),
         percentiles AS (
-            SELECT q.metric, q.variant, q.segment, q.p, lo.value + (hi.value - lo.value) * (q.position - floor(q.position)) AS value
-            FROM positions q
-            JOIN counted lo ON lo.metric = q.metric AND lo.variant = q.variant AND lo.segment = q.segment
-                AND lo.upto - lo.n <= floor(q.position) AND floor(q.position) < lo.upto
-            JOIN counted hi ON hi.metric = q.metric AND hi.variant = q.variant AND hi.segment = q.segment
-                AND hi.upto - hi.n <= ceil(q.position) AND ceil(q.position) < hi.upto)
+            SELECT q.metric, q.variant, q.segment, q.p, lo + (hi - lo) * (q.position - floor(q.position)) AS value
+            FROM (
+                SELECT q.metric, q.variant, q.segment, q.p, q.position,
+                    min(c.value) FILTER (WHERE c.upto > floor(q.position)) AS lo, min(c.value) FILTER (WHERE c.upto > ceil(q.position)) AS hi
+                FROM positions q JOIN counted c ON c.metric = q.metric AND c.variant = q.variant AND c.segment = q.segment
+                GROUP BY q.metric, q.variant, q.segment, q.p, q.position) q)
         SELECT (m.ord - 1)::int, v.variant, s.segment, coalesce(x.n, 0), coalesce(x.total, 0), coalesce(x.squares, 0), p50.value, p95.value, coalesce(x.missing, 0)
         FROM metrics m
         CROSS JOIN ({Variants}) v
