@@ -104,7 +104,7 @@ internal static class FoldSql
         """;
 
     /// <summary>
-    /// Counts of each skewed metric's values rounded to four significant digits per variant and segment, what percentiles
+    /// Counts of each skewed metric's values rounded to <see cref="SignificantDigits"/> significant digits per variant and segment, what percentiles
     /// read: each value is rounded once, counted per variant, kind, persona and project, then summed per segment.
     /// </summary>
     public static string ValueDeltas => $"""
@@ -116,7 +116,7 @@ internal static class FoldSql
             CROSS JOIN LATERAL (VALUES
         {Columns((m, i) => m.Outcome == MetricOutcome.Skewed ? $"('{m.Name}', s.v{i})" : "")}
                 ) AS u(metric, value)
-            CROSS JOIN LATERAL (SELECT CASE WHEN u.value <> 0 THEN 3 - floor(log(abs(u.value)))::int END AS digits) d
+            CROSS JOIN LATERAL (SELECT CASE WHEN u.value <> 0 THEN {SignificantDigits - 1} - floor(log(abs(u.value)))::int END AS digits) d
             WHERE u.value IS NOT NULL),
         cells AS (SELECT variant, kind, persona, project, metric, value, sum(sign) AS n FROM rounded GROUP BY variant, kind, persona, project, metric, value)
         INSERT INTO {FoldTables.ValueCounts} (experiment_id, metric, variant, segment, value, n)
@@ -125,7 +125,7 @@ internal static class FoldSql
         CROSS JOIN LATERAL (VALUES ('{Segments.All}'), {string.Join(", ", Dimensions.Select(d => $"('{d}:' || c.{d})"))}) AS g(segment)
         WHERE g.segment IS NOT NULL
         GROUP BY c.metric, c.variant, g.segment, c.value
-        ON CONFLICT (experiment_id, metric, variant, segment, value) DO UPDATE SET n = {FoldTables.ValueCounts}.n + excluded.n;
+        ON CONFLICT (experiment_id, metric, segment, variant, value) DO UPDATE SET n = {FoldTables.ValueCounts}.n + excluded.n;
         DELETE FROM {FoldTables.ValueCounts} WHERE experiment_id = $1 AND n = 0;
         """;
 
@@ -178,14 +178,18 @@ internal static class FoldSql
             high_better = {FoldTables.PairSums}.high_better + excluded.high_better, high_worse = {FoldTables.PairSums}.high_worse + excluded.high_worse;
         """;
 
+    /// <summary>Percentiles are taken over values rounded to this many significant digits (within 0.5 % of the value).</summary>
+    public const int SignificantDigits = 3;
+
     /// <summary>
-    /// <paramref name="value"/> rounded to four significant digits, exactly (an integer scaled by a power of ten), so the
-    /// percentiles of many runs read a few thousand distinct values per variant and segment.
+    /// <paramref name="value"/> rounded to <see cref="SignificantDigits"/> significant digits, exactly as
+    /// <see cref="ValueDeltas"/> rounds it (an integer scaled by a power of ten), so the percentiles of many runs read a
+    /// few thousand distinct values per variant and segment.
     /// </summary>
     public static string Significant(string value) =>
-        $"CASE WHEN {value} = 0 THEN 0::float8 WHEN floor(log(abs({value}))) <= 3 " +
-        $"THEN round({value} * 10::float8 ^ (3 - floor(log(abs({value}))))) / 10::float8 ^ (3 - floor(log(abs({value})))) " +
-        $"ELSE round({value} / 10::float8 ^ (floor(log(abs({value}))) - 3)) * 10::float8 ^ (floor(log(abs({value}))) - 3) END";
+        $"CASE WHEN {value} = 0 THEN 0::float8 WHEN {SignificantDigits - 1} - floor(log(abs({value})))::int >= 0 " +
+        $"THEN round({value} * 10::float8 ^ ({SignificantDigits - 1} - floor(log(abs({value})))::int)) / 10::float8 ^ ({SignificantDigits - 1} - floor(log(abs({value})))::int) " +
+        $"ELSE round({value} / 10::float8 ^ -({SignificantDigits - 1} - floor(log(abs({value})))::int)) * 10::float8 ^ -({SignificantDigits - 1} - floor(log(abs({value})))::int) END";
 
     /// <summary>The segment a grouping-set row stands for: <c>all</c>, or the one dimension it is grouped by.</summary>
     private static string Segment() =>

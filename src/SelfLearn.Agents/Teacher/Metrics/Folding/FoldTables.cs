@@ -80,7 +80,7 @@ public static class FoldTables
             PRIMARY KEY (experiment_id, metric, variant, segment));
         CREATE TABLE {ValueCounts} (
             experiment_id text NOT NULL, metric text NOT NULL, variant text NOT NULL, segment text NOT NULL, value double precision NOT NULL, n bigint NOT NULL,
-            PRIMARY KEY (experiment_id, metric, variant, segment, value));
+            PRIMARY KEY (experiment_id, metric, segment, variant, value));
         CREATE TABLE {ExampleCounts} (
             experiment_id text NOT NULL, metric text NOT NULL, variant text NOT NULL, segment text NOT NULL, n bigint NOT NULL,
             PRIMARY KEY (experiment_id, metric, variant, segment));
