@@ -33,8 +33,9 @@ public sealed class FoldTests(AppFixture fixture) : ApiTest(fixture)
     public async Task Folding_again_changes_nothing()
     {
         await Host.RecordSimulationAsync();
+        var timed = Run("a", "alpha/q1", ranked: ["a1", "a2"], delivered: ["a1"], total: 12.345);
         await Host.StoreAsync(
-            Run("a", "alpha/q1", ranked: ["a1", "a2"], delivered: ["a1"], total: 12),
+            timed,
             Run("b", "alpha/q1", ranked: ["a1"], delivered: ["a1"], total: 7),
             Run("a", "beta/q1", ranked: ["b1"], delivered: [], abstained: true, total: 30));
         var request = Request([Recall, "answer.abstention_rate", "latency.total_ms", "error.rate"], ["kind:single-hop", "persona:bo"]);
@@ -49,6 +50,13 @@ public sealed class FoldTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(3, await Host.Count(FoldTables.RunValues));
         Assert.Equal((2L, 2.0, 0L), Sums(perVariant.Find(Recall, "a")));
         Assert.Equal((1L, 1.0, 0L), Sums(perVariant.Find("answer.abstention_rate", "a", "persona:bo")));
+
+        // Each run's exact total latency stays readable per run.
+        Assert.Null(FoldTables.RunValueColumn("answer.correctness"));
+        await using var read = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().CreateCommand(
+            $"SELECT {FoldTables.RunValueColumn("latency.total_ms")} FROM {FoldTables.RunValues} WHERE run_id = $1");
+        read.Parameters.Add(new Npgsql.NpgsqlParameter { Value = timed.RunId });
+        Assert.Equal(12.345, (double)(await read.ExecuteScalarAsync(ct))!);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using SelfLearn.Domain.Teacher.Metrics;
 
 namespace SelfLearn.Agents.Teacher.Metrics.Folding;
 
@@ -25,6 +26,15 @@ public static class FoldTables
 
     /// <summary>Every table that holds folded runs: emptied together with the runs (tests reset the database this way).</summary>
     public const string Folded = $"{Queue}, {RunValues}, {VariantRuns}, {VariantSums}, {ValueCounts}, {ExampleCounts}, {PairSums}";
+
+    /// <summary>
+    /// The <see cref="RunValues"/> column holding a folded metric's per-run value (e.g. the total latency of every run,
+    /// for a bootstrap over the runs), or null when the metric is not folded (judge-based metrics, <c>cost.usd</c>).
+    /// </summary>
+    public static string? RunValueColumn(string metric) =>
+        MetricRegistry.TryGet(metric, out var definition) && FoldedMetrics.IndexOf(definition) is { } i
+            ? string.Create(CultureInfo.InvariantCulture, $"v{i}")
+            : null;
 
     /// <summary>Runs the Teacher reads: those with an experiment and a variant (<c>selflearn.runs</c>).</summary>
     private static string Enqueue(string from) =>

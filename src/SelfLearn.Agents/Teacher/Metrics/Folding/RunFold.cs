@@ -36,10 +36,7 @@ public sealed class RunFold(NpgsqlDataSource dataSource, TeacherTables tables)
             foreach (var statement in sql.Split(";\n", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             {
                 await using var command = Command(statement.TrimEnd(';'));
-                var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
                 await command.ExecuteNonQueryAsync(ct);
-                if (Environment.GetEnvironmentVariable("FOLD_PROFILE") is not null)
-                    Console.Error.WriteLine($"FOLD {System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds:F0} ms: {statement[..Math.Min(90, statement.Length)].ReplaceLineEndings(" ")}");
             }
         }
 
