@@ -19,7 +19,7 @@ internal static class QueryPlans
         var explained = new NpgsqlConnectionStringBuilder(connectionString)
         {
             CommandTimeout = 0,
-            Options = "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=1000 -c auto_explain.log_analyze=on "
+            Options = "-c session_preload_libraries=auto_explain -c auto_explain.log_min_duration=50 -c auto_explain.log_analyze=on "
                 + "-c auto_explain.log_buffers=on",
         }.ConnectionString;
         var start = File.Exists(logFile) ? new FileInfo(logFile).Length : 0;

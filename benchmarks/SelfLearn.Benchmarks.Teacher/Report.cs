@@ -6,7 +6,7 @@ namespace SelfLearn.Benchmarks.Teacher;
 
 internal sealed record Report(
     string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, Options Options, MachineInfo Machine,
-    LibraryRun Library, SeedResult Seed, AggregateResult Aggregates, JudgeResult Judge, AaResult AaComparisons, IReadOnlyList<PhaseCpu> Cpu)
+    LibraryRun Library, SeedResult Seed, FoldResult Fold, AggregateResult Aggregates, JudgeResult Judge, AaResult AaComparisons, IReadOnlyList<PhaseCpu> Cpu)
 {
     public const double ColdTargetMs = 1000;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -16,6 +16,7 @@ internal sealed record Report(
         Console.WriteLine();
         Console.WriteLine($"{Machine.Cpu}, {Machine.Cores} cores, {Machine.RamGiB} GiB; {Machine.Os}; {Machine.Dotnet}");
         Console.WriteLine(Invariant($"{Seed.Rows} rows seeded in {Seed.Seconds} s ({Seed.RowsPerSecond} rows/s, {Seed.TableMegabytes} MB)"));
+        Console.WriteLine(Invariant($"{Fold.Runs} runs folded in {Fold.Seconds} s ({Fold.RunsPerSecond} runs/s; ANALYZE {Fold.AnalyzeSeconds} s; run_values {Fold.RunValuesMegabytes} MB)"));
         Console.WriteLine(Invariant($"{"query",-62} {"rows",5} {"cold ms",9} {"warm ms",9}"));
         foreach (var q in Aggregates.Queries)
             Console.WriteLine(Invariant($"{q.Name,-62} {q.RowsOut,5} {q.ColdMs,9} {q.WarmMedianMs,9}"));

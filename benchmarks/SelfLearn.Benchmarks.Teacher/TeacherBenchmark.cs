@@ -42,6 +42,8 @@ internal static class TeacherBenchmark
         Progress.Log($"seeding {options.Rows} pipeline runs (binary COPY)");
         var seed = await CpuMeter.MeasureAsync("seeding telemetry", () => TelemetrySeed.RunAsync(host.Store, database, library, options.Rows, ct));
         Progress.Log($"  {seed.Rows} rows in {seed.Seconds} s ({seed.Simulations} simulations, {seed.TableMegabytes} MB with indexes)");
+        Progress.Log("folding the seeded runs");
+        var fold = await CpuMeter.MeasureAsync("folding", () => FoldBench.RunAsync(host, database, ct));
         var aggregates = await CpuMeter.MeasureAsync("aggregates and statistics",
             () => AggregateBench.RunAsync(host, postgres.ConnectionString, library.Dataset, options.Repeats, ct));
 
@@ -56,7 +58,7 @@ internal static class TeacherBenchmark
         }
 
         var report = new Report("teacher", options.CommandLine(), startedAt, Stats.Round(Stopwatch.GetElapsedTime(started).TotalMinutes),
-            options, machine, library, seed, aggregates, judge, aa, CpuMeter.Phases);
+            options, machine, library, seed, fold, aggregates, judge, aa, CpuMeter.Phases);
         report.PrintTable();
         await report.WriteJsonAsync(options.Out, ct);
         Progress.Log($"figures written to {options.Out}");

@@ -9,6 +9,7 @@ using SelfLearn.Agents.Tuner;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Agents.Teacher.Metrics;
+using SelfLearn.Agents.Teacher.Metrics.Folding;
 using SelfLearn.Api.Hosting;
 
 namespace SelfLearn.Api.Tests.Infrastructure;
@@ -42,7 +43,7 @@ public sealed class AppFixture : IAsyncLifetime
         await Host.Services.GetRequiredService<TeacherTables>().EnsureAsync(CancellationToken.None);
         await using (var truncate = Host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
             $"TRUNCATE {TelemetrySchema.Schema}.pipeline_runs, {TelemetrySchema.Schema}.telemetry_events, {TeacherTables.GoldenDatasets}, " +
-            $"{TeacherTables.GoldenExamples}, {TeacherTables.JudgeScores}, {TeacherTables.Observations}"))
+            $"{TeacherTables.GoldenExamples}, {TeacherTables.JudgeScores}, {TeacherTables.Observations}, {FoldTables.Folded}"))
             await truncate.ExecuteNonQueryAsync();
         Host.Services.GetRequiredService<MemoryIndexCache>().Clear();
         var catalog = Host.Services.GetRequiredService<CatalogCache>();

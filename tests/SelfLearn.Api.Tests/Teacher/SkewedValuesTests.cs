@@ -3,6 +3,7 @@ using SelfLearn.Agents.Teacher.Evaluation;
 using SelfLearn.Api.Teacher;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Domain.Teacher.Hypotheses;
+using SelfLearn.Domain.Teacher.Metrics;
 using SelfLearn.Domain.Teacher.Statistics;
 using SelfLearn.Domain.Teacher.Verdicts;
 using static SelfLearn.Api.Tests.Teacher.HandMadeRuns;
@@ -10,8 +11,8 @@ using static SelfLearn.Api.Tests.Teacher.HandMadeRuns;
 namespace SelfLearn.Api.Tests.Teacher;
 
 /// <summary>
-/// The value distributions of skewed metrics as PostgreSQL counts them (rounded to 0.1 ms below 100 ms, to three
-/// significant digits from there), shown by the results route, and a latency guard judged by the bootstrap over them
+/// The value distributions of skewed metrics as PostgreSQL counts them (rounded to three significant digits, as the
+/// percentiles read them), shown by the results route, and a latency guard judged by the bootstrap over them
 /// and reproduced by recompute from the stored verdict.
 /// </summary>
 public sealed class SkewedValuesTests(AppFixture fixture) : ApiTest(fixture)
@@ -30,7 +31,7 @@ public sealed class SkewedValuesTests(AppFixture fixture) : ApiTest(fixture)
             Run("a", "beta/q1", [], [], total: 1235),
             Run("a", "x/1", [], [], total: 12.36),
             Run("a", "x/2", [], [], total: 99.96),
-            Run("b", "alpha/q1", [], [], total: 5),
+            Run("b", "alpha/q1", [], [], total: 5.678),
             Run("b", "beta/q1", [], [], total: 7, answer: null, error: "TimeoutException: boom"));
     }
 
@@ -43,14 +44,21 @@ public sealed class SkewedValuesTests(AppFixture fixture) : ApiTest(fixture)
 
         var result = await Host.Metrics().PerVariantAsync(Request(["latency.total_ms", "tokens.in"], ["kind:temporal", "kind:preference"]), Ct);
 
-        // 12.34 → 12.3, 12.36 → 12.4 (twice), 99.96 → 100.0, 150.4 → 150, 1234 → 1230, 1235 → 1240 (halves round away from zero).
+        // 12.34 → 12.3, 12.36 → 12.4 (twice), 99.96 → 100.0, 150.4 → 150, 1234 → 1230, 1235 → 1240 (an exact half goes to the even neighbour).
         var all = result.Find("latency.total_ms", "a");
         Assert.Equal(Counted((12.3, 1), (12.4, 2), (100, 1), (150, 1), (1230, 1), (1240, 1)), all.Values);
         Assert.Equal(all.Count, all.Values!.Sum(v => v.Count));
         Assert.Equal(Counted((150, 1)), result.Find("latency.total_ms", "a", "kind:temporal").Values);
-        Assert.Equal(Counted((5, 1)), result.Find("latency.total_ms", "b").Values);
+        Assert.Equal(Counted((5.68, 1)), result.Find("latency.total_ms", "b").Values);
         Assert.Equal([], result.Find("latency.total_ms", "b", "kind:preference").Values!); // b's beta/q1 failed
         Assert.Null(result.Find("tokens.in", "a").Values);
+
+        // The whole experiment reads the fold's running counts; one simulation counts its folded runs: the same values.
+        var simulation = await Host.Metrics().PerVariantAsync(
+            new MetricRequest(new MetricScope(Experiment, Simulation), ["latency.total_ms"], ["kind:temporal", "kind:preference"]), Ct);
+        Assert.Equal(
+            result.Where(a => a.Metric == "latency.total_ms").Select(a => (a.Variant, a.Segment, Values: string.Join(';', a.Values!))),
+            simulation.Select(a => (a.Variant, a.Segment, Values: string.Join(';', a.Values!))));
     }
 
     [Fact]

@@ -2,31 +2,30 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 using SelfLearn.Agents.Student.Telemetry;
+using SelfLearn.Agents.Teacher.Metrics.Folding;
 using SelfLearn.Domain.Teacher.Metrics;
 
 namespace SelfLearn.Agents.Teacher.Metrics;
 
 /// <summary>
 /// Metrics of an experiment's runs as sums per variant and segment, and as paired differences against a baseline,
-/// computed in PostgreSQL (<see cref="AggregateSql"/>): no run is loaded into .NET. Runs are read through the
-/// <c>selflearn.runs</c> view, so runs the Student recorded and runs the emulator observed of an external MaaS count alike.
+/// computed in PostgreSQL: no run is loaded into .NET. Runs are read through the <c>selflearn.runs</c> view, so runs the
+/// Student recorded and runs the emulator observed of an external MaaS count alike. Each call first folds the runs that
+/// arrived since the last one (<see cref="RunFold"/>); the experiment's folded sums then answer every metric that
+/// needs neither a judge nor the prices, and the folded per-run table the rest and any narrower scope (<see cref="AggregateSql"/>).
 /// </summary>
 /// <exception cref="ArgumentException">The request names an unknown metric or segment, or a baseline without runs; nothing is computed.</exception>
 public sealed class AggregateMetrics(
-    NpgsqlDataSource dataSource, TeacherTables tables, GoldenExampleTable golden, TelemetryWriter telemetry, IOptions<PriceOptions> prices)
+    NpgsqlDataSource dataSource, TeacherTables tables, GoldenExampleTable golden, TelemetryWriter telemetry, RunFold fold, IOptions<PriceOptions> prices)
 {
     public async Task<IReadOnlyList<MetricAggregate>> PerVariantAsync(MetricRequest request, CancellationToken ct)
     {
-        var (metrics, parameters) = await PrepareAsync(request, null, ct);
-        await using var command = dataSource.CreateCommand(AggregateSql.PerVariant(metrics, Dimensions(request)));
-        command.Parameters.AddRange(parameters);
-        var aggregates = new List<MetricAggregate>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            aggregates.Add(new MetricAggregate(metrics[reader.GetInt32(0)].Name, reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
+        var prepared = await PrepareAsync(request, null, ct);
+        var aggregates = await prepared.ReadAsync(dataSource, AggregateSql.PerVariant, FoldedAggregateSql.PerVariant, null, (metrics, reader) =>
+            new MetricAggregate(metrics[reader.GetInt32(0)].Name, reader.GetString(1), reader.GetString(2), reader.GetInt64(3),
                 reader.GetDouble(4), reader.GetDouble(5), reader.IsDBNull(6) ? null : reader.GetDouble(6), reader.IsDBNull(7) ? null : reader.GetDouble(7),
-                reader.GetInt64(8)));
-        return await SkewedValues.AttachAsync(dataSource, aggregates, metrics, Dimensions(request), parameters, ct);
+                reader.GetInt64(8)), a => a.Metric, ct);
+        return await SkewedValues.AttachAsync(dataSource, prepared, aggregates, ct);
     }
 
     /// <summary>
@@ -36,20 +35,14 @@ public sealed class AggregateMetrics(
     public async Task<IReadOnlyList<PairedAggregate>> PairedAsync(MetricRequest request, string baseline, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(baseline);
-        var (metrics, parameters) = await PrepareAsync(request, baseline, ct);
-        await using var command = dataSource.CreateCommand(AggregateSql.Paired(metrics, Dimensions(request)));
-        command.Parameters.AddRange(parameters);
-        command.Parameters.Add(new NpgsqlParameter { Value = baseline, NpgsqlDbType = NpgsqlDbType.Text });
-        var paired = new List<PairedAggregate>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            paired.Add(new PairedAggregate(metrics[reader.GetInt32(0)].Name, reader.GetString(1), baseline, reader.GetString(2), reader.GetInt64(3),
+        var prepared = await PrepareAsync(request, baseline, ct);
+        return await prepared.ReadAsync(dataSource, AggregateSql.Paired, FoldedAggregateSql.Paired, baseline, (metrics, reader) =>
+            new PairedAggregate(metrics[reader.GetInt32(0)].Name, reader.GetString(1), baseline, reader.GetString(2), reader.GetInt64(3),
                 reader.GetDouble(4), reader.GetDouble(5), reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9),
-                reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12), reader.GetInt64(13)));
-        return paired;
+                reader.GetInt64(10), reader.GetInt64(11), reader.GetInt64(12), reader.GetInt64(13)), p => p.Metric, ct);
     }
 
-    private async Task<(IReadOnlyList<MetricDefinition>, NpgsqlParameter[])> PrepareAsync(MetricRequest request, string? baseline, CancellationToken ct)
+    private async Task<PreparedRequest> PrepareAsync(MetricRequest request, string? baseline, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Validate() is { } invalid)
@@ -60,21 +53,24 @@ public sealed class AggregateMetrics(
         await tables.EnsureAsync(ct);
         if (baseline is not null)
             await RequireRunsAsync(request.Scope, baseline, ct);
-        var played = await golden.PlayedAsync(request.Scope, ct);
+        var scope = request.Scope;
+        var experiment = new MetricScope(scope.ExperimentId);
+        var played = await golden.PlayedAsync(experiment, ct);
+        IReadOnlyList<PlayedDataset> inScope = scope.SimulationId is null ? played : [.. played.Where(p => p.SimulationId == scope.SimulationId)];
         var missing = new List<(PlayedDataset Version, IReadOnlyList<GoldenExample> Examples)>();
         foreach (var version in played.DistinctBy(p => (p.Dataset, p.Version, p.Sha256)))
             if (await golden.MissingAsync(version, ct) is { } examples)
                 missing.Add((version, examples));
-        await RequireKnownSegmentsAsync(request.SegmentsWithAll, played, missing.SelectMany(m => m.Examples), ct);
+        var missingInScope = missing.Where(m => inScope.Any(p => (p.Dataset, p.Version) == (m.Version.Dataset, m.Version.Version))).SelectMany(m => m.Examples);
+        await RequireKnownSegmentsAsync(request.SegmentsWithAll, inScope, missingInScope, ct);
         foreach (var (version, examples) in missing)
             await golden.WriteAsync(version, examples, ct);
+        await fold.RunAsync(scope.ExperimentId, played, ct);
 
-        var scope = request.Scope;
-        return (metrics,
+        return new PreparedRequest(request, metrics, scope == experiment, Dimensions(request),
         [
-            Text(scope.ExperimentId), Text(scope.SimulationId), Text(scope.CycleType),
-            TextArray(played.Select(p => p.SimulationId)), TextArray(played.Select(p => p.Dataset)),
-            IntArray(played.Select(p => p.Version)), TextArray(request.SegmentsWithAll), Text(request.Judge?.Judge), Text(request.Judge?.Version),
+            Text(scope.ExperimentId), Text(scope.SimulationId), Text(scope.CycleType), Text(request.Judge?.Judge), Text(request.Judge?.Version),
+            TextArray(request.SegmentsWithAll),
             new NpgsqlParameter { Value = prices.Value.InputPerMillion, NpgsqlDbType = NpgsqlDbType.Double },
             new NpgsqlParameter { Value = prices.Value.OutputPerMillion, NpgsqlDbType = NpgsqlDbType.Double },
         ]);
@@ -118,9 +114,9 @@ public sealed class AggregateMetrics(
     private static IReadOnlyList<string> Dimensions(MetricRequest request) =>
         [.. Segments.Dimensions.Where(d => request.SegmentsWithAll.Any(s => s.StartsWith($"{d}:", StringComparison.Ordinal)))];
 
-    private static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
+    internal static NpgsqlParameter Text(string? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text };
 
-    private static NpgsqlParameter TextArray(IEnumerable<string> values) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
+    internal static NpgsqlParameter TextArray(IEnumerable<string> values) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text };
 
     private static NpgsqlParameter IntArray(IEnumerable<int> values) => new() { Value = values.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer };
 }

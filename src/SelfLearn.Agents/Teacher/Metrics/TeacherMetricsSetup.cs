@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfLearn.Agents.Teacher.Metrics.Folding;
 
 namespace SelfLearn.Agents.Teacher.Metrics;
 
@@ -12,6 +13,7 @@ public static class TeacherMetricsSetup
         services.AddSingleton<GoldenExampleTable>();
         services.AddSingleton<JudgeScoreStore>();
         services.AddSingleton<RunsToJudge>();
+        services.AddSingleton<RunFold>();
         return services.AddSingleton<AggregateMetrics>();
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using SelfLearn.Agents.Student.Telemetry;
+using SelfLearn.Agents.Teacher.Metrics.Folding;
 
 namespace SelfLearn.Agents.Teacher.Metrics;
 
@@ -133,8 +134,9 @@ public sealed class TeacherTables(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var command = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock(hashtext('selflearn.teacher_tables')); {TelemetrySchema.Sql} {Sql}", connection, transaction))
+            $"SELECT pg_advisory_xact_lock(hashtext('selflearn.teacher_tables')); {TelemetrySchema.Sql} {Sql} {FoldTables.Sql}", connection, transaction))
             await command.ExecuteNonQueryAsync(ct);
+        await FoldTables.EnsureVersionAsync(connection, transaction, ct);
         await transaction.CommitAsync(ct);
     }
 

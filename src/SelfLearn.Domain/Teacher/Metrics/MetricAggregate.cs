@@ -15,8 +15,8 @@ namespace SelfLearn.Domain.Teacher.Metrics;
 /// </param>
 /// <param name="Values">
 /// Skewed metrics only: the runs' values as (value, count), sorted by value, so a quantile bootstrap can be recomputed from
-/// the aggregate. Values are rounded first (<c>SkewedValues</c> in the Agents' Teacher/Metrics, docs/METRICS.md): to 0.1 ms
-/// below 100 ms, to three significant digits from there. Null for other metrics, for aggregates stored before values
+/// the aggregate. Values are rounded to three significant digits, as the percentiles read them (<c>SkewedValues</c> in the
+/// Agents' Teacher/Metrics, docs/METRICS.md). Null for other metrics, for aggregates stored before values
 /// were kept, and when a group still has more than <c>SkewedValues.MaxDistinct</c> distinct values.
 /// </param>
 public sealed record MetricAggregate(
@@ -29,4 +29,14 @@ public sealed record MetricAggregate(
     double? P50,
     double? P95,
     long Missing,
-    IReadOnlyList<WeightedValue>? Values = null);
+    IReadOnlyList<WeightedValue>? Values = null)
+{
+    /// <summary>Equal when every field is, <see cref="Values"/> compared value by value rather than as a list reference.</summary>
+    public bool Equals(MetricAggregate? other) =>
+        other is not null
+        && (Metric, Variant, Segment, Count, Sum, SumOfSquares, P50, P95, Missing) ==
+           (other.Metric, other.Variant, other.Segment, other.Count, other.Sum, other.SumOfSquares, other.P50, other.P95, other.Missing)
+        && (Values is null ? other.Values is null : other.Values is not null && Values.SequenceEqual(other.Values));
+
+    public override int GetHashCode() => HashCode.Combine(Metric, Variant, Segment, Count, Sum, SumOfSquares, Values?.Count);
+}
