@@ -153,6 +153,57 @@ public sealed class FoldTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(10.25 + 20.5 + 1234.5678 + 40 + 100, total.Sum, 9);
     }
 
+    [Fact]
+    public async Task Two_folds_of_one_experiment_forced_to_overlap_fold_each_run_once()
+    {
+        await Host.RecordSimulationAsync();
+        await Host.StoreAsync(
+            Run("a", "alpha/q1", ranked: ["a1", "a2"], delivered: ["a1"]), Run("b", "alpha/q1", ranked: ["a1"], delivered: ["a1"]),
+            Run("a", "alpha/q2", ranked: ["a3"], delivered: ["a3"]));
+        var ct = TestContext.Current.CancellationToken;
+        var golden = Host.Services.GetRequiredService<GoldenExampleTable>();
+        var played = await golden.PlayedAsync(new MetricScope(Experiment), ct);
+        foreach (var version in played)
+            if (await golden.MissingAsync(version, ct) is { } examples)
+                await golden.WriteAsync(version, examples, ct);
+        var fold = Host.Services.GetRequiredService<RunFold>();
+        var dataSource = Host.Services.GetRequiredService<Npgsql.NpgsqlDataSource>();
+
+        // The barrier: the test holds the experiment's fold lock until both folds are seen waiting for it.
+        await using var holder = await dataSource.OpenConnectionAsync(ct);
+        await using var holding = await holder.BeginTransactionAsync(ct);
+        await using (var take = new Npgsql.NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('selflearn.fold:' || $1))", holder, holding))
+        {
+            take.Parameters.Add(new Npgsql.NpgsqlParameter { Value = Experiment });
+            await take.ExecuteNonQueryAsync(ct);
+        }
+        var first = Task.Run(() => fold.RunAsync(Experiment, played, ct), ct);
+        var second = Task.Run(() => fold.RunAsync(Experiment, played, ct), ct);
+        while (await WaitingFoldsAsync() < 2)
+        {
+            Assert.False(first.IsCompleted || second.IsCompleted, "a fold finished while the test held the experiment's fold lock");
+            await Task.Delay(20, ct);
+        }
+        await holding.CommitAsync(ct);
+
+        var folded = await Task.WhenAll(first, second);
+
+        Assert.Equal(new[] { 0, 3 }, folded.Order());
+        Assert.Equal(3, await Host.Count(FoldTables.RunValues));
+        var perVariant = await PerVariantAsync(Request([Recall]));
+        Assert.Equal((2L, 2.0, 0L), Sums(perVariant.Find(Recall, "a")));
+        Assert.Equal((1L, 0.5, 0L), Sums(perVariant.Find(Recall, "b")));
+
+        async Task<long> WaitingFoldsAsync()
+        {
+            await using var count = dataSource.CreateCommand("""
+                SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                WHERE l.locktype = 'advisory' AND NOT l.granted AND a.query LIKE '%selflearn.fold:%'
+                """);
+            return (long)(await count.ExecuteScalarAsync(ct))!;
+        }
+    }
+
     private static IEnumerable<string> FoldedMetricNames =>
         MetricRegistry.All.Where(m => m.Needs != MetricNeeds.Judge && m.Name != "cost.usd").Select(m => m.Name);
 
