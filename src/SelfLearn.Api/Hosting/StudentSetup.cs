@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
@@ -22,9 +23,12 @@ public static class StudentSetup
         services.AddOptions<IndexCacheOptions>().BindConfiguration(IndexCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMemorySource, StoredMemories>();
         services.AddSingleton<MemoryIndexCache>();
-        // Vectors are computed once: memory first, then PostgreSQL (survives restarts and re-imports), then the model.
+        services.AddOptions<EmbeddingBatchOptions>().BindConfiguration(EmbeddingBatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new BatchingEmbedder(new ArcticXsEmbedder(), sp.GetRequiredService<IOptions<EmbeddingBatchOptions>>().Value));
+        // Vectors are computed once: memory first, then PostgreSQL (survives restarts and re-imports), then the model,
+        // whose concurrent callers share batches and texts in flight.
         services.AddSingleton<ITextEmbedder>(sp => new CachedEmbedder(
-            new CachedEmbedder(new ArcticXsEmbedder(), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())),
+            new CachedEmbedder(sp.GetRequiredService<BatchingEmbedder>(), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())),
             new InMemoryEmbeddingCache(50_000)));
         services.AddSingleton(sp => ChatClientSetup.Create(builder.Configuration));
         services.AddSingleton(sp => new AnswerGenerator(sp.GetRequiredService<IChatClient>()));

@@ -63,7 +63,7 @@ public sealed class IngestMemories(
             return (null, $"no deployment '{request.DeploymentId}'.");
 
         var items = request.Items!;
-        var vectors = embedder.Embed(items.Select(i => Passage(i.Speaker, i.Text!)).ToList(), EmbeddingKind.Passage, null, ct);
+        var vectors = await embedder.EmbedAsync(items.Select(i => Passage(i.Speaker, i.Text!)).ToList(), EmbeddingKind.Passage, ct);
         var now = clock.GetUtcNow();
         var ordinals = await SessionOrdinals.ReserveAsync(session, request, ct);
         var memories = items.Select((item, i) =>

@@ -77,7 +77,7 @@ public sealed class AnswerQuestion(
             ?? throw new InvalidOperationException($"generation.system_prompt_version '{promptVersion}' names no prompt template.");
 
         var stage = Stopwatch.StartNew();
-        var vector = embedder.Embed([request.Question!], EmbeddingKind.Query, null, ct)[0];
+        var vector = (await embedder.EmbedAsync([request.Question!], EmbeddingKind.Query, ct))[0];
         run.Stage("embed", stage);
         var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, ct);
         run.Stage("load", stage);
