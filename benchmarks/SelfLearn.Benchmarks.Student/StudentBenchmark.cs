@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using SelfLearn.Api.Hosting;
+using SelfLearn.Benchmarks.Student.Embedding;
 
 using SelfLearn.Api.Security;
 using SelfLearn.Benchmarks.Shared;
@@ -13,7 +14,10 @@ namespace SelfLearn.Benchmarks.Student;
 /// </summary>
 internal static class StudentBenchmark
 {
-    public static Task<int> Main(string[] args) => BenchmarkMain.RunAsync(args, Options.Parse, RunAsync);
+    public static Task<int> Main(string[] args) =>
+        args is ["embed", .. var rest]
+            ? BenchmarkMain.RunAsync(rest, EmbedOptions.Parse, EmbedBench.RunAsync)
+            : BenchmarkMain.RunAsync(args, Options.Parse, RunAsync);
 
     private static async Task<int> RunAsync(Options options, CancellationToken ct)
     {

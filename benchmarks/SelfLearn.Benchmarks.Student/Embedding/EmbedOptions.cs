@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace SelfLearn.Benchmarks.Student.Embedding;
+
+/// <summary>Options of the cold-embedding benchmark (<c>embed</c>); every one has a default.</summary>
+internal sealed record EmbedOptions(string Dataset, int Concurrency, int CeilingTexts, string Out)
+{
+    private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Student -- embed";
+
+    public const string Usage = Project + " [--dataset data/locomo/locomo-dev.json] [--concurrency 8] [--ceiling-texts 512] [--out docs/benchmarks/embedding.json]";
+
+    public static EmbedOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new EmbedOptions("data/locomo/locomo-dev.json", 8, 512, "docs/benchmarks/embedding.json");
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count)
+                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
+            var value = args[i + 1];
+            options = name switch
+            {
+                "--dataset" => options with { Dataset = value },
+                "--concurrency" => options with { Concurrency = Number(name, value) },
+                "--ceiling-texts" => options with { CeilingTexts = Number(name, value) },
+                "--out" => options with { Out = value },
+                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
+            };
+        }
+        return options;
+    }
+
+    public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
+        $"{Project} --dataset {Dataset} --concurrency {Concurrency} --ceiling-texts {CeilingTexts} --out {Out}");
+
+    private static int Number(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number >= 1, got '{value}'.");
+}
