@@ -12,8 +12,8 @@ public sealed class EmbeddingBatchOptions
     public int MaxBatchSize { get; set; } = 64;
 
     /// <summary>
-    /// How long a batch waits for more texts after its first one arrived. Texts that arrive while the model is busy join
-    /// the next batch anyway, so this only matters when the model is idle.
+    /// How long a batch that is not full waits for more texts before it goes to the model. Texts that arrive while the
+    /// model is busy join the next batch anyway, so this mostly matters when the model is idle.
     /// </summary>
     [Range(0, 1000)]
     public int MaxWaitMs { get; set; } = 2;
