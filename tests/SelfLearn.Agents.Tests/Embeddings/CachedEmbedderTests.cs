@@ -60,6 +60,20 @@ public sealed class CachedEmbedderTests
     }
 
     [Fact]
+    public async Task Asynchronous_calls_embed_only_the_misses_once_and_store_them()
+    {
+        var embedder = new CachedEmbedder(_inner, _cache);
+        await embedder.EmbedAsync(["alpha"], EmbeddingKind.Passage);
+
+        var vectors = await embedder.EmbedAsync(["beta", "alpha", "beta"], EmbeddingKind.Passage);
+
+        Assert.Equal(["alpha", "beta"], _inner.Embedded);
+        Assert.Equal([CountingEmbedder.VectorFor("Passagebeta"), CountingEmbedder.VectorFor("Passagealpha"),
+            CountingEmbedder.VectorFor("Passagebeta")], vectors);
+        Assert.Equal(2, _cache.Count);
+    }
+
+    [Fact]
     public void Keys_depend_on_model_kind_and_text()
     {
         var key = EmbeddingCacheKey.For("m", EmbeddingKind.Passage, "text");
