@@ -9,8 +9,9 @@ namespace SelfLearn.Api.Commands;
 
 /// <summary>
 /// eval-retrieval --dataset FILE [--conversations id,id] [--deployment ID] [--set key=value …] [--out FILE]:
-/// ingests LoCoMo conversations through the MaaS contract, asks every QA item with evidence, and scores the
-/// ranked source ids against the evidence turns (recall@k, hit@k, overall and per category); see <see cref="EvaluateRetrieval"/>.
+/// ingests LoCoMo conversations (in memory for this app's Student, through the MaaS contract for an external one), asks
+/// every QA item with evidence, and scores the returned source ids against the evidence turns (recall@k, hit@k, overall
+/// and per category); see <see cref="EvaluateRetrieval"/>.
 /// </summary>
 public sealed class EvalRetrievalCommand(IServiceProvider services)
 {

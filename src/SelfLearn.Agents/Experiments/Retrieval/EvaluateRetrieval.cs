@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using SelfLearn.Agents.Locomo;
+using Microsoft.Extensions.Configuration;
 using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Agents.Teacher.Search;
 
 namespace SelfLearn.Agents.Experiments.Retrieval;
 
@@ -11,10 +14,12 @@ public sealed record RetrievalEvaluation(RetrievalSummary Summary, IReadOnlyDict
 /// <summary>
 /// Evaluates retrieval on a real, Tuner-validated configuration version: the catalog defaults plus the ranking defaults
 /// plus the given values become the active version of the evaluation deployment (so every evaluated config is in the
-/// audit trail); LoCoMo conversations are ingested through the MaaS contract, every QA item with evidence is asked, and
-/// the ranked source ids are scored against the evidence turns.
+/// audit trail); every QA item with evidence is asked and the delivered source ids are scored against the evidence turns.
+/// This app's own Student is evaluated in process by the <see cref="OfflineEvaluator"/> (its retrieval code, its
+/// embedder and cache); an external MaaS (<c>Maas:BaseUrl</c> set) is evaluated through the contract: the conversations
+/// are ingested and the questions asked over HTTP.
 /// </summary>
-public sealed class EvaluateRetrieval(PrepareVariants variants, IMaasClient maas)
+public sealed class EvaluateRetrieval(PrepareVariants variants, IMaasClient maas, ITextEmbedder embedder, IConfiguration configuration)
 {
     public const string By = "system:eval-retrieval";
 
@@ -32,6 +37,14 @@ public sealed class EvaluateRetrieval(PrepareVariants variants, IMaasClient maas
     {
         var wanted = RankingDefaults.Concat(values).GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         var config = await variants.ActivateAsync(deploymentId, wanted, "evaluation deployment", "eval-retrieval run", By, ct);
+
+        if (configuration["Maas:BaseUrl"] is null)
+        {
+            var dataset = IndexedDataset.Build(conversations, embedder, progress, ct);
+            var summary = OfflineEvaluator.Evaluate(dataset, config, parallelism, ct);
+            progress?.Report(new LocomoProgress(LocomoStep.Asking, dataset.Questions, dataset.Questions));
+            return new RetrievalEvaluation(summary, config);
+        }
 
         var turns = conversations.Sum(c => c.Turns.Count());
         foreach (var conversation in conversations)

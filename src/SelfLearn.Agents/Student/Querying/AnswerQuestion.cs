@@ -81,8 +81,8 @@ public sealed class AnswerQuestion(
         run.Stage("embed", stage);
         var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, ct);
         run.Stage("load", stage);
-        var now = request.AsOf is { } asOf ? Timestamps.Parse(asOf) : index.Latest ?? clock.GetUtcNow();
-        var retrieved = HybridRetriever.Retrieve(index, request.Question!, vector, settings, now);
+        var asOf = request.AsOf is { } at ? Timestamps.Parse(at) : (DateTimeOffset?)null;
+        var retrieved = RetrieveMemories.Run(index, request.Question!, vector, settings, asOf, clock);
         run.Stage("retrieve", stage);
 
         var context = retrieved.Items.Select((item, i) => new PromptMemory(i + 1, item.Score, ContextLine.Render(item.Memory))).ToList();

@@ -1,0 +1,58 @@
+using System.Globalization;
+using SelfLearn.Agents.Experiments.Retrieval;
+using SelfLearn.Agents.Locomo;
+using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Agents.Student.Memories;
+using SelfLearn.Agents.Student.Retrieval;
+
+namespace SelfLearn.Agents.Teacher.Search;
+
+/// <summary>A QA item with evidence, its question embedded once.</summary>
+public sealed record IndexedQuestion(int Category, string Question, float[] Vector, IReadOnlyList<string> Evidence);
+
+/// <summary>One conversation as the MaaS holds it for its user: the memory index and the questions asked of it.</summary>
+public sealed record IndexedConversation(string SampleId, MemoryIndex Index, IReadOnlyList<IndexedQuestion> Questions);
+
+/// <summary>
+/// A LoCoMo dataset ingested once, in memory, as <see cref="LocomoIngestion"/> stores it over HTTP: each conversation a
+/// user, each session a thread and session, each turn a memory dated by its session with its speaker and dia id, the
+/// vector of "speaker: text" from the app's embedder (and so its cache). No factor changes what is indexed today
+/// (the lexical date prefix has its own postings in every index), so one index per conversation serves every configuration.
+/// </summary>
+public sealed record IndexedDataset(IReadOnlyList<IndexedConversation> Conversations)
+{
+    public int Questions => Conversations.Sum(c => c.Questions.Count);
+
+    public static IndexedDataset Build(
+        IReadOnlyList<LocomoConversation> conversations, ITextEmbedder embedder, IProgress<LocomoProgress>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(conversations);
+        ArgumentNullException.ThrowIfNull(embedder);
+        var turns = conversations.Sum(c => c.Turns.Count());
+        return new IndexedDataset([.. conversations.Select(c => Index(c, embedder, turns, progress, ct))]);
+    }
+
+    /// <summary>The memories of one conversation, in ingest order; ids follow that order.</summary>
+    public static IReadOnlyList<MemoryEntry> Memories(LocomoConversation conversation, ITextEmbedder embedder, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(embedder);
+        var turns = conversation.Sessions.SelectMany(s => s.Turns.Select((turn, ordinal) => (Session: s, Turn: turn, Ordinal: ordinal))).ToList();
+        var vectors = embedder.Embed([.. turns.Select(t => IngestMemories.Passage(t.Turn.Speaker, t.Turn.MemoryText))], EmbeddingKind.Passage, null, ct);
+        return [.. turns.Select((t, i) => new MemoryEntry(
+            new Guid(i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), t.Turn.MemoryText, t.Turn.Speaker,
+            Timestamps.Parse(t.Session.Date.ToString("O", CultureInfo.InvariantCulture)), t.Turn.DiaId,
+            LocomoIngestion.ThreadId(t.Session), t.Ordinal, vectors[i]))];
+    }
+
+    private static IndexedConversation Index(
+        LocomoConversation conversation, ITextEmbedder embedder, int totalTurns, IProgress<LocomoProgress>? progress, CancellationToken ct)
+    {
+        var memories = Memories(conversation, embedder, ct);
+        progress?.Report(new LocomoProgress(LocomoStep.Ingesting, totalTurns, memories.Count));
+        var asked = conversation.Questions.Where(q => q.HasEvidence).ToList();
+        var vectors = embedder.Embed([.. asked.Select(q => q.Question)], EmbeddingKind.Query, null, ct);
+        return new IndexedConversation(conversation.SampleId, new MemoryIndex(memories),
+            [.. asked.Select((q, i) => new IndexedQuestion(q.Category, q.Question, vectors[i], q.Evidence))]);
+    }
+}
