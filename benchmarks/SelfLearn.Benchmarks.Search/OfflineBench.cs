@@ -14,10 +14,10 @@ internal sealed record OfflineResult(int Questions, LatencySummary Evaluation, d
 /// <summary>The dataset ingested once in memory (cold: the embedder runs), then one warm-up and N timed evaluations of one configuration.</summary>
 internal static class OfflineBench
 {
-    public static OfflineIngest Ingest(IReadOnlyList<LocomoConversation> conversations, ITextEmbedder embedder, CancellationToken ct)
+    public static async Task<OfflineIngest> IngestAsync(IReadOnlyList<LocomoConversation> conversations, ITextEmbedder embedder, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        var dataset = IndexedDataset.Build(conversations, embedder, null, ct);
+        var dataset = await IndexedDataset.BuildAsync(conversations, embedder, null, ct);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var turns = conversations.Sum(c => c.Turns.Count());
         return new OfflineIngest(dataset, conversations.Count, turns, Stats.Round(elapsed.TotalSeconds, 2), Stats.PerSecond(turns + dataset.Questions, elapsed));

@@ -41,7 +41,7 @@ internal static class SearchBenchmark
 
         Progress.Log($"offline: ingest {options.Dataset} once (cold embeddings)");
         var ingest = await CpuMeter.MeasureAsync("offline ingest (cold embeddings)",
-            () => Task.FromResult(OfflineBench.Ingest(conversations, host.Get<ITextEmbedder>(), ct)));
+            () => OfflineBench.IngestAsync(conversations, host.Get<ITextEmbedder>(), ct));
         Progress.Log($"  {ingest.Turns} turns and {ingest.Dataset.Questions} questions in {ingest.Seconds} s; {options.Evaluations} warm evaluations");
         var offline = await CpuMeter.MeasureAsync("offline evaluations (warm)", () => Task.FromResult(OfflineBench.Evaluate(ingest.Dataset, config, options, ct)));
         Progress.Log($"  one evaluation of {offline.Questions} questions: median {offline.Evaluation.P50Ms} ms ({offline.EvaluationsPerMinute} per minute)");

@@ -40,7 +40,7 @@ public sealed class EvaluateRetrieval(PrepareVariants variants, IMaasClient maas
 
         if (configuration["Maas:BaseUrl"] is null)
         {
-            var dataset = IndexedDataset.Build(conversations, embedder, progress, ct);
+            var dataset = await IndexedDataset.BuildAsync(conversations, embedder, progress, ct);
             var summary = OfflineEvaluator.Evaluate(dataset, config, parallelism, ct);
             progress?.Report(new LocomoProgress(LocomoStep.Asking, dataset.Questions, dataset.Questions));
             return new RetrievalEvaluation(summary, config);

@@ -23,35 +23,38 @@ public sealed record IndexedDataset(IReadOnlyList<IndexedConversation> Conversat
 {
     public int Questions => Conversations.Sum(c => c.Questions.Count);
 
-    public static IndexedDataset Build(
+    public static async Task<IndexedDataset> BuildAsync(
         IReadOnlyList<LocomoConversation> conversations, ITextEmbedder embedder, IProgress<LocomoProgress>? progress, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversations);
         ArgumentNullException.ThrowIfNull(embedder);
         var turns = conversations.Sum(c => c.Turns.Count());
-        return new IndexedDataset([.. conversations.Select(c => Index(c, embedder, turns, progress, ct))]);
+        var indexed = new List<IndexedConversation>(conversations.Count);
+        foreach (var conversation in conversations)
+            indexed.Add(await IndexAsync(conversation, embedder, turns, progress, ct));
+        return new IndexedDataset(indexed);
     }
 
     /// <summary>The memories of one conversation, in ingest order; ids follow that order.</summary>
-    public static IReadOnlyList<MemoryEntry> Memories(LocomoConversation conversation, ITextEmbedder embedder, CancellationToken ct)
+    public static async Task<IReadOnlyList<MemoryEntry>> MemoriesAsync(LocomoConversation conversation, ITextEmbedder embedder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(embedder);
         var turns = conversation.Sessions.SelectMany(s => s.Turns.Select((turn, ordinal) => (Session: s, Turn: turn, Ordinal: ordinal))).ToList();
-        var vectors = embedder.Embed([.. turns.Select(t => IngestMemories.Passage(t.Turn.Speaker, t.Turn.MemoryText))], EmbeddingKind.Passage, null, ct);
+        var vectors = await embedder.EmbedAsync([.. turns.Select(t => IngestMemories.Passage(t.Turn.Speaker, t.Turn.MemoryText))], EmbeddingKind.Passage, ct);
         return [.. turns.Select((t, i) => new MemoryEntry(
             new Guid(i, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), t.Turn.MemoryText, t.Turn.Speaker,
             Timestamps.Parse(t.Session.Date.ToString("O", CultureInfo.InvariantCulture)), t.Turn.DiaId,
             LocomoIngestion.ThreadId(t.Session), t.Ordinal, vectors[i]))];
     }
 
-    private static IndexedConversation Index(
+    private static async Task<IndexedConversation> IndexAsync(
         LocomoConversation conversation, ITextEmbedder embedder, int totalTurns, IProgress<LocomoProgress>? progress, CancellationToken ct)
     {
-        var memories = Memories(conversation, embedder, ct);
+        var memories = await MemoriesAsync(conversation, embedder, ct);
         progress?.Report(new LocomoProgress(LocomoStep.Ingesting, totalTurns, memories.Count));
         var asked = conversation.Questions.Where(q => q.HasEvidence).ToList();
-        var vectors = embedder.Embed([.. asked.Select(q => q.Question)], EmbeddingKind.Query, null, ct);
+        var vectors = await embedder.EmbedAsync([.. asked.Select(q => q.Question)], EmbeddingKind.Query, ct);
         return new IndexedConversation(conversation.SampleId, new MemoryIndex(memories),
             [.. asked.Select((q, i) => new IndexedQuestion(q.Category, q.Question, vectors[i], q.Evidence))]);
     }

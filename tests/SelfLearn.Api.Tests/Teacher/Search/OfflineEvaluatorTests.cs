@@ -35,7 +35,7 @@ public sealed class OfflineEvaluatorTests(AppFixture fixture) : ApiTest(fixture)
         await variants.OpenAsync("default", "test", "test", ct);
         Assert.Equal(44, await LocomoIngestion.IngestAsync(maas, "default", conversation, _ => { }, ct));
 
-        var dataset = IndexedDataset.Build([conversation], Host.Services.GetRequiredService<ITextEmbedder>(), null, ct);
+        var dataset = await IndexedDataset.BuildAsync([conversation], Host.Services.GetRequiredService<ITextEmbedder>(), null, ct);
         var indexed = Assert.Single(dataset.Conversations);
         Assert.Equal(22, indexed.Questions.Count);
         var aligned = indexed with { Index = new MemoryIndex(await WithStoredIds(conversation, ct)) };
@@ -69,7 +69,7 @@ public sealed class OfflineEvaluatorTests(AppFixture fixture) : ApiTest(fixture)
         await using var session = Fixture.Store.QuerySession();
         var stored = (await session.Query<MemoryDocument>().Where(m => m.UserId == LocomoIngestion.UserId(conversation)).ToListAsync(ct))
             .Select(MemoryIndexCache.ToEntry).ToDictionary(m => m.SourceId!, StringComparer.Ordinal);
-        var mine = IndexedDataset.Memories(conversation, Host.Services.GetRequiredService<ITextEmbedder>(), ct);
+        var mine = await IndexedDataset.MemoriesAsync(conversation, Host.Services.GetRequiredService<ITextEmbedder>(), ct);
         Assert.Equal(stored.Count, mine.Count);
         foreach (var memory in mine)
         {
