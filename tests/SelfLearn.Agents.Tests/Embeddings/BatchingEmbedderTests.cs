@@ -117,6 +117,29 @@ public sealed class BatchingEmbedderTests : IDisposable
     }
 
     /// <summary>Starts a call and returns once its batch is inside the model, held there until the test opens the gate.</summary>
+    [Fact]
+    public async Task A_model_answering_with_the_wrong_number_of_vectors_fails_that_batch_and_the_next_batch_is_served()
+    {
+        using var embedder = new BatchingEmbedder(new ShortAnswerModel(), new EmbeddingBatchOptions { MaxBatchSize = 64, MaxWaitMs = 0 });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => embedder.EmbedAsync(["bad"], EmbeddingKind.Passage));
+        var next = await embedder.EmbedAsync(["fine"], EmbeddingKind.Passage);
+
+        Assert.Equal("the embedding model returned 0 vectors for 1 texts.", error.Message);
+        Assert.Equal([[1f]], next);
+    }
+
+    /// <summary>Leaves out one vector from any batch holding "bad".</summary>
+    private sealed class ShortAnswerModel : ITextEmbedder
+    {
+        public string Model => "short";
+
+        public int Dimensions => 1;
+
+        public float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, IProgress<int>? progress = null, CancellationToken ct = default) =>
+            [.. texts.Skip(texts.Contains("bad") ? 1 : 0).Select(_ => new[] { 1f })];
+    }
+
     private async Task<Task<float[][]>> HoldTheModelWith(string text, ITextEmbedder? through = null, CancellationToken token = default)
     {
         var call = (through ?? _embedder).EmbedAsync([text], EmbeddingKind.Passage, token);

@@ -96,6 +96,8 @@ public sealed class BatchingEmbedder : ITextEmbedder, IDisposable
         try
         {
             vectors = _model.Embed(group.Select(p => p.Text).ToArray(), kind);
+            if (vectors.Length != group.Length)
+                throw new InvalidOperationException($"the embedding model returned {vectors.Length} vectors for {group.Length} texts.");
         }
 #pragma warning disable CA1031 // any failure of the model belongs to the callers of this batch, not to the loop serving the others
         catch (Exception e)
