@@ -47,6 +47,22 @@ public sealed class VerdictRouteTests(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_null_body_or_an_over_long_id_is_refused_on_both_routes_and_appends_nothing()
+    {
+        // A NUL in the path never reaches the app: the server refuses such a request line itself.
+        await Host.RegisterRefusedExperimentsAsync();
+        var longId = new string('e', 5000);
+
+        var nullBody = await Host.Refused(HttpMethod.Post, $"/api/experiments/{TeacherExperiments.Empty}/evaluate", EdgeRequests.Json("null"), 400);
+        var longEvaluate = await Host.Refused(HttpMethod.Post, $"/api/experiments/{longId}/evaluate", null, 400);
+        var longRecompute = await Host.Refused(HttpMethod.Get, $"/api/experiments/{longId}/verdict/recompute", null, 400, Keys.Auditor);
+
+        Assert.Equal("This route takes no request body.", nullBody.Detail());
+        Assert.Equal("route value 'id' is longer than 200 characters.", longEvaluate.Detail());
+        Assert.Equal("route value 'id' is longer than 200 characters.", longRecompute.Detail());
+    }
+
+    [Fact]
     public async Task A_stored_verdict_whose_call_was_changed_does_not_reproduce_on_the_route_nor_the_command()
     {
         await Host.RegisterHandMadeExperimentAsync();
