@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfLearn.Agents.Experiments.Retrieval;
 using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Agents.Teacher.Metrics;
+using SelfLearn.Agents.Teacher.Search.Confirming;
 
 namespace SelfLearn.Agents.Experiments;
 
@@ -20,6 +21,7 @@ public static class ExperimentWorkflows
         services.AddSingleton<MaasObservations>();
         services.AddScoped<RunSimulation>();
         services.AddScoped<EvaluateRetrieval>();
+        services.AddScoped<ConfirmSearch>();
         return services.AddScoped<ImportLocomo>();
     }
 }
