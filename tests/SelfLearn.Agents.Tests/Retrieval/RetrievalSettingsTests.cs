@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SelfLearn.Agents.Student.Retrieval;
+using SelfLearn.Domain.ImpactFactors;
 
 namespace SelfLearn.Agents.Tests.Retrieval;
 
@@ -105,6 +106,16 @@ public sealed class RetrievalSettingsTests
                      (Memories.Settings with { SpeakerWeight = -0.1 }, RetrievalFactorKeys.SpeakerWeight),
                  })
             Assert.Equal(key, Assert.Throws<ArgumentOutOfRangeException>(() => index.Query("x", settings)).ParamName);
+    }
+
+    [Fact]
+    public void The_seeded_defaults_of_the_window_expansion_and_speaker_factors_are_the_values_that_leave_them_off()
+    {
+        var seeded = RetrievalSettings.From(DefaultCatalog.Factors.ToDictionary(f => f.Key, f => f.Default, StringComparer.Ordinal));
+
+        Assert.Equal((1, 0, 3, 0.5, 0.0), (seeded.NeighborWindow, seeded.PrfTerms, seeded.PrfDocs, seeded.PrfWeight, seeded.SpeakerWeight));
+        var unnamed = Memories.Settings;
+        Assert.Equal((1, 0, 3, 0.5, 0.0), (unnamed.NeighborWindow, unnamed.PrfTerms, unnamed.PrfDocs, unnamed.PrfWeight, unnamed.SpeakerWeight));
     }
 
     private static Dictionary<string, JsonElement> Parse(string json) =>
