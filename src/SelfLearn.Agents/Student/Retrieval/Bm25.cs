@@ -13,11 +13,13 @@ internal static class Bm25
     /// <param name="scores">Receives each memory's BM25 score.</param>
     /// <param name="keywordHits">Receives how many keywords each memory contains.</param>
     /// <param name="counts">Scratch, all zero on entry and on return.</param>
+    /// <param name="weight">Multiplies each term's contribution before it is added to <paramref name="scores"/>.</param>
     public static void Score(
-        IndexSnapshot index, IReadOnlyList<QueryTerm> terms, RetrievalSettings settings, Span<double> scores, Span<int> keywordHits, Span<int> counts)
+        IndexSnapshot index, IReadOnlyList<QueryTerm> terms, RetrievalSettings settings, Span<double> scores, Span<int> keywordHits, Span<int> counts,
+        double weight = 1)
     {
         var withDate = settings.LexicalDatePrefix;
-        var scoring = new TermScoring(index, withDate, settings.Bm25K1, settings.Bm25B, index.AverageLength(withDate));
+        var scoring = new TermScoring(index, withDate, settings.Bm25K1, settings.Bm25B, index.AverageLength(withDate), weight);
         foreach (var term in terms)
         {
             var idf = Idf(index.Count, index.DocumentFrequency(term.Id, withDate));
@@ -36,7 +38,7 @@ internal static class Bm25
             counts[postings.Documents[i]] += postings.Counts[i];
     }
 
-    private readonly record struct TermScoring(IndexSnapshot Index, bool WithDate, double K1, double B, double AverageLength)
+    private readonly record struct TermScoring(IndexSnapshot Index, bool WithDate, double K1, double B, double AverageLength, double Weight)
     {
         // A memory in both postings lists is scored on its first visit; zeroing its count skips the second.
         public void Drain(TermPostings postings, double idf, bool isKeyword, Span<double> scores, Span<int> keywordHits, Span<int> counts)
@@ -48,7 +50,7 @@ internal static class Bm25
                     continue;
                 counts[position] = 0;
                 var lengthNorm = K1 * (1 - B + (B * Index.Length(position, WithDate) / AverageLength));
-                scores[position] += idf * tf * (K1 + 1) / (tf + lengthNorm);
+                scores[position] += Weight * (idf * tf * (K1 + 1) / (tf + lengthNorm));
                 if (isKeyword)
                     keywordHits[position]++;
             }

@@ -12,6 +12,12 @@ internal sealed class FactorReader(IReadOnlyDictionary<string, JsonElement> para
             ? (int)d
             : throw Wrong(key, "an integer");
 
+    public double Double(string key, double min) =>
+        Double(key) is var value && value >= min ? value : throw Wrong(key, $"a number of at least {min}");
+
+    public int Int(string key, int min) =>
+        Int(key) is var value && value >= min ? value : throw Wrong(key, $"an integer of at least {min}");
+
     public bool Bool(string key) => Value(key).ValueKind switch
     {
         JsonValueKind.True => true,

@@ -1,11 +1,12 @@
 namespace SelfLearn.Agents.Student.Retrieval;
 
 /// <summary>
-/// Hybrid retrieval over one user's <see cref="MemoryIndex"/>. Every memory gets four signals in [0, 1]: BM25 and dense
-/// cosine (normalised over all memories by <see cref="RetrievalSettings.Fusion"/>), recency 0.5^(age / half-life), and the
-/// share of the query's keywords it contains. Fused = weighted mean of the four (0 when all weights are 0). A memory then
-/// inherits <see cref="RetrievalSettings.NeighborWeight"/> times the better fused score of its previous and next turn in
-/// the same session, if that is higher than its own; <see cref="ResultSelection"/> cuts the ranked list.
+/// Hybrid retrieval over one user's <see cref="MemoryIndex"/>. Every memory gets four signals in [0, 1]: BM25 (its query
+/// optionally expanded by <see cref="PseudoRelevanceFeedback"/>) and dense cosine (normalised over all memories by
+/// <see cref="RetrievalSettings.Fusion"/>), recency 0.5^(age / half-life), and the share of the query's keywords it contains;
+/// and a fifth, 1 when its speaker is named in the question (<see cref="SpeakerMentions"/>). Fused = weighted mean of the five
+/// (0 when all weights are 0). A memory then inherits from the turns around it in the same session
+/// (<see cref="NeighborInheritance"/>); <see cref="ResultSelection"/> cuts the ranked list.
 /// </summary>
 public static class HybridRetriever
 {
@@ -30,6 +31,7 @@ public static class HybridRetriever
         var terms = QueryTerms.From(snapshot, query, settings);
         using var table = new ScoreTable(snapshot.Count);
         Bm25.Score(snapshot, terms.Terms, settings, table.RawBm25, table.KeywordHits, table.Counts);
+        PseudoRelevanceFeedback.Expand(snapshot, terms, settings, table);
         var unitQuery = new float[queryVector.Length];
         DenseVector.Normalize(queryVector, unitQuery);
         ScoreDense(snapshot, unitQuery, table.RawDense);
@@ -37,9 +39,9 @@ public static class HybridRetriever
         table.RawDense.CopyTo(table.Dense);
         ScoreNormalizer.Normalize(table.Bm25, settings.Fusion, settings.RrfK);
         ScoreNormalizer.Normalize(table.Dense, settings.Fusion, settings.RrfK);
-        var signals = new Signals(settings, now, terms.Keywords.Count);
+        var signals = new Signals(settings, now, terms.Keywords.Count, query);
         Fuse(snapshot, table, signals);
-        InheritFromNeighbours(snapshot, table, settings.NeighborWeight);
+        NeighborInheritance.Apply(snapshot, table, settings.NeighborWeight, settings.NeighborWindow);
 
         var selection = ResultSelection.Select(snapshot, table, settings);
         var items = selection.Kept.ConvertAll(position => signals.Describe(snapshot.Memories[position], position, table));
@@ -62,18 +64,9 @@ public static class HybridRetriever
         var fused = table.Fused;
         var memories = index.Memories;
         for (var i = 0; i < fused.Length; i++)
-            fused[i] = signals.Fuse(bm25[i], dense[i], signals.Recency(memories[i].Entry.Timestamp), signals.KeywordShare(hits[i]));
-    }
-
-    private static void InheritFromNeighbours(IndexSnapshot index, ScoreTable table, double neighborWeight)
-    {
-        var fused = table.Fused;
-        var final = table.Final;
-        for (var i = 0; i < final.Length; i++)
         {
-            var previous = index.Previous[i] is var p and >= 0 ? fused[p] : 0;
-            var next = index.Next[i] is var n and >= 0 ? fused[n] : 0;
-            final[i] = Math.Max(fused[i], neighborWeight * Math.Max(previous, next));
+            var speaker = signals.UsesSpeaker ? signals.Speaker(memories[i].Entry.Speaker) : 0;
+            fused[i] = signals.Fuse(bm25[i], dense[i], signals.Recency(memories[i].Entry.Timestamp), signals.KeywordShare(hits[i]), speaker);
         }
     }
 }

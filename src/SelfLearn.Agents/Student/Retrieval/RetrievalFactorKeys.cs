@@ -19,10 +19,16 @@ public static class RetrievalFactorKeys
     public const string RrfK = "retrieval.rrf_k";
     public const string LexicalDatePrefix = "retrieval.lexical_date_prefix";
     public const string DuplicateSimilarity = "retrieval.duplicate_similarity";
+    public const string NeighborWindow = "retrieval.neighbor_window";
+    public const string PrfTerms = "retrieval.prf_terms";
+    public const string PrfDocs = "retrieval.prf_docs";
+    public const string PrfWeight = "retrieval.prf_weight";
+    public const string SpeakerWeight = "retrieval.speaker_weight";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TopK, Bm25Weight, DenseWeight, RecencyWeight, RecencyHalfLifeDays, KeywordCount, KeywordWeight, MinScore,
         MaxContextTokens, NeighborWeight, Bm25K1, Bm25B, Fusion, RrfK, LexicalDatePrefix, DuplicateSimilarity,
+        NeighborWindow, PrfTerms, PrfDocs, PrfWeight, SpeakerWeight,
     ];
 }

@@ -38,6 +38,21 @@ public sealed record RetrievalSettings(
     bool LexicalDatePrefix,
     double DuplicateSimilarity)
 {
+    /// <summary>How many turns before and after, in the same session, a memory inherits from; a turn d steps away passes on 1/d.</summary>
+    public int NeighborWindow { get; init; } = 1;
+
+    /// <summary>How many expansion terms pseudo-relevance feedback adds to the lexical query; 0 turns it off.</summary>
+    public int PrfTerms { get; init; }
+
+    /// <summary>How many of the first lexical pass's best hits the expansion terms come from.</summary>
+    public int PrfDocs { get; init; } = 3;
+
+    /// <summary>Weight of the expansion terms' BM25 score next to the original terms'.</summary>
+    public double PrfWeight { get; init; } = 0.5;
+
+    /// <summary>Weight of the speaker signal (1 when the memory's speaker is named in the question) in the fused score.</summary>
+    public double SpeakerWeight { get; init; }
+
     /// <summary>Reads a configuration's parameter map; callers merge the catalog defaults first.</summary>
     /// <exception cref="ArgumentException">A key is missing or its value has the wrong type; the message names the key.</exception>
     public static RetrievalSettings From(IReadOnlyDictionary<string, JsonElement> parameters)
@@ -60,7 +75,14 @@ public sealed record RetrievalSettings(
             read.Fusion(Keys.Fusion),
             read.Int(Keys.RrfK),
             read.Bool(Keys.LexicalDatePrefix),
-            read.Double(Keys.DuplicateSimilarity));
+            read.Double(Keys.DuplicateSimilarity))
+        {
+            NeighborWindow = read.Int(Keys.NeighborWindow, min: 1),
+            PrfTerms = read.Int(Keys.PrfTerms, min: 0),
+            PrfDocs = read.Int(Keys.PrfDocs, min: 1),
+            PrfWeight = read.Double(Keys.PrfWeight, min: 0),
+            SpeakerWeight = read.Double(Keys.SpeakerWeight, min: 0),
+        };
     }
 
     internal void EnsureValid()
@@ -74,5 +96,10 @@ public sealed record RetrievalSettings(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Bm25B, 1);
         foreach (var weight in (ReadOnlySpan<double>)[Bm25Weight, DenseWeight, RecencyWeight, KeywordWeight, NeighborWeight])
             ArgumentOutOfRangeException.ThrowIfNegative(weight);
+        ArgumentOutOfRangeException.ThrowIfLessThan(NeighborWindow, 1, Keys.NeighborWindow);
+        ArgumentOutOfRangeException.ThrowIfNegative(PrfTerms, Keys.PrfTerms);
+        ArgumentOutOfRangeException.ThrowIfLessThan(PrfDocs, 1, Keys.PrfDocs);
+        ArgumentOutOfRangeException.ThrowIfNegative(PrfWeight, Keys.PrfWeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(SpeakerWeight, Keys.SpeakerWeight);
     }
 }

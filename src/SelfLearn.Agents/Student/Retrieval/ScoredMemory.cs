@@ -6,12 +6,15 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// <param name="Recency">0.5^(age / half-life).</param>
 /// <param name="Keyword">Share of the query's keywords the memory contains.</param>
 /// <param name="Neighbor">What the memory inherited from an adjacent turn: final score minus <paramref name="Fused"/>.</param>
-/// <param name="Fused">Weighted mean of the four signals.</param>
+/// <param name="Fused">Weighted mean of the four signals and <see cref="Speaker"/>.</param>
 public sealed record ScoreComponents(double Bm25, double Dense, double Recency, double Keyword, double Neighbor, double Fused)
 {
     public double RawBm25 { get; init; }
 
     public double RawDense { get; init; }
+
+    /// <summary>1 when the memory's speaker is named in the question, else 0 (see <see cref="RetrievalSettings.SpeakerWeight"/>).</summary>
+    public double Speaker { get; init; }
 }
 
 /// <param name="Score">Final score: <see cref="ScoreComponents.Fused"/> plus <see cref="ScoreComponents.Neighbor"/>.</param>

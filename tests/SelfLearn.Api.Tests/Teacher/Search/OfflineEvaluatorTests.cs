@@ -18,7 +18,7 @@ namespace SelfLearn.Api.Tests.Teacher.Search;
 /// <summary>
 /// The offline evaluator against <c>/maas/v1/query</c> on the first two sessions of LoCoMo conv-30 (44 turns, the 22
 /// questions whose evidence lies in them), under seeded random configurations drawn inside the catalog's bounds of
-/// every factor the query path reads.
+/// every factor the query path reads (neighbour window, query expansion and speaker weight included).
 /// </summary>
 public sealed class OfflineEvaluatorTests(AppFixture fixture) : ApiTest(fixture)
 {
@@ -43,7 +43,9 @@ public sealed class OfflineEvaluatorTests(AppFixture fixture) : ApiTest(fixture)
 
         foreach (var seed in new[] { 1, 2, 3, 4, 5 })
         {
-            var config = await variants.ActivateAsync("default", RandomValues(new Random(seed)), "test", $"random configuration {seed}", "test", ct);
+            var values = RandomValues(new Random(seed));
+            Assert.Equal(RetrievalFactorKeys.All.Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
+            var config = await variants.ActivateAsync("default", values, "test", $"random configuration {seed}", "test", ct);
             var settings = RetrievalSettings.From(config);
             var served = new List<ItemRetrievalScore?>();
             foreach (var question in aligned.Questions)
