@@ -25,7 +25,7 @@ public static class StartSearch
         if (started.Folds != SearchRules.NoCrossValidation && (started.Folds < 2 || started.Folds > (started.Dataset?.Conversations?.Count ?? 0)))
             violations.Add(ProposalRules.Invalid("folds",
                 $"'folds' is {SearchRules.NoCrossValidation} (no cross-validation) or 2 to the number of conversations ({started.Dataset?.Conversations?.Count ?? 0})."));
-        violations.AddRange(BaseParameters(started));
+        violations.AddRange(BaseParameters(started, catalog));
         violations.AddRange(ProposalRules.Text(started.StartedBy, "startedBy"));
 
         if (violations.Count > 0)
@@ -82,7 +82,7 @@ public static class StartSearch
             yield return ProposalRules.Invalid("dataset.questions", "the dataset holds at least one question.");
     }
 
-    private static IEnumerable<Violation> BaseParameters(SearchStarted started)
+    private static IEnumerable<Violation> BaseParameters(SearchStarted started, IReadOnlyDictionary<string, ImpactFactor> catalog)
     {
         if (started.BaseParameters is not { Count: > 0 } parameters)
         {
@@ -90,7 +90,7 @@ public static class StartSearch
             yield break;
         }
         foreach (var range in started.Space ?? [])
-            if (range is not null && !parameters.ContainsKey(range.Key))
+            if (range?.Key is not null && catalog.ContainsKey(range.Key) && !parameters.ContainsKey(range.Key))
                 yield return ProposalRules.Invalid($"baseParameters.{ProposalRules.Short(range.Key)}",
                     $"'baseParameters' has no value for the searched factor {ProposalRules.Short(range.Key)}.");
     }
