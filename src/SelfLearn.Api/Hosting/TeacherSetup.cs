@@ -1,9 +1,10 @@
 using SelfLearn.Agents.Teacher.Evaluation;
 using SelfLearn.Agents.Teacher.Metrics;
+using SelfLearn.Agents.Teacher.Search.Recording;
 
 namespace SelfLearn.Api.Hosting;
 
-/// <summary>The Teacher's services: metric tables and aggregates, prices, the configured judge, the hypothesis proposer.</summary>
+/// <summary>The Teacher's services: metric tables and aggregates, prices, the configured judge, the hypothesis proposer, the search journal.</summary>
 public static class TeacherSetup
 {
     public static void AddTeacher(this WebApplicationBuilder builder)
@@ -13,5 +14,6 @@ public static class TeacherSetup
         builder.AddJudges();
         builder.AddTeacherProposals();
         builder.Services.AddTeacherEvaluation();
+        builder.Services.AddSearchRecording();
     }
 }

@@ -2,12 +2,13 @@ using JasperFx.Events.Projections;
 using Marten;
 using SelfLearn.Domain.Teacher.Hypotheses;
 using SelfLearn.Domain.Teacher.Recommendations;
+using SelfLearn.Projections.Teacher.Search;
 
 namespace SelfLearn.Projections.Teacher;
 
 public static class TeacherRegistration
 {
-    public static IReadOnlyList<Type> Projections { get; } = [typeof(HypothesisProjection), typeof(RecommendationProjection)];
+    public static IReadOnlyList<Type> Projections { get; } = [typeof(HypothesisProjection), typeof(RecommendationProjection), .. SearchRegistration.Projections];
 
     public static StoreOptions AddTeacher(this StoreOptions options)
     {
@@ -15,6 +16,6 @@ public static class TeacherRegistration
         options.Projections.Add(new RecommendationProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Hypothesis>().Index(x => x.ExperimentId).Index(x => x.Status);
         options.Schema.For<Recommendation>().Index(x => x.ExperimentId).Index(x => x.Status);
-        return options;
+        return options.AddSearches();
     }
 }

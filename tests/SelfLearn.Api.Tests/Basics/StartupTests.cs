@@ -64,6 +64,7 @@ public sealed class StartupTests(AppFixture fixture) : ApiTest(fixture)
             "/api/impact-factors", "/api/deployments/{id}/versions", "/api/deployments/{id}/versions/{version}/activate",
             "/api/deployments/{id}/rollback", "/api/deployments/{id}/config", "/api/deployments/{id}/diff",
             "/api/deployments/{id}/change-log", "/api/deployments/{id}/why/{factorKey}", "/api/deployments/{id}/events",
+            "/api/searches", "/api/searches/{id}", "/api/searches/{id}/trials", "/api/searches/{id}/pareto",
         ];
         Assert.All(expected, path => Assert.Contains(path, paths));
     }
