@@ -31,6 +31,7 @@ public static class DefaultCatalog
         Number("context.max_tokens", FactorType.Int, 128, 32000, 1, 2000, "tokens", "Token budget for the retrieved context packed into the prompt."),
         Factor("generation.system_prompt_version", FactorType.Text, new FactorBounds(), Json("\"answer-v1\""), null,
             "Reference to the system prompt template (and its abstention threshold) used for answers.", FactorZone.Manual),
+        Number("generation.support_threshold", FactorType.Float, 0, 1, 0.01m, 0.29m, null, "Sentence support below which the offline answerer abstains."),
         Number("generation.temperature", FactorType.Float, 0, 2, 0.05m, 0.2m, null, "Sampling temperature of answer generation (seeded variation offline)."),
         Factor("generation.model", FactorType.Text, new FactorBounds(), Json("\"offline-extractive\""), null,
             "The answer model; frozen because changing it is a product decision, not a tuning step.", FactorZone.Frozen),

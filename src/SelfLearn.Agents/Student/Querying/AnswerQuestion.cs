@@ -87,7 +87,8 @@ public sealed class AnswerQuestion(
 
         var context = retrieved.Items.Select((item, i) => new PromptMemory(i + 1, item.Score, ContextLine.Render(item.Memory))).ToList();
         var temperature = config.Parameters["generation.temperature"].GetDouble();
-        var answer = await generator.AnswerAsync(prompt, context, request.Question!, temperature, Seed(request), ct);
+        var supportThreshold = config.Parameters[OfflineAnswerer.SupportThresholdKey].GetDouble();
+        var answer = await generator.AnswerAsync(prompt, context, request.Question!, temperature, supportThreshold, Seed(request), ct);
         run.Stage("generate", stage);
         run.Rejected = answer.Rejected;
 
