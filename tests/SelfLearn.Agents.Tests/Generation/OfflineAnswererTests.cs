@@ -105,6 +105,20 @@ public sealed class OfflineAnswererTests
     }
 
     [Fact]
+    public async Task A_memory_written_over_two_lines_reads_the_same_through_the_chat_client_and_in_process()
+    {
+        PromptMemory[] twoLines = [new(1, 0.9, "[10 May 2023] Alice: I adopted a dog named Max last spring.\nMax loves the beach at Brighton.")];
+        var answerer = new OfflineAnswerer(Embedder());
+
+        var direct = await answerer.AnswerAsync(twoLines, Question, 0, 0, 1, CancellationToken.None);
+        var chatted = await new AnswerGenerator(new ExtractiveChatClient(answerer)).AnswerAsync(
+            PromptCatalog.Find("answer-v1")!, twoLines, Question, 0, 0, 1, CancellationToken.None);
+
+        Assert.Equal(("[10 May 2023] Alice: Max loves the beach at Brighton.", false), (direct.Text, direct.Abstained));
+        Assert.Equal(direct.Text, chatted.Text);
+    }
+
+    [Fact]
     public void The_default_threshold_is_the_catalog_default() =>
         Assert.Equal(OfflineAnswerer.DefaultSupportThreshold,
             DefaultCatalog.Factors.Single(f => f.Key == OfflineAnswerer.SupportThresholdKey).Default.GetDouble());

@@ -13,7 +13,7 @@ public sealed partial record CandidateSentence(string Sentence, string Text, str
 {
     /// <summary>
     /// The distinct sentences of the lines, in line order. A line reads "[date] Speaker: text" (<see cref="Retrieval.ContextLine"/>);
-    /// a speaker is the words before the first colon, at most 40 characters. Sentences end at '.', '!' or '?' before a space.
+    /// a speaker is the words before the first colon, at most 40 characters. Runs of white space count as one space; sentences end at '.', '!' or '?' before a space.
     /// </summary>
     public static IReadOnlyList<CandidateSentence> From(IEnumerable<PromptMemory> lines)
     {
@@ -25,8 +25,8 @@ public sealed partial record CandidateSentence(string Sentence, string Text, str
             var parts = LinePattern().Match(line.Text);
             var date = parts.Groups["date"].Success ? $"[{parts.Groups["date"].Value}] " : "";
             var speaker = parts.Groups["speaker"].Success ? parts.Groups["speaker"].Value : null;
-            var text = parts.Success ? parts.Groups["text"].Value : line.Text;
-            foreach (var sentence in SentenceEnd().Split(text.Trim()).Where(s => s.Length > 0))
+            var text = Whitespace().Replace(parts.Success ? parts.Groups["text"].Value : line.Text, " ").Trim();
+            foreach (var sentence in SentenceEnd().Split(text).Where(s => s.Length > 0))
             {
                 var candidate = new CandidateSentence(sentence, IngestMemories.Passage(speaker, sentence), date + IngestMemories.Passage(speaker, sentence));
                 if (seen.Add(candidate.Answer))
@@ -42,4 +42,7 @@ public sealed partial record CandidateSentence(string Sentence, string Text, str
 
     [GeneratedRegex(@"(?<=[.!?])\s+")]
     private static partial Regex SentenceEnd();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }
