@@ -30,7 +30,8 @@ public static class StudentSetup
         services.AddSingleton<ITextEmbedder>(sp => new CachedEmbedder(
             new CachedEmbedder(sp.GetRequiredService<BatchingEmbedder>(), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())),
             new InMemoryEmbeddingCache(50_000)));
-        services.AddSingleton(sp => ChatClientSetup.Create(builder.Configuration));
+        services.AddSingleton(sp => new OfflineAnswerer(sp.GetRequiredService<ITextEmbedder>()));
+        services.AddSingleton(sp => ChatClientSetup.Create(builder.Configuration, embedder: sp.GetRequiredService<ITextEmbedder>()));
         services.AddSingleton(sp => new AnswerGenerator(sp.GetRequiredService<IChatClient>()));
         services.AddSingleton<IngestMemories>();
         services.AddSingleton<ForgetUser>();

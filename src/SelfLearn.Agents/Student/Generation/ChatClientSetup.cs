@@ -3,23 +3,26 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using OllamaSharp;
 using OpenAI;
+using SelfLearn.Agents.Student.Embeddings;
 
 namespace SelfLearn.Agents.Student.Generation;
 
 /// <summary>
 /// Chooses the answer model from configuration (<c>Llm:Provider</c> = offline | openai | ollama, with
 /// <c>Llm:Model</c>, <c>Llm:Endpoint</c>, <c>Llm:ApiKey</c>); no code change between them. Another section with the
-/// same keys (<c>Emulator:Llm</c>) gives another role its own model.
+/// same keys (<c>Emulator:Llm</c>) gives another role its own model. The offline answerer matches sentences with the
+/// app's embedder; only the Student's answer model is ever offline, so other roles pass none.
 /// </summary>
 public static class ChatClientSetup
 {
-    public static IChatClient Create(IConfiguration configuration, string section = "Llm")
+    public static IChatClient Create(IConfiguration configuration, string section = "Llm", ITextEmbedder? embedder = null)
     {
         var settings = configuration.GetSection(section);
         var provider = settings["Provider"] ?? "offline";
         return provider.ToLowerInvariant() switch
         {
-            "offline" => new ExtractiveChatClient(),
+            "offline" => new ExtractiveChatClient(new OfflineAnswerer(embedder ?? throw new InvalidOperationException(
+                $"{section}:Provider offline is the extractive answerer of the Student; this role needs a language model."))),
             "openai" => new OpenAIClient(
                     new ApiKeyCredential(settings["ApiKey"] ?? throw Missing(section, "ApiKey")),
                     new OpenAIClientOptions { Endpoint = settings["Endpoint"] is { Length: > 0 } endpoint ? new Uri(endpoint) : null })

@@ -16,7 +16,7 @@ public static partial class ContextPrompt
     {
         var text = new StringBuilder("Memories:\n");
         foreach (var line in lines)
-            text.Append(CultureInfo.InvariantCulture, $"[{line.Rank}] (score {line.Score:0.000}) {line.Text}\n");
+            text.Append(CultureInfo.InvariantCulture, $"[{line.Rank}] (score {line.Score:0.000}) {OneLine(line.Text)}\n");
         return text.Append(CultureInfo.InvariantCulture, $"Question: {question}").ToString();
     }
 
@@ -28,6 +28,9 @@ public static partial class ContextPrompt
         var question = message[(message.LastIndexOf("Question:", StringComparison.Ordinal) + "Question:".Length)..].Trim();
         return (lines, question);
     }
+
+    // A memory written over several lines is one line here, or the text after its first line break would be lost on parsing.
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 
     [GeneratedRegex(@"^\[(\d+)\] \(score ([0-9.]+)\) (.*)$", RegexOptions.Multiline)]
     private static partial Regex LinePattern();

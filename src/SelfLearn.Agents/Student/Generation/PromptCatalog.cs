@@ -1,14 +1,12 @@
-using System.Globalization;
-
 namespace SelfLearn.Agents.Student.Generation;
 
-/// <summary>A versioned system prompt; its support threshold is where the offline answerer starts to abstain.</summary>
-public sealed record PromptTemplate(string Version, double SupportThreshold, string Instructions)
+/// <summary>
+/// A versioned system prompt: the instructions a real language model reads. The offline answerer ignores it; its
+/// abstention is the separate factor <c>generation.support_threshold</c>.
+/// </summary>
+public sealed record PromptTemplate(string Version, string Instructions)
 {
-    public const string ThresholdMarker = "support-threshold:";
-
-    public string SystemPrompt =>
-        $"{Instructions}\n{ThresholdMarker} {SupportThreshold.ToString("0.00", CultureInfo.InvariantCulture)}";
+    public string SystemPrompt => Instructions;
 }
 
 /// <summary>The prompt versions that <c>generation.system_prompt_version</c> may name.</summary>
@@ -22,9 +20,9 @@ public static class PromptCatalog
 
     public static IReadOnlyDictionary<string, PromptTemplate> Templates { get; } = new[]
     {
-        new PromptTemplate("answer-v1", 0.35, Grounded),
-        new PromptTemplate("answer-v2", 0.50, Grounded + " Prefer abstaining to guessing."),
-        new PromptTemplate("answer-lenient", 0.15, Grounded + " Give your best answer when any memory is related."),
+        new PromptTemplate("answer-v1", Grounded),
+        new PromptTemplate("answer-v2", Grounded + " Prefer abstaining to guessing."),
+        new PromptTemplate("answer-lenient", Grounded + " Give your best answer when any memory is related."),
     }.ToDictionary(t => t.Version, StringComparer.Ordinal);
 
     public static PromptTemplate? Find(string version) => Templates.GetValueOrDefault(version);

@@ -85,9 +85,11 @@ public sealed class AnswerQuestion(
         var retrieved = RetrieveMemories.Run(index, request.Question!, vector, settings, asOf, clock);
         run.Stage("retrieve", stage);
 
-        var context = retrieved.Items.Select((item, i) => new PromptMemory(i + 1, item.Score, ContextLine.Render(item.Memory))).ToList();
+        var context = DeliveredContext.From(retrieved.Items);
         var temperature = config.Parameters["generation.temperature"].GetDouble();
-        var answer = await generator.AnswerAsync(prompt, context, request.Question!, temperature, Seed(request), ct);
+        var supportThreshold = config.Parameters[OfflineAnswerer.SupportThresholdKey].GetDouble();
+        var answer = await generator.AnswerAsync(prompt, context, request.Question!, temperature, supportThreshold,
+            AnswerSeed.For(request.ThreadId, request.UserId!, request.Question!), ct);
         run.Stage("generate", stage);
         run.Rejected = answer.Rejected;
 
@@ -97,11 +99,4 @@ public sealed class AnswerQuestion(
         return new QueryResponse(run.RunId, answer.Text, answer.Abstained, items, new TokenUsage(answer.InputTokens, answer.OutputTokens),
             run.Latency, config.ConfigVersion, config.ExperimentId, config.Variant, run.CycleType, [.. retrieved.Ranked.Select(m => m.SourceId)]);
     }
-
-    /// <summary>
-    /// Same question in the same thread → same draw, so paired runs repeat exactly: the emulator gives each variant its
-    /// own user but the same thread ids. Without a thread the user keys the draw.
-    /// </summary>
-    private static long Seed(QueryRequest r) =>
-        $"{r.ThreadId ?? r.UserId}\n{r.Question}".Aggregate(1469598103934665603L, (h, c) => unchecked((h ^ c) * 1099511628211L));
 }
