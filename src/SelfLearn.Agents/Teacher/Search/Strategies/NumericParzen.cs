@@ -16,6 +16,7 @@ internal sealed class NumericParzen : IParzen
     private readonly double[] _means;
     private readonly double[] _sigmas;
     private readonly double[] _weights;
+    private readonly double[] _masses;
 
     public NumericParzen(SearchDimension dimension, IEnumerable<double> coordinates)
     {
@@ -32,6 +33,7 @@ internal sealed class NumericParzen : IParzen
         _means = [PriorMean, .. points];
         _sigmas = [PriorSigma, .. sigmas];
         _weights = [.. Enumerable.Repeat(1.0 / _means.Length, _means.Length)];
+        _masses = [.. _means.Select((mean, i) => Normal.CDF(mean, _sigmas[i], 1) - Normal.CDF(mean, _sigmas[i], 0))];
     }
 
     public double Sample(Random random)
@@ -49,10 +51,7 @@ internal sealed class NumericParzen : IParzen
         var x = _dimension.Unit(coordinate);
         var density = 0.0;
         for (var i = 0; i < _means.Length; i++)
-        {
-            var mass = Normal.CDF(_means[i], _sigmas[i], 1) - Normal.CDF(_means[i], _sigmas[i], 0);
-            density += _weights[i] * Normal.PDF(_means[i], _sigmas[i], x) / mass;
-        }
+            density += _weights[i] * Normal.PDF(_means[i], _sigmas[i], x) / _masses[i];
         return Math.Log(density);
     }
 }
