@@ -21,9 +21,15 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
 
     public IReadOnlyList<(string Id, int Questions)> Conversations { get; } = [.. dataset.Conversations.Select(c => (c.SampleId, c.Questions.Count))];
 
-    public IReadOnlyList<string> Metrics { get; } = [.. QuestionMetrics.Names, AbstentionRate, RetrieveMs, TokensIn];
+    /// <summary>The registry metrics every score holds.</summary>
+    public static IReadOnlyList<string> Offered { get; } = [.. QuestionMetrics.Names, AbstentionRate, RetrieveMs, TokensIn];
 
-    public IReadOnlyCollection<string> Reads { get; } = [.. RetrievalFactorKeys.All, PromptCatalog.FactorKey, "generation.temperature"];
+    /// <summary>The factors whose values reach the retrieval or the answer step.</summary>
+    public static IReadOnlyCollection<string> ReadKeys { get; } = [.. RetrievalFactorKeys.All, PromptCatalog.FactorKey, "generation.temperature"];
+
+    public IReadOnlyList<string> Metrics => Offered;
+
+    public IReadOnlyCollection<string> Reads => ReadKeys;
 
     public async Task<TrialScore> EvaluateAsync(IReadOnlyDictionary<string, JsonElement> parameters, IReadOnlyList<string> conversations, CancellationToken ct)
     {

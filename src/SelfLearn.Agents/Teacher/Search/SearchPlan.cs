@@ -39,18 +39,30 @@ public sealed record SearchPlan(
     public static SearchPlan Create(
         SearchRequest request, IReadOnlyDictionary<string, ImpactFactor> catalog, IReadOnlyDictionary<string, JsonElement> baseParameters, ITrialEvaluator evaluator)
     {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        return Create(request, catalog, baseParameters, evaluator.Conversations, evaluator.Metrics, evaluator.Reads);
+    }
+
+    /// <summary>Validates against what an evaluator will offer, before it is built (embedding a dataset takes a while).</summary>
+    /// <exception cref="SearchRefusedException">Any part of the request is invalid; the message says which and why.</exception>
+    public static SearchPlan Create(
+        SearchRequest request, IReadOnlyDictionary<string, ImpactFactor> catalog, IReadOnlyDictionary<string, JsonElement> baseParameters,
+        IReadOnlyList<(string Id, int Questions)> available, IReadOnlyList<string> metrics, IReadOnlyCollection<string> reads)
+    {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(baseParameters);
-        ArgumentNullException.ThrowIfNull(evaluator);
-        var objective = OfflineMetricNames.Resolve(request.Objective, evaluator.Metrics, "objective");
+        ArgumentNullException.ThrowIfNull(available);
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(reads);
+        var objective = OfflineMetricNames.Resolve(request.Objective, metrics, "objective");
         if (!Strategies.SearchStrategies.Names.Contains(request.Strategy, StringComparer.Ordinal))
             throw new SearchRefusedException($"unknown strategy '{request.Strategy}'; known: {string.Join(", ", Strategies.SearchStrategies.Names)}.");
         if (request.Budget < 1)
             throw new SearchRefusedException($"the budget is at least 1 evaluation per fold, not {request.Budget}.");
-        var constraints = OfflineMetricNames.Constraints(request.Constraints ?? [], evaluator.Metrics);
-        var space = SearchSpace.Build(catalog, request.Space ?? [], evaluator.Reads);
-        var conversations = Chosen(request.Conversations, evaluator);
+        var constraints = OfflineMetricNames.Constraints(request.Constraints ?? [], metrics);
+        var space = SearchSpace.Build(catalog, request.Space ?? [], reads);
+        var conversations = Chosen(request.Conversations, available);
         var folds = request.Folds ?? conversations.Count;
         if (folds < 2 || folds > conversations.Count)
             throw new SearchRefusedException(
@@ -60,9 +72,8 @@ public sealed record SearchPlan(
             Split(conversations, folds), parameters);
     }
 
-    private static List<(string Id, int Questions)> Chosen(IReadOnlyList<string>? wanted, ITrialEvaluator evaluator)
+    private static List<(string Id, int Questions)> Chosen(IReadOnlyList<string>? wanted, IReadOnlyList<(string Id, int Questions)> all)
     {
-        var all = evaluator.Conversations;
         if (wanted is { Count: > 0 })
         {
             var unknown = wanted.Where(id => !all.Any(c => c.Id == id)).ToList();
