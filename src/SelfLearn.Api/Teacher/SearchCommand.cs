@@ -76,9 +76,11 @@ public static class SearchCommand
         var console = AnsiConsole.Console;
         using var piped = new PipedWidth(console);
         var table = new Table().Title(Markup.Escape($"{report.Strategy} search of {report.Objective} ({report.Direction} is better), {report.Evaluations} trials"))
-            .AddColumns("configuration", "folds", "in sample", "out of fold", "params");
-        table.AddRow("best", Folds(report.Best.Folds), N(report.Best.Objective), N(report.Best.OutOfFold), Markup.Escape(JsonSerializer.Serialize(report.Best.Params)));
-        table.AddRow("base", Folds(report.Baseline.Folds), N(report.Baseline.Objective), N(report.Baseline.OutOfFold), Markup.Escape(JsonSerializer.Serialize(report.Baseline.Params)));
+            .AddColumns("configuration", "folds", "in sample", "out of fold", "changed params");
+        var changed = report.Best.Params.Where(p => !JsonElement.DeepEquals(p.Value, report.Baseline.Params[p.Key])).ToDictionary();
+        table.AddRow("best", Folds(report.Best.Folds), N(report.Best.Objective), N(report.Best.OutOfFold),
+            changed.Count == 0 ? "the base configuration" : Markup.Escape(JsonSerializer.Serialize(changed)));
+        table.AddRow("base", Folds(report.Baseline.Folds), N(report.Baseline.Objective), N(report.Baseline.OutOfFold), "");
         table.AddRow("fold winners (nested estimate)", "all", "", N(report.OutOfFold), "");
         table.AddRow("base (nested estimate)", "all", "", N(report.BaselineOutOfFold), "");
         piped.Fit(table);
