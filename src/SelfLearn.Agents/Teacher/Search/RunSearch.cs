@@ -18,6 +18,7 @@ public sealed class RunSearch(ITrialEvaluator evaluator, TimeProvider clock)
     public SearchPlan Plan(SearchRequest request, IReadOnlyDictionary<string, ImpactFactor> catalog, IReadOnlyDictionary<string, JsonElement> baseParameters) =>
         SearchPlan.Create(request, catalog, baseParameters, evaluator);
 
+    /// <exception cref="OperationCanceledException">Cancelled: no trial is started after the token is cancelled, and no report is made.</exception>
     public async Task<SearchReport> RunAsync(SearchPlan plan, string searchId, ISearchObserver? observer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -34,6 +35,7 @@ public sealed class RunSearch(ITrialEvaluator evaluator, TimeProvider clock)
             trace.AddRange(tuning.Trials);
             var winner = tuning.Winner.Recorded;
             var baseline = tuning.Trials[0].Recorded;
+            ct.ThrowIfCancellationRequested();
             var outOfFold = await evaluator.EvaluateAsync(Full(plan, winner.Parameters), heldOut, ct);
             var baselineOutOfFold = await evaluator.EvaluateAsync(plan.BaseParameters, heldOut, ct);
             folds.Add(new FoldReport(f + 1, training, heldOut, winner.Number, winner.Parameters, winner.Objective, outOfFold.Metrics[plan.Objective.Name],

@@ -39,6 +39,7 @@ public sealed class TuneFold(SearchPlan plan, ITrialEvaluator evaluator, ISearch
 
         async Task<TuningTrial> Score(double[]? point, IReadOnlyDictionary<string, JsonElement> values, IReadOnlyList<string> subset, int rung)
         {
+            ct.ThrowIfCancellationRequested();
             var started = clock.GetTimestamp();
             var score = await evaluator.EvaluateAsync(Parameters(values), subset, ct);
             var objective = score.Metrics[plan.Objective.Name];
