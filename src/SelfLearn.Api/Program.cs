@@ -54,16 +54,19 @@ if (args is [JudgeCalibrateCommand.Name, .. var calibrateArgs])
     return await JudgeCalibrateCommand.RunAsync(app.Services, calibrateArgs, CancellationToken.None);
 }
 
-if (args is [EvaluateCommand.Name or RecomputeCommand.Name, .. var teacherArgs])
+if (args is [EvaluateCommand.Name or RecomputeCommand.Name or SearchCommand.Name, .. var teacherArgs])
 {
     // The Teacher's commands need the running app (telemetry writer, Wolverine for the hypothesis rules), on a free port.
     StudentCommands.UseFreePort(app);
     await app.StartAsync();
     try
     {
-        return args[0] == EvaluateCommand.Name
-            ? await EvaluateCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None)
-            : await RecomputeCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None);
+        return args[0] switch
+        {
+            EvaluateCommand.Name => await EvaluateCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None),
+            SearchCommand.Name => await SearchCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None),
+            _ => await RecomputeCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None),
+        };
     }
     finally
     {
