@@ -25,7 +25,8 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
     public static IReadOnlyList<string> Offered { get; } = [.. QuestionMetrics.Names, AbstentionRate, RetrieveMs, TokensIn];
 
     /// <summary>The factors whose values reach the retrieval or the answer step.</summary>
-    public static IReadOnlyCollection<string> ReadKeys { get; } = [.. RetrievalFactorKeys.All, PromptCatalog.FactorKey, "generation.temperature"];
+    public static IReadOnlyCollection<string> ReadKeys { get; } =
+        [.. RetrievalFactorKeys.All, PromptCatalog.FactorKey, "generation.temperature", OfflineAnswerer.SupportThresholdKey];
 
     public IReadOnlyList<string> Metrics => Offered;
 
@@ -40,6 +41,7 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
         var prompt = PromptCatalog.Find(promptVersion)
             ?? throw new InvalidOperationException($"{PromptCatalog.FactorKey} '{promptVersion}' names no prompt template.");
         var temperature = parameters["generation.temperature"].GetDouble();
+        var supportThreshold = parameters[OfflineAnswerer.SupportThresholdKey].GetDouble();
         var questions = conversations.SelectMany(id => _byId[id].Questions.Select(q => (Conversation: _byId[id], Question: q))).ToList();
 
         var values = new Dictionary<string, double>[questions.Count];
@@ -52,8 +54,8 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
             var row = new Dictionary<string, double>(StringComparer.Ordinal) { [RetrieveMs] = elapsed };
             QuestionMetrics.Compute([.. retrieved.Ranked.Select(m => m.SourceId ?? "")], [.. retrieved.Items.Select(item => item.Memory.SourceId ?? "")],
                 question.Evidence, row);
-            var context = retrieved.Items.Select((item, rank) => new PromptMemory(rank + 1, item.Score, ContextLine.Render(item.Memory))).ToList();
-            var answer = await answers.AnswerAsync(prompt, context, question.Question, temperature, Seed(conversation.SampleId, question.Question), token);
+            var answer = await answers.AnswerAsync(prompt, DeliveredContext.From(retrieved.Items), question.Question, temperature, supportThreshold,
+                Seed(conversation.SampleId, question.Question), token);
             row[TokensIn] = answer.InputTokens;
             row[AbstentionRate] = answer.Abstained ? 1 : 0;
             values[i] = row;
