@@ -11,7 +11,8 @@ public sealed class RetrievalSettingsTests
           "retrieval.recency_half_life_days": 45, "retrieval.keyword_count": 3, "retrieval.keyword_weight": 0.15,
           "retrieval.min_score": 0.2, "context.max_tokens": 1500, "retrieval.neighbor_weight": 0.5, "retrieval.bm25_k1": 1.4,
           "retrieval.bm25_b": 0.6, "retrieval.fusion": "RRF", "retrieval.rrf_k": 60, "retrieval.lexical_date_prefix": true,
-          "retrieval.duplicate_similarity": 0.92, "generation.temperature": 0.2
+          "retrieval.duplicate_similarity": 0.92, "retrieval.second_embedder": "minilm", "retrieval.second_dense_weight": 0.45,
+          "generation.temperature": 0.2
         }
         """;
 
@@ -20,7 +21,11 @@ public sealed class RetrievalSettingsTests
     {
         var settings = RetrievalSettings.From(Parse(FullMap));
 
-        Assert.Equal(new RetrievalSettings(7, 0.4, 0.35, 0.1, 45, 3, 0.15, 0.2, 1500, 0.5, 1.4, 0.6, FusionMethod.Rrf, 60, true, 0.92), settings);
+        Assert.Equal(new RetrievalSettings(7, 0.4, 0.35, 0.1, 45, 3, 0.15, 0.2, 1500, 0.5, 1.4, 0.6, FusionMethod.Rrf, 60, true, 0.92)
+        {
+            SecondEmbedder = SecondEmbedder.MiniLm,
+            SecondDenseWeight = 0.45,
+        }, settings);
     }
 
     [Fact]
@@ -50,7 +55,7 @@ public sealed class RetrievalSettingsTests
     [Fact]
     public void A_value_of_the_wrong_type_is_named()
     {
-        foreach (var (key, raw) in new[] { ("retrieval.top_k", "2.5"), ("retrieval.fusion", "\"borda\""), ("retrieval.lexical_date_prefix", "1"), ("retrieval.bm25_b", "\"0.7\"") })
+        foreach (var (key, raw) in new[] { ("retrieval.top_k", "2.5"), ("retrieval.fusion", "\"borda\""), ("retrieval.lexical_date_prefix", "1"), ("retrieval.bm25_b", "\"0.7\""), ("retrieval.second_embedder", "\"bert\"") })
         {
             var map = Parse(FullMap);
             map[key] = JsonDocument.Parse(raw).RootElement;
@@ -68,6 +73,7 @@ public sealed class RetrievalSettingsTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => index.Query("x", Memories.Settings with { RecencyHalfLifeDays = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => index.Query("x", Memories.Settings with { DenseWeight = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Query("x", Memories.Settings with { SecondDenseWeight = -1 }));
     }
 
     private static Dictionary<string, JsonElement> Parse(string json) =>

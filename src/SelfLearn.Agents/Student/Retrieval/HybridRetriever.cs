@@ -3,7 +3,8 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// <summary>
 /// Hybrid retrieval over one user's <see cref="MemoryIndex"/>. Every memory gets four signals in [0, 1]: BM25 and dense
 /// cosine (normalised over all memories by <see cref="RetrievalSettings.Fusion"/>), recency 0.5^(age / half-life), and the
-/// share of the query's keywords it contains. Fused = weighted mean of the four (0 when all weights are 0). A memory then
+/// share of the query's keywords it contains, plus, when <see cref="RetrievalSettings.SecondEmbedder"/> is on, the second
+/// model's cosine normalised the same way. Fused = weighted mean of the signals (0 when all weights are 0). A memory then
 /// inherits <see cref="RetrievalSettings.NeighborWeight"/> times the better fused score of its previous and next turn in
 /// the same session, if that is higher than its own; <see cref="ResultSelection"/> cuts the ranked list.
 /// </summary>
@@ -14,7 +15,16 @@ public static class HybridRetriever
 
     /// <param name="queryVector">The query's embedding, from the same model as the memories; empty for lexical-only retrieval.</param>
     /// <param name="now">Reference time of recency; <see cref="MemoryIndex.Latest"/> when replaying a dataset.</param>
-    public static RetrievalResult Retrieve(MemoryIndex index, string query, float[] queryVector, RetrievalSettings settings, DateTimeOffset now)
+    /// <param name="secondQueryVector">The query's embedding by the second model; needed only when <see cref="RetrievalSettings.SecondEmbedder"/> is on.</param>
+    /// <exception cref="InvalidOperationException">The second model is on and some memory of the index has no second vector.</exception>
+    public static RetrievalResult Retrieve(
+        MemoryIndex index, string query, float[] queryVector, RetrievalSettings settings, DateTimeOffset now, float[]? secondQueryVector = null) =>
+        TryRetrieve(index, query, queryVector, settings, now, secondQueryVector)
+        ?? throw new InvalidOperationException("The second embedder is on, but some memories of the index have no second-model vector yet.");
+
+    /// <summary>As <see cref="Retrieve"/>, but null when the second model is on and the snapshot read has memories without its vectors.</summary>
+    internal static RetrievalResult? TryRetrieve(
+        MemoryIndex index, string query, float[] queryVector, RetrievalSettings settings, DateTimeOffset now, float[]? secondQueryVector)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(query);
@@ -27,6 +37,10 @@ public static class HybridRetriever
         if (!DenseVector.IsFinite(queryVector))
             throw new ArgumentException("The query vector has a component that is not a finite number.", nameof(queryVector));
 
+        var second = settings.SecondEmbedder == SecondEmbedder.None ? null : SecondRows(index, snapshot, secondQueryVector);
+        if (settings.SecondEmbedder != SecondEmbedder.None && second is null)
+            return null;
+
         var terms = QueryTerms.From(snapshot, query, settings);
         using var table = new ScoreTable(snapshot.Count);
         Bm25.Score(snapshot, terms.Terms, settings, table.RawBm25, table.KeywordHits, table.Counts);
@@ -37,6 +51,8 @@ public static class HybridRetriever
         table.RawDense.CopyTo(table.Dense);
         ScoreNormalizer.Normalize(table.Bm25, settings.Fusion, settings.RrfK);
         ScoreNormalizer.Normalize(table.Dense, settings.Fusion, settings.RrfK);
+        if (second is not null)
+            ScoreSecond(second.Value, table, settings);
         var signals = new Signals(settings, now, terms.Keywords.Count);
         Fuse(snapshot, table, signals);
         InheritFromNeighbours(snapshot, table, settings.NeighborWeight);
@@ -54,15 +70,40 @@ public static class HybridRetriever
             scores[i] = DenseVector.Dot(query, memories[i].Vector.Span);
     }
 
+    private static (SecondVectors Rows, float[] Query)? SecondRows(MemoryIndex index, IndexSnapshot snapshot, float[]? queryVector)
+    {
+        if (queryVector is not { Length: > 0 })
+            throw new ArgumentException("The second embedder is on, but no second query vector was given.", nameof(queryVector));
+        if (!DenseVector.IsFinite(queryVector))
+            throw new ArgumentException("The second query vector has a component that is not a finite number.", nameof(queryVector));
+        if (index.SecondVectorsCovering(snapshot) is not { } rows)
+            return null;
+        if (rows.Count > 0 && rows.Dimension != queryVector.Length)
+            throw new ArgumentException($"The second query vector has {queryVector.Length} dimensions; the index holds {rows.Dimension}.", nameof(queryVector));
+        var unit = new float[queryVector.Length];
+        DenseVector.Normalize(queryVector, unit);
+        return (rows, unit);
+    }
+
+    private static void ScoreSecond((SecondVectors Rows, float[] Query) second, ScoreTable table, RetrievalSettings settings)
+    {
+        var raw = table.RawSecondDense;
+        for (var i = 0; i < raw.Length; i++)
+            raw[i] = DenseVector.Dot(second.Query, second.Rows.Rows[i].Span);
+        raw.CopyTo(table.SecondDense);
+        ScoreNormalizer.Normalize(table.SecondDense, settings.Fusion, settings.RrfK);
+    }
+
     private static void Fuse(IndexSnapshot index, ScoreTable table, Signals signals)
     {
         var bm25 = table.Bm25;
         var dense = table.Dense;
+        var secondDense = table.SecondDense;
         var hits = table.KeywordHits;
         var fused = table.Fused;
         var memories = index.Memories;
         for (var i = 0; i < fused.Length; i++)
-            fused[i] = signals.Fuse(bm25[i], dense[i], signals.Recency(memories[i].Entry.Timestamp), signals.KeywordShare(hits[i]));
+            fused[i] = signals.Fuse(bm25[i], dense[i], signals.Recency(memories[i].Entry.Timestamp), signals.KeywordShare(hits[i]), secondDense[i]);
     }
 
     private static void InheritFromNeighbours(IndexSnapshot index, ScoreTable table, double neighborWeight)

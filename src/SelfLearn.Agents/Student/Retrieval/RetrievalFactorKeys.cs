@@ -19,10 +19,13 @@ public static class RetrievalFactorKeys
     public const string RrfK = "retrieval.rrf_k";
     public const string LexicalDatePrefix = "retrieval.lexical_date_prefix";
     public const string DuplicateSimilarity = "retrieval.duplicate_similarity";
+    public const string SecondEmbedder = "retrieval.second_embedder";
+    public const string SecondDenseWeight = "retrieval.second_dense_weight";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TopK, Bm25Weight, DenseWeight, RecencyWeight, RecencyHalfLifeDays, KeywordCount, KeywordWeight, MinScore,
         MaxContextTokens, NeighborWeight, Bm25K1, Bm25B, Fusion, RrfK, LexicalDatePrefix, DuplicateSimilarity,
+        SecondEmbedder, SecondDenseWeight,
     ];
 }

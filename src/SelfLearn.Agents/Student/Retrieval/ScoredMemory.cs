@@ -12,6 +12,11 @@ public sealed record ScoreComponents(double Bm25, double Dense, double Recency, 
     public double RawBm25 { get; init; }
 
     public double RawDense { get; init; }
+
+    /// <summary>The second model's cosine after normalisation; 0 when <c>retrieval.second_embedder</c> is none.</summary>
+    public double SecondDense { get; init; }
+
+    public double RawSecondDense { get; init; }
 }
 
 /// <param name="Score">Final score: <see cref="ScoreComponents.Fused"/> plus <see cref="ScoreComponents.Neighbor"/>.</param>
