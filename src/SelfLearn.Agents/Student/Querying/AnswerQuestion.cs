@@ -96,7 +96,8 @@ public sealed class AnswerQuestion(
         run.Rejected = answer.Rejected;
 
         var items = retrieved.Items.Select(i => new RetrievedItem(i.Memory.Id, i.Memory.SourceId, i.Memory.Speaker, i.Memory.Text, i.Memory.Timestamp,
-            i.Score, new ScoreParts(i.Components.Bm25, i.Components.Dense, i.Components.Recency, i.Components.Keyword, i.Components.Neighbor, i.Components.Fused))).ToList();
+            i.Score, new ScoreParts(i.Components.Bm25, i.Components.Dense, i.Components.Recency, i.Components.Keyword, i.Components.Neighbor, i.Components.Fused,
+            second is null ? null : i.Components.SecondDense))).ToList();
         run.Mark("total", total);
         return new QueryResponse(run.RunId, answer.Text, answer.Abstained, items, new TokenUsage(answer.InputTokens, answer.OutputTokens),
             run.Latency, config.ConfigVersion, config.ExperimentId, config.Variant, run.CycleType, [.. retrieved.Ranked.Select(m => m.SourceId)]);
