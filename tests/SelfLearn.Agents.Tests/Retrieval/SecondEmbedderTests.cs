@@ -87,6 +87,16 @@ public sealed class SecondEmbedderTests
     }
 
     [Fact]
+    public async Task An_empty_index_needs_no_second_vectors()
+    {
+        var result = await RetrieveMemories.RunAsync(new MemoryIndex([]), "bananas", [1, 0], (model, SecondQuery), DenseOnly(0.5), Today,
+            TimeProvider.System, TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Items);
+        Assert.Equal(0, model.Calls);
+    }
+
+    [Fact]
     public void Vectors_that_do_not_fit_the_gap_change_nothing()
     {
         var index = new MemoryIndex([near, middle, far]);

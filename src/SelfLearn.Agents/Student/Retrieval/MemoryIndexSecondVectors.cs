@@ -9,6 +9,9 @@ public sealed record SecondVectorGap(string Model, int From, IReadOnlyList<Memor
 /// </summary>
 internal sealed record SecondVectors(string Model, int Dimension, ReadOnlyMemory<float>[] Rows)
 {
+    /// <summary>What covers an empty index: no rows are needed.</summary>
+    public static SecondVectors Empty { get; } = new("", 0, []);
+
     public int Count => Rows.Length;
 }
 
@@ -74,7 +77,8 @@ public sealed partial class MemoryIndex
     }
 
     /// <summary>The rows for every memory of <paramref name="of"/>, or null when some of them have none yet.</summary>
-    internal SecondVectors? SecondVectorsCovering(IndexSnapshot of) => second is { } rows && rows.Count >= of.Count ? rows : null;
+    internal SecondVectors? SecondVectorsCovering(IndexSnapshot of) =>
+        (second ?? SecondVectors.Empty) is var rows && rows.Count >= of.Count ? rows : null;
 
     private static void EnsureSameModel(SecondVectors? rows, string model)
     {
