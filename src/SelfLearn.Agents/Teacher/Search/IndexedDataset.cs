@@ -42,6 +42,8 @@ public sealed record IndexedDataset(IReadOnlyList<IndexedConversation> Conversat
             return null;
         if (Second is null)
             throw new InvalidOperationException("The configuration selects a second embedder, but the dataset was indexed without one.");
+        if (!ReferenceEquals(Second.Conversations, Conversations))
+            throw new InvalidOperationException("The second embedder was given to other conversations; give it to this dataset with WithSecondEmbedder.");
         return await Second.EnsureAsync(ct);
     }
 

@@ -16,6 +16,9 @@ public sealed class SecondModelIndex(ITextEmbedder model, IReadOnlyList<IndexedC
 
     public ITextEmbedder Model => model;
 
+    /// <summary>The conversations whose indexes this fills: those of the dataset it was made for.</summary>
+    public IReadOnlyList<IndexedConversation> Conversations => conversations;
+
     /// <summary>The question vectors by question text, once every memory of the dataset has its second vector.</summary>
     public Task<IReadOnlyDictionary<string, float[]>> EnsureAsync(CancellationToken ct)
     {
