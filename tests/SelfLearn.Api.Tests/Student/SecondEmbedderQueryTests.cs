@@ -22,16 +22,30 @@ public sealed class SecondEmbedderQueryTests(AppFixture fixture) : ApiTest(fixtu
             ("I painted a sunrise over the lake.", "d3", "2023-05-01T10:02:00Z"));
         var before = await Host.Ask("ann", Question); // loads the index without second vectors
         Assert.All(before!["items"]!.AsArray(), i => Assert.False(i!["components"]!.AsObject().ContainsKey("secondDense")));
+        Assert.Equal(0, await SecondModelVectorsStored()); // neither ingest nor a query without it runs the second model
         await ActivateSecondModelOnly();
 
         var answer = await Host.Ask("ann", Question);
         AssertScores(answer, ["d1", "d2", "d3"]);
+        Assert.Equal(4, await SecondModelVectorsStored()); // the question and the three memories
 
         // Memories ingested after the index got its second vectors get theirs at the next query.
         await Host.Remember("ann", ("The puppy sprints along the seashore every morning.", "d4", "2023-05-01T10:03:00Z"));
         var later = await Host.Ask("ann", Question);
         AssertScores(later, ["d1", "d2", "d3", "d4"]);
         Assert.Equal("d4", later.Sources()[0]);
+    }
+
+    /// <summary>The second model's vectors of this test's question and memories in the PostgreSQL embedding cache.</summary>
+    private Task<long> SecondModelVectorsStored()
+    {
+        string[] keys =
+        [
+            EmbeddingCacheKey.For(MiniLmEmbedder.ModelName, EmbeddingKind.Query, Question),
+            .. new[] { "My dog loves running on the beach.", "Quarterly tax filings are due in April.", "I painted a sunrise over the lake." }
+                .Select(text => EmbeddingCacheKey.For(MiniLmEmbedder.ModelName, EmbeddingKind.Passage, $"ann: {text}")),
+        ];
+        return Host.Sql<long>($"select count(*) from selflearn.embedding_cache where key in ('{string.Join("','", keys)}')");
     }
 
     private static void AssertScores(JsonNode? answer, string[] sources)
