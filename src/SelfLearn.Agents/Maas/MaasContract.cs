@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SelfLearn.Agents.Maas;
 
 /// <summary>The /maas/v1 contract (docs/MAAS_CONTRACT.md): what any memory service must accept and answer.</summary>
@@ -29,7 +31,10 @@ public sealed record QueryRequest(
     string? SimulationId = null,
     string? ExampleId = null);
 
-public sealed record ScoreParts(double Bm25, double Dense, double Recency, double Keyword, double Neighbor, double Fused);
+/// <param name="SecondDense">The second model's normalised cosine; absent when the configuration selects no second embedder.</param>
+public sealed record ScoreParts(
+    double Bm25, double Dense, double Recency, double Keyword, double Neighbor, double Fused,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? SecondDense = null);
 
 public sealed record RetrievedItem(Guid MemoryId, string? SourceId, string? Speaker, string Text, DateTimeOffset Timestamp, double Score, ScoreParts Components);
 

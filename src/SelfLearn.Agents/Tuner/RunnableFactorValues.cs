@@ -11,5 +11,6 @@ public static class RunnableFactorValues
     {
         [PromptCatalog.FactorKey] = [.. PromptCatalog.Templates.Keys],
         [RetrievalFactorKeys.Fusion] = [.. Enum.GetNames<FusionMethod>().Select(name => name.ToLowerInvariant())],
+        [RetrievalFactorKeys.SecondEmbedder] = [.. Enum.GetNames<SecondEmbedder>().Select(name => name.ToLowerInvariant())],
     });
 }

@@ -8,6 +8,7 @@ using SelfLearn.Agents.Student.Embeddings;
 using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
+using SelfLearn.Agents.Student.Retrieval;
 using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Api.Security;
 
@@ -29,6 +30,12 @@ public static class StudentSetup
         // whose concurrent callers share batches and texts in flight.
         services.AddSingleton<ITextEmbedder>(sp => new CachedEmbedder(
             new CachedEmbedder(sp.GetRequiredService<BatchingEmbedder>(), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())),
+            new InMemoryEmbeddingCache(50_000)));
+        // The second model (retrieval.second_embedder = minilm), cached and batched the same way; it loads on first use.
+        services.AddKeyedSingleton(SecondEmbedder.MiniLm, (sp, _) =>
+            new BatchingEmbedder(new MiniLmEmbedder(), sp.GetRequiredService<IOptions<EmbeddingBatchOptions>>().Value));
+        services.AddKeyedSingleton<ITextEmbedder>(SecondEmbedder.MiniLm, (sp, key) => new CachedEmbedder(
+            new CachedEmbedder(sp.GetRequiredKeyedService<BatchingEmbedder>(key), new PostgresEmbeddingCache(sp.GetRequiredService<NpgsqlDataSource>())),
             new InMemoryEmbeddingCache(50_000)));
         services.AddSingleton(sp => new OfflineAnswerer(sp.GetRequiredService<ITextEmbedder>()));
         services.AddSingleton(sp => ChatClientSetup.Create(builder.Configuration, embedder: sp.GetRequiredService<ITextEmbedder>()));

@@ -16,8 +16,8 @@ internal static class Memories
         string text, DateTimeOffset? at = null, float[]? vector = null, string? speaker = null, string? session = null, int ordinal = 0) =>
         new(Guid.NewGuid(), text, speaker, at ?? Today, null, session, ordinal, vector ?? []);
 
-    public static RetrievalResult Query(this MemoryIndex index, string query, RetrievalSettings settings, float[]? vector = null) =>
-        HybridRetriever.Retrieve(index, query, vector ?? [], settings, Today);
+    public static RetrievalResult Query(this MemoryIndex index, string query, RetrievalSettings settings, float[]? vector = null, float[]? secondVector = null) =>
+        HybridRetriever.Retrieve(index, query, vector ?? [], settings, Today, secondVector);
 
     public static ScoredMemory Item(this RetrievalResult result, MemoryEntry memory) =>
         Assert.Single(result.Items, i => i.Memory.Id == memory.Id);

@@ -13,7 +13,8 @@ public sealed class RetrievalSettingsTests
           "retrieval.min_score": 0.2, "context.max_tokens": 1500, "retrieval.neighbor_weight": 0.5, "retrieval.bm25_k1": 1.4,
           "retrieval.bm25_b": 0.6, "retrieval.fusion": "RRF", "retrieval.rrf_k": 60, "retrieval.lexical_date_prefix": true,
           "retrieval.duplicate_similarity": 0.92, "retrieval.neighbor_window": 2, "retrieval.prf_terms": 4, "retrieval.prf_docs": 2,
-          "retrieval.prf_weight": 0.35, "retrieval.speaker_weight": 0.25, "generation.temperature": 0.2
+          "retrieval.prf_weight": 0.35, "retrieval.speaker_weight": 0.25, "retrieval.second_embedder": "minilm", "retrieval.second_dense_weight": 0.45,
+          "generation.temperature": 0.2
         }
         """;
 
@@ -26,6 +27,7 @@ public sealed class RetrievalSettingsTests
             new RetrievalSettings(7, 0.4, 0.35, 0.1, 45, 3, 0.15, 0.2, 1500, 0.5, 1.4, 0.6, FusionMethod.Rrf, 60, true, 0.92)
             {
                 NeighborWindow = 2, PrfTerms = 4, PrfDocs = 2, PrfWeight = 0.35, SpeakerWeight = 0.25,
+                SecondEmbedder = SecondEmbedder.MiniLm, SecondDenseWeight = 0.45,
             },
             settings);
     }
@@ -61,7 +63,7 @@ public sealed class RetrievalSettingsTests
                  {
                      ("retrieval.top_k", "2.5"), ("retrieval.fusion", "\"borda\""), ("retrieval.lexical_date_prefix", "1"), ("retrieval.bm25_b", "\"0.7\""),
                      ("retrieval.neighbor_window", "1.5"), ("retrieval.prf_terms", "true"), ("retrieval.prf_docs", "\"3\""), ("retrieval.prf_weight", "null"),
-                     ("retrieval.speaker_weight", "\"0.1\""),
+                     ("retrieval.speaker_weight", "\"0.1\""), ("retrieval.second_embedder", "\"bert\""),
                  })
         {
             var map = Parse(FullMap);
@@ -97,6 +99,7 @@ public sealed class RetrievalSettingsTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => index.Query("x", Memories.Settings with { RecencyHalfLifeDays = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => index.Query("x", Memories.Settings with { DenseWeight = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => index.Query("x", Memories.Settings with { SecondDenseWeight = -1 }));
         foreach (var (settings, key) in new[]
                  {
                      (Memories.Settings with { NeighborWindow = 0 }, RetrievalFactorKeys.NeighborWindow),

@@ -16,6 +16,10 @@ public sealed class RunnableFactorValuesTests
         Assert.Equal(["zscore", "minmax", "rrf"], RunnableFactorValues.Current.ByFactor["retrieval.fusion"]);
 
     [Fact]
+    public void The_second_embedder_may_name_exactly_the_models_the_retriever_reads() =>
+        Assert.Equal(["none", "minilm"], RunnableFactorValues.Current.ByFactor["retrieval.second_embedder"]);
+
+    [Fact]
     public void Every_seeded_default_is_runnable_in_this_build() =>
         Assert.All(DefaultCatalog.Factors, f => Assert.Empty(FactorDefinitionRules.Check(f.Key, f.Type, f.Bounds, f.Default, RunnableFactorValues.Current)));
 

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using SelfLearn.Agents.Locomo;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SelfLearn.Agents.Student.Retrieval;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
 using SelfLearn.Agents.Teacher.Search;
@@ -19,7 +21,9 @@ public sealed record RetrievalEvaluation(RetrievalSummary Summary, IReadOnlyDict
 /// embedder and cache); an external MaaS (<c>Maas:BaseUrl</c> set) is evaluated through the contract: the conversations
 /// are ingested and the questions asked over HTTP.
 /// </summary>
-public sealed class EvaluateRetrieval(PrepareVariants variants, IMaasClient maas, ITextEmbedder embedder, IConfiguration configuration)
+public sealed class EvaluateRetrieval(
+    PrepareVariants variants, IMaasClient maas, ITextEmbedder embedder, IConfiguration configuration,
+    [FromKeyedServices(SecondEmbedder.MiniLm)] ITextEmbedder miniLm)
 {
     public const string By = "system:eval-retrieval";
 
@@ -40,7 +44,8 @@ public sealed class EvaluateRetrieval(PrepareVariants variants, IMaasClient maas
 
         if (configuration["Maas:BaseUrl"] is null)
         {
-            var dataset = await IndexedDataset.BuildAsync(conversations, embedder, progress, ct);
+            var dataset = (await IndexedDataset.BuildAsync(conversations, embedder, progress, ct)).WithSecondEmbedder(miniLm);
+            await dataset.SecondQuestionVectorsAsync(RetrievalSettings.From(config), ct);
             var summary = OfflineEvaluator.Evaluate(dataset, config, parallelism, ct);
             progress?.Report(new LocomoProgress(LocomoStep.Asking, dataset.Questions, dataset.Questions));
             return new RetrievalEvaluation(summary, config);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Agents.Student.Configuration;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
@@ -12,12 +13,12 @@ using SelfLearn.Agents.Tuner;
 namespace SelfLearn.Agents.Student.Querying;
 
 /// <summary>
-/// The Student's query path: config (active, or the experiment variant's) → query vector → hybrid retrieval →
-/// grounded answer → a pipeline run for telemetry. A failure after validation still leaves a run, with its error.
+/// The Student's query path: config (active, or the experiment variant's) → query vector (and the second model's, when
+/// the config selects one) → hybrid retrieval → grounded answer → a pipeline run for telemetry. A failure after validation still leaves a run, with its error.
 /// </summary>
 public sealed class AnswerQuestion(
     IDocumentStore store, CatalogCache catalog, ITextEmbedder embedder, MemoryIndexCache indexes, AnswerGenerator generator, TelemetryWriter telemetry,
-    TimeProvider clock)
+    TimeProvider clock, [FromKeyedServices(SecondEmbedder.MiniLm)] ITextEmbedder miniLm)
 {
     public const int MaxQuestionLength = 2000;
 
@@ -78,11 +79,14 @@ public sealed class AnswerQuestion(
 
         var stage = Stopwatch.StartNew();
         var vector = (await embedder.EmbedAsync([request.Question!], EmbeddingKind.Query, ct))[0];
+        var second = settings.SecondEmbedder == SecondEmbedder.MiniLm
+            ? (miniLm, (await miniLm.EmbedAsync([request.Question!], EmbeddingKind.Query, ct))[0])
+            : ((ITextEmbedder, float[])?)null;
         run.Stage("embed", stage);
         var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, ct);
         run.Stage("load", stage);
         var asOf = request.AsOf is { } at ? Timestamps.Parse(at) : (DateTimeOffset?)null;
-        var retrieved = RetrieveMemories.Run(index, request.Question!, vector, settings, asOf, clock);
+        var retrieved = await RetrieveMemories.RunAsync(index, request.Question!, vector, second, settings, asOf, clock, ct);
         run.Stage("retrieve", stage);
 
         var context = DeliveredContext.From(retrieved.Items);
@@ -94,7 +98,8 @@ public sealed class AnswerQuestion(
         run.Rejected = answer.Rejected;
 
         var items = retrieved.Items.Select(i => new RetrievedItem(i.Memory.Id, i.Memory.SourceId, i.Memory.Speaker, i.Memory.Text, i.Memory.Timestamp,
-            i.Score, new ScoreParts(i.Components.Bm25, i.Components.Dense, i.Components.Recency, i.Components.Keyword, i.Components.Neighbor, i.Components.Fused))).ToList();
+            i.Score, new ScoreParts(i.Components.Bm25, i.Components.Dense, i.Components.Recency, i.Components.Keyword, i.Components.Neighbor, i.Components.Fused,
+            second is null ? null : i.Components.SecondDense))).ToList();
         run.Mark("total", total);
         return new QueryResponse(run.RunId, answer.Text, answer.Abstained, items, new TokenUsage(answer.InputTokens, answer.OutputTokens),
             run.Latency, config.ConfigVersion, config.ExperimentId, config.Variant, run.CycleType, [.. retrieved.Ranked.Select(m => m.SourceId)]);

@@ -38,6 +38,18 @@ internal sealed class FactorReader(IReadOnlyDictionary<string, JsonElement> para
         };
     }
 
+    public SecondEmbedder SecondEmbedder(string key)
+    {
+        var value = Value(key);
+        var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        return name?.ToUpperInvariant() switch
+        {
+            "NONE" => Retrieval.SecondEmbedder.None,
+            "MINILM" => Retrieval.SecondEmbedder.MiniLm,
+            _ => throw Wrong(key, "\"none\" or \"minilm\""),
+        };
+    }
+
     private JsonElement Value(string key) =>
         parameters.TryGetValue(key, out var value) ? value : throw new ArgumentException($"Retrieval parameter '{key}' is missing.", nameof(parameters));
 

@@ -7,7 +7,7 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// neighbours are computed when memories are added. Safe for any number of concurrent readers while one
 /// <see cref="Add"/> runs (writers are serialised): each ingest publishes a new immutable snapshot.
 /// </summary>
-public sealed class MemoryIndex
+public sealed partial class MemoryIndex
 {
     private readonly Lock writeLock = new();
     private readonly ConcurrentDictionary<string, int> vocabulary = new(StringComparer.Ordinal);

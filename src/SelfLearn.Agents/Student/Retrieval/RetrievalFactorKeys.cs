@@ -24,11 +24,14 @@ public static class RetrievalFactorKeys
     public const string PrfDocs = "retrieval.prf_docs";
     public const string PrfWeight = "retrieval.prf_weight";
     public const string SpeakerWeight = "retrieval.speaker_weight";
+    public const string SecondEmbedder = "retrieval.second_embedder";
+    public const string SecondDenseWeight = "retrieval.second_dense_weight";
 
     public static IReadOnlyList<string> All { get; } =
     [
         TopK, Bm25Weight, DenseWeight, RecencyWeight, RecencyHalfLifeDays, KeywordCount, KeywordWeight, MinScore,
         MaxContextTokens, NeighborWeight, Bm25K1, Bm25B, Fusion, RrfK, LexicalDatePrefix, DuplicateSimilarity,
         NeighborWindow, PrfTerms, PrfDocs, PrfWeight, SpeakerWeight,
+        SecondEmbedder, SecondDenseWeight,
     ];
 }

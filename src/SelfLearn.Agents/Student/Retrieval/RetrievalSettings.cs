@@ -82,8 +82,19 @@ public sealed record RetrievalSettings(
             PrfDocs = read.Int(Keys.PrfDocs, min: 1),
             PrfWeight = read.Double(Keys.PrfWeight, min: 0),
             SpeakerWeight = read.Double(Keys.SpeakerWeight, min: 0),
+            SecondEmbedder = read.SecondEmbedder(Keys.SecondEmbedder),
+            SecondDenseWeight = read.Double(Keys.SecondDenseWeight),
         };
     }
+
+    /// <summary>The second dense model, if any; its cosine is fused with <see cref="SecondDenseWeight"/>.</summary>
+    public SecondEmbedder SecondEmbedder { get; init; }
+
+    /// <summary>Weight of the second model's normalised cosine; counts only when <see cref="SecondEmbedder"/> is not none.</summary>
+    public double SecondDenseWeight { get; init; }
+
+    /// <summary>The weight the second model's signal actually gets: 0 without a second model.</summary>
+    internal double EffectiveSecondDenseWeight => SecondEmbedder == SecondEmbedder.None ? 0 : SecondDenseWeight;
 
     internal void EnsureValid()
     {
@@ -94,7 +105,7 @@ public sealed record RetrievalSettings(
         ArgumentOutOfRangeException.ThrowIfNegative(Bm25K1);
         ArgumentOutOfRangeException.ThrowIfNegative(Bm25B);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Bm25B, 1);
-        foreach (var weight in (ReadOnlySpan<double>)[Bm25Weight, DenseWeight, RecencyWeight, KeywordWeight, NeighborWeight])
+        foreach (var weight in (ReadOnlySpan<double>)[Bm25Weight, DenseWeight, RecencyWeight, KeywordWeight, NeighborWeight, SecondDenseWeight])
             ArgumentOutOfRangeException.ThrowIfNegative(weight);
         ArgumentOutOfRangeException.ThrowIfLessThan(NeighborWindow, 1, Keys.NeighborWindow);
         ArgumentOutOfRangeException.ThrowIfNegative(PrfTerms, Keys.PrfTerms);

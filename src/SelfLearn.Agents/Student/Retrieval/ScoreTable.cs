@@ -13,7 +13,7 @@ internal sealed class ScoreTable : IDisposable
     public ScoreTable(int count)
     {
         this.count = count;
-        signals = new double[6][];
+        signals = new double[8][];
         for (var i = 0; i < signals.Length; i++)
             signals[i] = Rent<double>(count);
         keywordHits = Rent<int>(count);
@@ -31,6 +31,11 @@ internal sealed class ScoreTable : IDisposable
     public Span<double> Fused => signals[4].AsSpan(0, count);
 
     public Span<double> Final => signals[5].AsSpan(0, count);
+
+    /// <summary>Cosine of the second model (0 for every memory when it is off).</summary>
+    public Span<double> RawSecondDense => signals[6].AsSpan(0, count);
+
+    public Span<double> SecondDense => signals[7].AsSpan(0, count);
 
     public Span<int> KeywordHits => keywordHits.AsSpan(0, count);
 

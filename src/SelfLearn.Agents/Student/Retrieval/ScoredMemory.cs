@@ -15,6 +15,11 @@ public sealed record ScoreComponents(double Bm25, double Dense, double Recency, 
 
     /// <summary>1 when the memory's speaker is named in the question, else 0 (see <see cref="RetrievalSettings.SpeakerWeight"/>).</summary>
     public double Speaker { get; init; }
+
+    /// <summary>The second model's cosine after normalisation; 0 when <c>retrieval.second_embedder</c> is none.</summary>
+    public double SecondDense { get; init; }
+
+    public double RawSecondDense { get; init; }
 }
 
 /// <param name="Score">Final score: <see cref="ScoreComponents.Fused"/> plus <see cref="ScoreComponents.Neighbor"/>.</param>

@@ -3,8 +3,10 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// <summary>The per-query parts of fusion: recency, keyword share, speaker and the weighted mean.</summary>
 internal sealed class Signals(RetrievalSettings settings, DateTimeOffset now, int keywordCount, string question)
 {
+    private readonly double secondWeight = settings.EffectiveSecondDenseWeight;
     private readonly double totalWeight =
-        settings.Bm25Weight + settings.DenseWeight + settings.RecencyWeight + settings.KeywordWeight + settings.SpeakerWeight;
+        settings.Bm25Weight + settings.DenseWeight + settings.RecencyWeight + settings.KeywordWeight + settings.SpeakerWeight
+        + settings.EffectiveSecondDenseWeight;
 
     private readonly SpeakerMentions speakers = new(question);
 
@@ -17,11 +19,15 @@ internal sealed class Signals(RetrievalSettings settings, DateTimeOffset now, in
 
     public double Speaker(string? speaker) => speakers.Signal(speaker);
 
-    public double Fuse(double bm25, double dense, double recency, double keyword, double speaker) =>
+    /// <remarks>
+    /// A signal whose weight is 0 (no speaker boost, no second model) adds 0 to both sums, which leaves them bit for bit
+    /// what they were without it.
+    /// </remarks>
+    public double Fuse(double bm25, double dense, double recency, double keyword, double speaker, double secondDense = 0) =>
         totalWeight == 0
             ? 0
             : ((settings.Bm25Weight * bm25) + (settings.DenseWeight * dense) + (settings.RecencyWeight * recency) + (settings.KeywordWeight * keyword)
-               + (settings.SpeakerWeight * speaker))
+               + (settings.SpeakerWeight * speaker) + (secondWeight * secondDense))
               / totalWeight;
 
     public ScoredMemory Describe(IndexedMemory memory, int position, ScoreTable table)
@@ -35,6 +41,8 @@ internal sealed class Signals(RetrievalSettings settings, DateTimeOffset now, in
             RawBm25 = table.RawBm25[position],
             RawDense = table.RawDense[position],
             Speaker = Speaker(memory.Entry.Speaker),
+            SecondDense = table.SecondDense[position],
+            RawSecondDense = table.RawSecondDense[position],
         };
         return new ScoredMemory(memory.Entry, final, components, memory.ContextTokens);
     }

@@ -16,12 +16,36 @@ public sealed record IndexedConversation(string SampleId, MemoryIndex Index, IRe
 /// <summary>
 /// A LoCoMo dataset ingested once, in memory, as <see cref="LocomoIngestion"/> stores it over HTTP: each conversation a
 /// user, each session a thread and session, each turn a memory dated by its session with its speaker and dia id, the
-/// vector of "speaker: text" from the app's embedder (and so its cache). No factor changes what is indexed today
-/// (the lexical date prefix has its own postings in every index), so one index per conversation serves every configuration.
+/// vector of "speaker: text" from the app's embedder (and so its cache). The lexical date prefix has its own postings in
+/// every index; the second embedder's vectors are one more slab in the same indexes, built once by <see cref="Second"/>
+/// on the first configuration that selects it. So one index per conversation serves every configuration.
 /// </summary>
 public sealed record IndexedDataset(IReadOnlyList<IndexedConversation> Conversations)
 {
     public int Questions => Conversations.Sum(c => c.Questions.Count);
+
+    /// <summary>The second model's vectors, built on first use; null when the dataset was given no second model.</summary>
+    public SecondModelIndex? Second { get; init; }
+
+    /// <summary>This dataset, able to evaluate configurations that select <paramref name="model"/> as second embedder.</summary>
+    public IndexedDataset WithSecondEmbedder(ITextEmbedder model) => this with { Second = new SecondModelIndex(model, Conversations) };
+
+    /// <summary>
+    /// The question vectors of the second model when <paramref name="settings"/> select one (building them on first
+    /// use), else null.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The settings select a second model and the dataset has none.</exception>
+    public async Task<IReadOnlyDictionary<string, float[]>?> SecondQuestionVectorsAsync(RetrievalSettings settings, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.SecondEmbedder == SecondEmbedder.None)
+            return null;
+        if (Second is null)
+            throw new InvalidOperationException("The configuration selects a second embedder, but the dataset was indexed without one.");
+        if (!ReferenceEquals(Second.Conversations, Conversations))
+            throw new InvalidOperationException("The second embedder was given to other conversations; give it to this dataset with WithSecondEmbedder.");
+        return await Second.EnsureAsync(ct);
+    }
 
     public static async Task<IndexedDataset> BuildAsync(
         IReadOnlyList<LocomoConversation> conversations, ITextEmbedder embedder, IProgress<LocomoProgress>? progress, CancellationToken ct)

@@ -17,22 +17,25 @@ public static class OfflineEvaluator
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var settings = RetrievalSettings.From(parameters);
+        // Built once per dataset, on the first configuration that selects the second model; later ones find it done.
+        var second = dataset.SecondQuestionVectorsAsync(settings, ct).GetAwaiter().GetResult();
         var questions = dataset.Conversations.SelectMany(c => c.Questions.Select(q => (Conversation: c, Question: q))).ToList();
         var scores = new ItemRetrievalScore?[questions.Count];
         Parallel.For(0, questions.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, i =>
         {
             var (conversation, question) = questions[i];
-            var delivered = Retrieve(conversation, question, settings).Items.Select(item => item.Memory.SourceId ?? "").ToList();
+            var delivered = Retrieve(conversation, question, settings, second?[question.Question]).Items.Select(item => item.Memory.SourceId ?? "").ToList();
             scores[i] = RetrievalScoring.Score(question.Category, delivered, question.Evidence);
         });
         return RetrievalScoring.Summarize(scores);
     }
 
     /// <summary>What <c>/maas/v1/query</c> retrieves for this question of this conversation's user (no <c>asOf</c>).</summary>
-    public static RetrievalResult Retrieve(IndexedConversation conversation, IndexedQuestion question, RetrievalSettings settings)
+    /// <param name="secondQuestionVector">The question by the second model, when <paramref name="settings"/> select one.</param>
+    public static RetrievalResult Retrieve(IndexedConversation conversation, IndexedQuestion question, RetrievalSettings settings, float[]? secondQuestionVector = null)
     {
         ArgumentNullException.ThrowIfNull(conversation);
         ArgumentNullException.ThrowIfNull(question);
-        return RetrieveMemories.Run(conversation.Index, question.Question, question.Vector, settings, null, TimeProvider.System);
+        return RetrieveMemories.Run(conversation.Index, question.Question, question.Vector, settings, null, TimeProvider.System, secondQuestionVector);
     }
 }

@@ -18,7 +18,8 @@ namespace SelfLearn.Api.Tests.Teacher.Search;
 /// <summary>
 /// The offline evaluator against <c>/maas/v1/query</c> on the first two sessions of LoCoMo conv-30 (44 turns, the 22
 /// questions whose evidence lies in them), under seeded random configurations drawn inside the catalog's bounds of
-/// every factor the query path reads (neighbour window, query expansion and speaker weight included).
+/// every factor the query path reads (neighbour window, query expansion and speaker weight included), with and without the
+/// second embedder (whose vectors the user, ingested before, gets at its first query that selects it).
 /// </summary>
 public sealed class OfflineEvaluatorTests(AppFixture fixture) : ApiTest(fixture)
 {
@@ -39,19 +40,23 @@ public sealed class OfflineEvaluatorTests(AppFixture fixture) : ApiTest(fixture)
         var indexed = Assert.Single(dataset.Conversations);
         Assert.Equal(22, indexed.Questions.Count);
         var aligned = indexed with { Index = new MemoryIndex(await WithStoredIds(conversation, ct)) };
-        var alignedDataset = new IndexedDataset([aligned]);
+        var alignedDataset = new IndexedDataset([aligned]).WithSecondEmbedder(Host.Services.GetRequiredKeyedService<ITextEmbedder>(SecondEmbedder.MiniLm));
+        var cached = Host.Services.GetRequiredService<MemoryIndexCache>();
 
+        // Even seeds select the second embedder: seed 1 loads the user's index without second vectors, seed 2 fills them.
         foreach (var seed in new[] { 1, 2, 3, 4, 5 })
         {
             var values = RandomValues(new Random(seed));
             Assert.Equal(RetrievalFactorKeys.All.Order(StringComparer.Ordinal), values.Keys.Order(StringComparer.Ordinal));
+            values[RetrievalFactorKeys.SecondEmbedder] = JsonSerializer.SerializeToElement(seed % 2 == 0 ? "minilm" : "none");
             var config = await variants.ActivateAsync("default", values, "test", $"random configuration {seed}", "test", ct);
             var settings = RetrievalSettings.From(config);
+            var second = await alignedDataset.SecondQuestionVectorsAsync(settings, ct);
             var served = new List<ItemRetrievalScore?>();
             foreach (var question in aligned.Questions)
             {
                 var answer = await maas.QueryAsync(new QueryRequest("default", LocomoIngestion.UserId(conversation), null, question.Question), ct);
-                var offline = OfflineEvaluator.Retrieve(aligned, question, settings);
+                var offline = OfflineEvaluator.Retrieve(aligned, question, settings, second?[question.Question]);
                 Assert.Equal(answer.Items.Select(i => (i.SourceId, i.Score)), offline.Items.Select(i => (i.Memory.SourceId, i.Score)));
                 Assert.Equal(answer.RankedSourceIds!, offline.Ranked.Select(m => m.SourceId));
                 served.Add(RetrievalScoring.Score(question.Category, [.. answer.Items.Select(i => i.SourceId!)], question.Evidence));
@@ -59,6 +64,8 @@ public sealed class OfflineEvaluatorTests(AppFixture fixture) : ApiTest(fixture)
 
             var summary = OfflineEvaluator.Evaluate(alignedDataset, config, 2, ct);
             Assert.Equal(JsonSerializer.Serialize(RetrievalScoring.Summarize(served)), JsonSerializer.Serialize(summary));
+            var servedIndex = await cached.GetAsync("default", LocomoIngestion.UserId(conversation), ct);
+            Assert.Equal(seed == 1 ? 0 : 44, servedIndex.SecondVectorCount);
         }
     }
 
