@@ -43,7 +43,7 @@ public static class EvaluateCommand
         }
     }
 
-    private static void Print(VerdictRecorded verdict)
+    internal static void Print(VerdictRecorded verdict)
     {
         var console = AnsiConsole.Console;
         using var piped = new PipedWidth(console);

@@ -44,8 +44,8 @@ public sealed class TuneFold(SearchPlan plan, ITrialEvaluator evaluator, ISearch
             var score = await evaluator.EvaluateAsync(Parameters(values), subset, ct);
             var objective = score.Metrics[plan.Objective.Name];
             var recorded = new SearchTrialRecorded(searchId, nextNumber(), fold, subset, score.Questions, values, objective, score.Metrics,
-                plan.Feasible(score.Metrics), clock.GetElapsedTime(started).TotalMilliseconds);
-            var trial = new TuningTrial(recorded, point, rung, rung == rungs.Count - 1);
+                plan.Feasible(score.Metrics), clock.GetElapsedTime(started).TotalMilliseconds, rung == rungs.Count - 1);
+            var trial = new TuningTrial(recorded, point, rung, recorded.FullFidelity);
             trials.Add(trial);
             spent += subset.Sum(id => questions[id]) / total;
             if (point is not null)

@@ -50,10 +50,10 @@ public static class RecordSearchTrials
             yield return violation;
         if (!double.IsFinite(trial.ElapsedMs) || trial.ElapsedMs < 0)
             yield return ProposalRules.Invalid($"{at}.elapsedMs", $"{at}.elapsedMs is a finite number of milliseconds, at least 0.");
-        if (search.Folds == SearchRules.NoCrossValidation ? trial.Fold is not null : trial.Fold is not { } fold || fold < 0 || fold >= search.Folds)
+        if (search.Folds == SearchRules.NoCrossValidation ? trial.Fold is not null : trial.Fold is not { } fold || fold < 1 || fold > search.Folds)
             yield return ProposalRules.Invalid($"{at}.fold", search.Folds == SearchRules.NoCrossValidation
                 ? $"search '{search.SearchId}' has no cross-validation: a trial names no fold."
-                : $"{at}.fold is one of the search's folds, 0 to {search.Folds - 1}.");
+                : $"{at}.fold is one of the search's folds, 1 to {search.Folds}.");
         foreach (var violation in Scope(search, trial, at))
             yield return violation;
     }

@@ -35,6 +35,9 @@ public sealed record SearchStarted(
 /// One evaluation of one configuration. <see cref="Fold"/> is the cross-validation fold whose training conversations
 /// it was tuned on (null outside cross-validation); <see cref="Conversations"/> are the ones it was scored on (a
 /// successive-halving rung may use a subset). <see cref="Parameters"/> hold the searched keys only.
+/// <see cref="FullFidelity"/> is false for a trial of a lower successive-halving rung, scored on a subset of its fold's
+/// training conversations: its objective is not comparable with the others', so the best so far and the Pareto front
+/// leave it out.
 /// </summary>
 public sealed record SearchTrialRecorded(
     string SearchId,
@@ -46,7 +49,8 @@ public sealed record SearchTrialRecorded(
     double Objective,
     IReadOnlyDictionary<string, double> Metrics,
     bool Feasible,
-    double ElapsedMs);
+    double ElapsedMs,
+    bool FullFidelity = true);
 
 /// <summary>A configuration's figures: in-sample (the conversations it was tuned on) and out of fold (those it never saw).</summary>
 public sealed record SearchOutcome(IReadOnlyDictionary<string, JsonElement> Parameters, double Objective, double OutOfFold, int? Trial);

@@ -32,7 +32,7 @@ public sealed record SearchPareto(
     public SearchPareto Apply(SearchTrialRecorded e)
     {
         var next = this with { Version = Version + 1 };
-        if (!e.Feasible)
+        if (!e.Feasible || !e.FullFidelity)
             return next;
         if (!e.Metrics.TryGetValue(TokensMetric, out var tokens) || !e.Metrics.TryGetValue(LatencyMetric, out var latency))
             return next with { Unplaced = Unplaced + 1 };

@@ -62,7 +62,7 @@ public sealed record SearchSummary(
         var next = this with { Evaluations = Evaluations + 1, UpdatedAt = at, Version = Version + 1 };
         if (!e.Feasible)
             return next;
-        var best = BestSoFar is null || Better(e.Objective, BestSoFar.Objective)
+        var best = e.FullFidelity && (BestSoFar is null || Better(e.Objective, BestSoFar.Objective))
             ? new SearchBest(e.Number, e.Fold, e.Parameters, e.Objective, e.Metrics)
             : BestSoFar;
         return next with { FeasibleEvaluations = FeasibleEvaluations + 1, BestSoFar = best };

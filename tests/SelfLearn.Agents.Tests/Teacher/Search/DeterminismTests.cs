@@ -42,6 +42,6 @@ public sealed class DeterminismTests
     {
         var trace = await TraceAsync(SearchStrategies.Model, 2026);
 
-        Assert.Equal("7d68ca8031278bb0907d9f633c0ba05a844aac9084e152786239f7fa83e1ae66", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(trace))));
+        Assert.Equal("7fafdba5a2b7262574d496b114c061c049e7977a3fb6e385187e9c745153cde0", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(trace))));
     }
 }

@@ -19,9 +19,11 @@ public sealed class ProposalBoundsTests
         var report = await SearchRuns.RunAsync(Evaluator, new SearchRequest("recall@10", strategy, Budget: 60, Seed: 5));
 
         Assert.Equal(
-            ["context.max_tokens", "generation.temperature", "retrieval.bm25_b", "retrieval.bm25_k1", "retrieval.bm25_weight", "retrieval.dense_weight",
-             "retrieval.duplicate_similarity", "retrieval.fusion", "retrieval.keyword_count", "retrieval.keyword_weight", "retrieval.lexical_date_prefix",
-             "retrieval.min_score", "retrieval.neighbor_weight", "retrieval.recency_half_life_days", "retrieval.recency_weight", "retrieval.rrf_k", "retrieval.top_k"],
+            ["context.max_tokens", "generation.support_threshold", "generation.temperature", "retrieval.bm25_b", "retrieval.bm25_k1",
+             "retrieval.bm25_weight", "retrieval.dense_weight", "retrieval.duplicate_similarity", "retrieval.fusion", "retrieval.keyword_count",
+             "retrieval.keyword_weight", "retrieval.lexical_date_prefix", "retrieval.min_score", "retrieval.neighbor_weight", "retrieval.neighbor_window",
+             "retrieval.prf_docs", "retrieval.prf_terms", "retrieval.prf_weight", "retrieval.recency_half_life_days", "retrieval.recency_weight",
+             "retrieval.rrf_k", "retrieval.second_dense_weight", "retrieval.second_embedder", "retrieval.speaker_weight", "retrieval.top_k"],
             report.Best.Params.Keys);
         // Two folds of one training conversation each: the base configuration and 59 proposals per fold.
         Assert.Equal(120, report.Evaluations);

@@ -76,8 +76,8 @@ public sealed class RecordSearchTrialsTests
             ViolationRule.InvalidDefinition, "'recall@10' is not a metric of docs/METRICS.md."),
         ["metric not finite"] = (Trial(1) with { Metrics = new Dictionary<string, double> { ["tokens.in"] = double.PositiveInfinity } }, "trial.metrics.tokens.in",
             ViolationRule.InvalidDefinition, "metric 'tokens.in' is a finite number."),
-        ["fold outside the search"] = (Trial(1, fold: 3), "trial.fold", ViolationRule.InvalidDefinition, "trial.fold is one of the search's folds, 0 to 2."),
-        ["no fold under cross-validation"] = (Trial(1, fold: null), "trial.fold", ViolationRule.InvalidDefinition, "trial.fold is one of the search's folds, 0 to 2."),
+        ["fold outside the search"] = (Trial(1, fold: 4), "trial.fold", ViolationRule.InvalidDefinition, "trial.fold is one of the search's folds, 1 to 3."),
+        ["no fold under cross-validation"] = (Trial(1, fold: null), "trial.fold", ViolationRule.InvalidDefinition, "trial.fold is one of the search's folds, 1 to 3."),
         ["conversation outside the dataset"] = (Trial(1) with { Conversations = ["conv-9"] }, "trial.conversations", ViolationRule.InvalidDefinition,
             "conversation 'conv-9' is not in the search's dataset 'locomo-dev.json'."),
         ["no conversation"] = (Trial(1) with { Conversations = [] }, "trial.conversations", ViolationRule.InvalidDefinition,
@@ -109,7 +109,7 @@ public sealed class RecordSearchTrialsTests
         var search = Running(folds: SearchRules.NoCrossValidation);
         Assert.True(RecordSearchTrials.Decide(Id, search, [Trial(1, fold: null)]).Accepted);
         Assert.Equal(new Violation("trial.fold", ViolationRule.InvalidDefinition, "search 'search-1' has no cross-validation: a trial names no fold."),
-            Assert.Single(RecordSearchTrials.Decide(Id, search, [Trial(1, fold: 0)]).Violations));
+            Assert.Single(RecordSearchTrials.Decide(Id, search, [Trial(1, fold: 1)]).Violations));
     }
 
     [Fact]

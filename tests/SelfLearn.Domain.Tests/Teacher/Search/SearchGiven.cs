@@ -28,7 +28,7 @@ internal static class SearchGiven
     public static SearchSummary Running(string objective = "retrieval.recall@10", int folds = 3) => SearchSummary.Create(Started(objective, folds), Now);
 
     public static SearchTrialRecorded Trial(int number, double objective = 0.5, bool feasible = true, double tokens = 800, double latency = 3,
-        int? fold = 0, params (string Key, string Raw)[] parameters) => new(
+        int? fold = 1, params (string Key, string Raw)[] parameters) => new(
         Id, number, fold, ["conv-1", "conv-2"], 80,
         parameters.Length == 0 ? Map(("retrieval.top_k", "5"), ("retrieval.fusion", "\"zscore\"")) : Map(parameters),
         objective, new Dictionary<string, double> { ["retrieval.recall@10"] = objective, ["tokens.in"] = tokens, ["latency.retrieve_ms"] = latency },

@@ -31,6 +31,17 @@ public sealed class SearchParetoTests
     }
 
     [Fact]
+    public void A_trial_of_a_lower_halving_rung_is_neither_placed_nor_counted()
+    {
+        var front = Front(Started(),
+            Trial(1, 0.60, tokens: 1000, latency: 5),
+            Trial(2, 0.90, tokens: 500, latency: 2) with { FullFidelity = false });
+
+        Assert.Equal([1], front.Points.Select(p => p.Trial));
+        Assert.Equal((1, 0), (front.Considered, front.Unplaced));
+    }
+
+    [Fact]
     public void When_lower_is_better_the_lowest_objective_leads_and_dominates()
     {
         var front = Front(Started("latency.total_ms"),

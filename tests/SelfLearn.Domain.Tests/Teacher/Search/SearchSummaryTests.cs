@@ -24,6 +24,14 @@ public sealed class SearchSummaryTests
     }
 
     [Fact]
+    public void A_trial_of_a_lower_halving_rung_is_counted_but_never_the_best()
+    {
+        var search = After(Running(), Trial(1, 0.5), Trial(2, 0.9) with { FullFidelity = false });
+
+        Assert.Equal((2, 2, 1), (search.Evaluations, search.FeasibleEvaluations, search.BestSoFar!.Trial));
+    }
+
+    [Fact]
     public void Without_a_feasible_trial_there_is_no_best()
     {
         var search = After(Running(), Trial(1, 0.9, feasible: false));
