@@ -22,6 +22,7 @@ public sealed record SearchTrialView(
     IReadOnlyDictionary<string, double> Metrics,
     bool Feasible,
     double ElapsedMs,
+    bool FullFidelity,
     DateTimeOffset RecordedAt);
 
 /// <summary>The Teacher's searches as recorded: the list, one summary, its trials page by page, its Pareto front.</summary>
@@ -83,6 +84,6 @@ public static class SearchQueries
     {
         var trial = (SearchTrialRecorded)e.Data;
         return new SearchTrialView(trial.Number, trial.Fold, trial.Conversations, trial.Questions, trial.Parameters, trial.Objective, trial.Metrics,
-            trial.Feasible, trial.ElapsedMs, e.Timestamp);
+            trial.Feasible, trial.ElapsedMs, trial.FullFidelity, e.Timestamp);
     }
 }
