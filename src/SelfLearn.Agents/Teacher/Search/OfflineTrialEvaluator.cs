@@ -42,6 +42,8 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
             ?? throw new InvalidOperationException($"{PromptCatalog.FactorKey} '{promptVersion}' names no prompt template.");
         var temperature = parameters["generation.temperature"].GetDouble();
         var supportThreshold = parameters[OfflineAnswerer.SupportThresholdKey].GetDouble();
+        // Built once per dataset, on the first configuration that selects the second model; later ones find it done.
+        var second = await dataset.SecondQuestionVectorsAsync(settings, ct);
         var questions = conversations.SelectMany(id => _byId[id].Questions.Select(q => (Conversation: _byId[id], Question: q))).ToList();
 
         var values = new Dictionary<string, double>[questions.Count];
@@ -49,7 +51,7 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
         {
             var (conversation, question) = questions[i];
             var started = Stopwatch.GetTimestamp();
-            var retrieved = OfflineEvaluator.Retrieve(conversation, question, settings);
+            var retrieved = OfflineEvaluator.Retrieve(conversation, question, settings, second?[question.Question]);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             var row = new Dictionary<string, double>(StringComparer.Ordinal) { [RetrieveMs] = elapsed };
             QuestionMetrics.Compute([.. retrieved.Ranked.Select(m => m.SourceId ?? "")], [.. retrieved.Items.Select(item => item.Memory.SourceId ?? "")],

@@ -87,7 +87,7 @@ public sealed class OfflineTrialEvaluatorTests
     }
 
     /// <summary>Answers every question but "June" (which it declines), reports no usage, and keeps each user message.</summary>
-    private sealed class PromptRecorder : IChatClient
+    internal sealed class PromptRecorder : IChatClient
     {
         public ConcurrentBag<string> Users { get; } = [];
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Retrieval;
 using SelfLearn.Agents.Teacher.Search;
 using SelfLearn.Agents.Tests.Retrieval;
@@ -34,6 +35,21 @@ public sealed class SecondModelIndexTests
 
         Assert.Equal(2, model.Calls); // the memories once, the questions once
         Assert.Equal(3, dataset.Conversations[0].Index.SecondVectorCount);
+    }
+
+    [Fact]
+    public async Task The_search_s_evaluator_scores_a_configuration_with_the_second_model_as_the_offline_evaluator_does()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dataset = new IndexedDataset([Conversation()]).WithSecondEmbedder(model);
+        var parameters = Parameters("minilm", 0.8);
+
+        var score = await new OfflineTrialEvaluator(dataset, new AnswerGenerator(new OfflineTrialEvaluatorTests.PromptRecorder()), 1)
+            .EvaluateAsync(parameters, ["c1"], ct);
+        var expected = OfflineEvaluator.Evaluate(dataset, parameters, 1, ct);
+
+        Assert.Equal(2, model.Calls);
+        Assert.Equal((expected.Recall[1], expected.Recall[5]), (score.Metrics["retrieval.recall@1"], score.Metrics["retrieval.recall@5"]));
     }
 
     [Fact]
