@@ -23,6 +23,7 @@ public static class SearchCommand
 {
     public const string Name = "search";
     public const int BadInput = 2;
+    public const int Failed = 1;
     public const string By = "cli";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
@@ -63,6 +64,11 @@ public static class SearchCommand
                 AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(output)}[/]");
             }
             return confirm ? await ConfirmAsync(scope.ServiceProvider, recorded, source, parallelism, ct) : 0;
+        }
+        catch (SearchAbandonedException e)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(e.Message)}[/] {Markup.Escape(e.InnerException?.Message ?? "")}");
+            return Failed;
         }
         catch (Exception e) when (e is ArgumentException or SearchRefusedException)
         {

@@ -55,7 +55,8 @@ public sealed partial class PostgresEmbeddingCache(NpgsqlDataSource dataSource, 
         }
 
         using (var insert = new NpgsqlCommand(
-            $"INSERT INTO {_table} (key, model, vector, created) SELECT key, $1, vector, now() FROM embedding_cache_incoming ON CONFLICT (key) DO NOTHING",
+            // Inserting in key order makes concurrent writers of overlapping keys wait for each other instead of deadlocking.
+            $"INSERT INTO {_table} (key, model, vector, created) SELECT key, $1, vector, now() FROM embedding_cache_incoming ORDER BY key ON CONFLICT (key) DO NOTHING",
             connection, transaction))
         {
             insert.Parameters.Add(new NpgsqlParameter { Value = model });

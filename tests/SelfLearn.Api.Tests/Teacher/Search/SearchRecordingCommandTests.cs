@@ -1,6 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using SelfLearn.Agents.Locomo;
+using SelfLearn.Agents.Teacher.Search;
+using SelfLearn.Agents.Teacher.Search.Recording;
 using SelfLearn.Api.Teacher;
+using SelfLearn.Domain.Teacher.Search;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Student;
 
@@ -47,5 +52,36 @@ public sealed class SearchRecordingCommandTests(AppFixture fixture) : ApiTest(fi
         var front = (await Host.Get($"/api/searches/{id}/pareto", key: Keys.Service))!["points"]!.AsArray();
         Assert.Equal(report["pareto"]!.AsArray().Select(p => p!["number"]!.GetValue<int>()).Order(), front.Select(p => p!["trial"]!.GetValue<int>()).Order());
         File.Delete(output);
+    }
+
+    [Fact]
+    public async Task A_search_cancelled_after_its_start_keeps_the_trials_it_had_and_ends_abandoned()
+    {
+        var path = LocomoEvalTests.DevSplit();
+        var conversations = LocomoDataset.Load(path).Where(c => c.SampleId is "conv-26" or "conv-30").ToList();
+        var source = SearchSource.FromFile(path, conversations);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var search = Host.Services.GetRequiredService<RecordSearch>();
+        var (plan, start) = await search.PlanAsync(new SearchRequest("recall@10", "random", Budget: 5, Seed: 2, Space: ["retrieval.top_k"]), source, "default",
+            stop.Token);
+        var seen = new StopAfter(2, stop);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => search.RunAsync(plan, start, source, "default", "test", 1, null, seen, stop.Token));
+
+        var recorded = (await Host.Get("/api/searches", key: Keys.Service))!.AsArray().Single()!;
+        Assert.Equal(("abandoned", "cancelled", 2), (recorded["status"]!.GetValue<string>(), recorded["abandonReason"]!.GetValue<string>(),
+            recorded["evaluations"]!.GetValue<int>()));
+        var trials = (await Host.Get($"/api/searches/{recorded["searchId"]}/trials", key: Keys.Service))!.AsArray();
+        Assert.Equal([1, 2], trials.Select(t => t!["number"]!.GetValue<int>()));
+    }
+
+    private sealed class StopAfter(int trials, CancellationTokenSource stop) : ISearchObserver
+    {
+        public ValueTask TrialAsync(SearchTrialRecorded trial, SearchProgress progress, CancellationToken ct)
+        {
+            if (trial.Number == trials)
+                stop.Cancel();
+            return ValueTask.CompletedTask;
+        }
     }
 }

@@ -15,7 +15,8 @@ public sealed record RecordedSearch(string SearchId, SearchPlan Plan, SearchRepo
 /// The <c>search</c> use case: validates the request against the catalog and the deployment's active configuration
 /// before anything is embedded or written, indexes the dataset once (both embedders: the space may select the second),
 /// records the search's start, every trial (in batches) and its end in the search's stream, and returns the report. A
-/// search that fails or is cancelled after its start is recorded as abandoned with the trials it had.
+/// search that fails or is cancelled after its start is recorded as abandoned with the trials it had (a failure is then
+/// thrown as <see cref="SearchAbandonedException"/>).
 /// </summary>
 public sealed class RecordSearch(
     SearchJournal journal, SearchBaseReader bases, ITextEmbedder embedder, [FromKeyedServices(SecondEmbedder.MiniLm)] ITextEmbedder second,
@@ -52,10 +53,16 @@ public sealed class RecordSearch(
             report = await new RunSearch(new OfflineTrialEvaluator(dataset, answers, parallelism), clock).RunAsync(plan, searchId, recorder, ct);
             await recorder.FlushAsync(ct);
         }
+        catch (OperationCanceledException)
+        {
+            await AbandonAsync(recorder, searchId, "cancelled");
+            throw;
+        }
         catch (Exception e)
         {
-            await AbandonAsync(recorder, searchId, e is OperationCanceledException ? "cancelled" : $"failed: {e.Message}");
-            throw;
+            var reason = $"failed: {e.Message}";
+            await AbandonAsync(recorder, searchId, reason);
+            throw new SearchAbandonedException(searchId, reason, e);
         }
         Require(await journal.CompleteAsync(report.ToCompleted(searchId), CancellationToken.None), "completed");
         return new RecordedSearch(searchId, plan, report, deployment, baseVersion);
