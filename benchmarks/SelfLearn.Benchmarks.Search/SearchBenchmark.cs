@@ -18,7 +18,9 @@ namespace SelfLearn.Benchmarks.Search;
 /// </summary>
 internal static class SearchBenchmark
 {
-    public static Task<int> Main(string[] args) => BenchmarkMain.RunAsync(args, Options.Parse, RunAsync);
+    public static Task<int> Main(string[] args) => args is ["learning", .. var rest]
+        ? LearningBenchmark.RunAsync(rest, CancellationToken.None)
+        : BenchmarkMain.RunAsync(args, Options.Parse, RunAsync);
 
     private static async Task<int> RunAsync(Options options, CancellationToken ct)
     {
