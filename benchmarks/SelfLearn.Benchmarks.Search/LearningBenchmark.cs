@@ -18,11 +18,12 @@ using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Search;
 
-internal sealed record StrategyEfficiency(string Strategy, int Budget, IReadOnlyList<int?> EvaluationsToTarget, double? Median, int Reached);
+internal sealed record StrategyEfficiency(
+    string Strategy, int Budget, IReadOnlyList<int?> EvaluationsToTarget, double? Median, int Reached, IReadOnlyList<int?> EvaluationsToBest, double? MedianToBest);
 
 internal sealed record LearningReport(
     string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, MachineInfo Machine, IReadOnlyList<string> Space, int GridPoints,
-    double GridBest, IReadOnlyDictionary<string, JsonElement> GridBestParams, double Target, double MsPerEvaluation, IReadOnlyList<StrategyEfficiency> Strategies,
+    double GridBest, double GridWorst, double BaseObjective, IReadOnlyDictionary<string, JsonElement> GridBestParams, double Target, double MsPerEvaluation, IReadOnlyList<StrategyEfficiency> Strategies,
     double ChosenInSample, double ChosenOutOfFold, double BaseInSample, double BaseOutOfFold, double NestedOutOfFold, double BaseNestedOutOfFold,
     IReadOnlyDictionary<string, JsonElement> ChosenParams, IReadOnlyList<PhaseCpu> Cpu);
 
@@ -36,7 +37,7 @@ internal static class LearningBenchmark
 {
     private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Search -- learning";
     private static readonly string[] Space =
-        ["retrieval.bm25_weight=0.4:0.7", "retrieval.dense_weight=0.1:0.4", "retrieval.neighbor_weight=0.1:0.4", "retrieval.keyword_weight=0.05:0.35"];
+        ["retrieval.neighbor_weight=0.5:0.9", "retrieval.bm25_k1=0.1:0.5", "retrieval.keyword_weight=0.55:0.95", "retrieval.fusion"];
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken ct)
@@ -80,15 +81,15 @@ internal static class LearningBenchmark
         foreach (var strategy in new[] { SearchStrategies.Model, SearchStrategies.Random })
         {
             var reached = new List<int?>();
+            var toBest = new List<int?>();
             for (var seed = 1; seed <= seeds; seed++)
             {
                 var trials = await Tune(Plan(strategy, budget, seed, halving: false, folds: 2), seed);
-                reached.Add(trials.Select((t, i) => (t, i)).FirstOrDefault(x => x.t.Recorded.Objective >= target) is var (hit, index) && hit is not null ? index + 1 : null);
+                reached.Add(FirstReaching(trials, target));
+                toBest.Add(FirstReaching(trials, best.Objective));
             }
-            var sorted = reached.Select(r => r ?? int.MaxValue).Order().ToList();
-            double? median = sorted[(sorted.Count - 1) / 2] is var a && sorted[sorted.Count / 2] is var b && a != int.MaxValue && b != int.MaxValue ? (a + b) / 2.0 : null;
-            strategies.Add(new StrategyEfficiency(strategy, budget, reached, median, reached.Count(r => r is not null)));
-            Progress.Log(Invariant($"  {strategy}: evaluations to 98% of the grid's best, per seed: {string.Join(", ", reached.Select(r => r?.ToString(CultureInfo.InvariantCulture) ?? "-"))}; median {median}"));
+            strategies.Add(new StrategyEfficiency(strategy, budget, reached, Median(reached), reached.Count(r => r is not null), toBest, Median(toBest)));
+            Progress.Log(Invariant($"  {strategy}: evaluations to 98% of the grid's best, per seed: {string.Join(", ", reached.Select(r => r?.ToString(CultureInfo.InvariantCulture) ?? "-"))}; to its best: {string.Join(", ", toBest.Select(r => r?.ToString(CultureInfo.InvariantCulture) ?? "-"))}"));
         }
 
         Progress.Log("cross-validated model search (leave one conversation out, budget 60, seed 1)");
@@ -96,7 +97,8 @@ internal static class LearningBenchmark
             new RunSearch(evaluator, TimeProvider.System).RunAsync(Plan(SearchStrategies.Model, 60, 1, halving: true, folds: null), "bench-cv", null, ct));
 
         var result = new LearningReport("search-learning", $"{Project} --dataset {dataset} --seeds {seeds} --budget {budget} --out {output}", startedAt,
-            Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 2), machine, Space, gridPoints, best.Objective, best.Parameters, target, msPerEvaluation,
+            Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 2), machine, Space, gridPoints, best.Objective, grid.Min(t => t.Recorded.Objective),
+            grid[0].Recorded.Objective, best.Parameters, target, msPerEvaluation,
             strategies, report.Best.Objective, report.Best.OutOfFold, report.Baseline.Objective, report.Baseline.OutOfFold, report.OutOfFold, report.BaselineOutOfFold,
             report.Best.Params, CpuMeter.Phases);
         Console.WriteLine(JsonSerializer.Serialize(result with { Cpu = [] }, Json));
@@ -105,6 +107,18 @@ internal static class LearningBenchmark
         await File.WriteAllTextAsync(output, JsonSerializer.Serialize(result, Json), ct);
         Progress.Log($"figures written to {output}");
         return 0;
+    }
+
+    /// <summary>The 1-based number of the first trial at or above <paramref name="objective"/>; null if none within the budget.</summary>
+    private static int? FirstReaching(IReadOnlyList<TuningTrial> trials, double objective) =>
+        trials.Select((t, i) => (t.Recorded.Objective, Number: i + 1)).FirstOrDefault(x => x.Objective >= objective - 1e-12) is { Number: > 0 } hit ? hit.Number : null;
+
+    /// <summary>The median, counting a seed that never reached as worse than any that did; null when the median itself did not reach.</summary>
+    private static double? Median(IReadOnlyList<int?> values)
+    {
+        var sorted = values.Select(v => v ?? int.MaxValue).Order().ToList();
+        var (a, b) = (sorted[(sorted.Count - 1) / 2], sorted[sorted.Count / 2]);
+        return a == int.MaxValue || b == int.MaxValue ? null : (a + b) / 2.0;
     }
 
     private static string? Flag(IReadOnlyList<string> args, string name) =>
