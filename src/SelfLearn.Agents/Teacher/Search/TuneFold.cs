@@ -5,7 +5,10 @@ using SelfLearn.Domain.Teacher.Search;
 namespace SelfLearn.Agents.Teacher.Search;
 
 /// <summary>A scored trial with the point it tried (null for a base configuration outside the space) and its rung.</summary>
-public sealed record TuningTrial(SearchTrialRecorded Recorded, double[]? Point, int Rung, bool FullFidelity);
+public sealed record TuningTrial(SearchTrialRecorded Recorded, double[]? Point, int Rung)
+{
+    public bool FullFidelity => Recorded.FullFidelity;
+}
 
 /// <summary>One fold's tuning: its trials in order and the winner, its best feasible full-fidelity trial.</summary>
 public sealed record FoldTuning(IReadOnlyList<TuningTrial> Trials, TuningTrial Winner, double Spent);
@@ -45,7 +48,7 @@ public sealed class TuneFold(SearchPlan plan, ITrialEvaluator evaluator, ISearch
             var objective = score.Metrics[plan.Objective.Name];
             var recorded = new SearchTrialRecorded(searchId, nextNumber(), fold, subset, score.Questions, values, objective, score.Metrics,
                 plan.Feasible(score.Metrics), clock.GetElapsedTime(started).TotalMilliseconds, rung == rungs.Count - 1);
-            var trial = new TuningTrial(recorded, point, rung, recorded.FullFidelity);
+            var trial = new TuningTrial(recorded, point, rung);
             trials.Add(trial);
             spent += subset.Sum(id => questions[id]) / total;
             if (point is not null)
