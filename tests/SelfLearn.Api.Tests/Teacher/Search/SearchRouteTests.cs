@@ -122,6 +122,8 @@ public sealed class SearchRouteTests(AppFixture fixture) : ApiTest(fixture)
     [Theory]
     [InlineData("/api/searches/Search%20One", "a search id is 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit.")]
     [InlineData("/api/searches/Search%20One/pareto", "a search id is 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit.")]
+    [InlineData("/api/searches/s123456789012345678901234567890123456789012345678901234567890123/trials",
+        "a search id is 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit.")]
     [InlineData("/api/searches/search-hand/trials?fromNumber=0", "'fromNumber' is a trial number, at least 1.")]
     [InlineData("/api/searches/search-hand/trials?limit=0", "'limit' must be between 1 and 1000.")]
     [InlineData("/api/searches?limit=1001", "'limit' must be between 1 and 1000.")]
