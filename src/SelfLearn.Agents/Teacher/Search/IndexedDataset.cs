@@ -7,8 +7,12 @@ using SelfLearn.Agents.Student.Retrieval;
 
 namespace SelfLearn.Agents.Teacher.Search;
 
-/// <summary>A QA item with evidence, its question embedded once.</summary>
-public sealed record IndexedQuestion(int Category, string Question, float[] Vector, IReadOnlyList<string> Evidence);
+/// <summary>
+/// A QA item with evidence, its question embedded once. <see cref="GoldenAnswer"/> is null when the item gives none;
+/// an unanswerable (adversarial) item is answered correctly by an abstention.
+/// </summary>
+public sealed record IndexedQuestion(
+    int Category, string Question, float[] Vector, IReadOnlyList<string> Evidence, string? GoldenAnswer = null, bool Answerable = true);
 
 /// <summary>One conversation as the MaaS holds it for its user: the memory index and the questions asked of it.</summary>
 public sealed record IndexedConversation(string SampleId, MemoryIndex Index, IReadOnlyList<IndexedQuestion> Questions);
@@ -80,6 +84,13 @@ public sealed record IndexedDataset(IReadOnlyList<IndexedConversation> Conversat
         var asked = conversation.Questions.Where(q => q.HasEvidence).ToList();
         var vectors = await embedder.EmbedAsync([.. asked.Select(q => q.Question)], EmbeddingKind.Query, ct);
         return new IndexedConversation(conversation.SampleId, new MemoryIndex(memories),
-            [.. asked.Select((q, i) => new IndexedQuestion(q.Category, q.Question, vectors[i], q.Evidence))]);
+            [.. asked.Select((q, i) => Indexed(q, vectors[i]))]);
+    }
+
+    private static IndexedQuestion Indexed(LocomoQuestion item, float[] vector)
+    {
+        var answerable = item.Category != LocomoCategory.Adversarial;
+        var golden = !answerable ? item.AdversarialAnswer ?? item.Answer : string.IsNullOrWhiteSpace(item.Answer) ? null : item.Answer;
+        return new IndexedQuestion(item.Category, item.Question, vector, item.Evidence, golden, answerable);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Retrieval;
+using SelfLearn.Agents.Teacher.Judging.Offline;
 
 namespace SelfLearn.Agents.Teacher.Search;
 
@@ -9,20 +10,23 @@ namespace SelfLearn.Agents.Teacher.Search;
 /// Scores a configuration on an <see cref="IndexedDataset"/> with the Student's own code, question by question: its
 /// retrieval (<see cref="OfflineEvaluator.Retrieve"/>, timed in process for <c>latency.retrieve_ms</c>), the evidence
 /// metrics of <see cref="QuestionMetrics"/>, and its answer step (<see cref="AnswerGenerator"/> over the context lines the
-/// query path builds) for <c>tokens.in</c> and <c>answer.abstention_rate</c>. Means are over questions in dataset order.
+/// query path builds) for <c>tokens.in</c> and <c>answer.abstention_rate</c>, and the offline judge's correctness rule
+/// (<see cref="OfflineCorrectness"/>) on that answer for <c>answer.correctness</c>. Means are over questions in dataset
+/// order; correctness over the questions that have a golden answer (0 when none has).
 /// </summary>
-public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerator answers, int parallelism) : ITrialEvaluator
+public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerator answers, AnswerSimilarity similarity, int parallelism) : ITrialEvaluator
 {
     public const string TokensIn = "tokens.in";
     public const string RetrieveMs = "latency.retrieve_ms";
     public const string AbstentionRate = "answer.abstention_rate";
+    public const string Correctness = "answer.correctness";
 
     private readonly Dictionary<string, IndexedConversation> _byId = dataset.Conversations.ToDictionary(c => c.SampleId, StringComparer.Ordinal);
 
     public IReadOnlyList<(string Id, int Questions)> Conversations { get; } = [.. dataset.Conversations.Select(c => (c.SampleId, c.Questions.Count))];
 
     /// <summary>The registry metrics every score holds.</summary>
-    public static IReadOnlyList<string> Offered { get; } = [.. QuestionMetrics.Names, AbstentionRate, RetrieveMs, TokensIn];
+    public static IReadOnlyList<string> Offered { get; } = [.. QuestionMetrics.Names, Correctness, AbstentionRate, RetrieveMs, TokensIn];
 
     /// <summary>The factors whose values reach the retrieval or the answer step.</summary>
     public static IReadOnlyCollection<string> ReadKeys { get; } =
@@ -60,14 +64,25 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
                 Seed(conversation.SampleId, question.Question), token);
             row[TokensIn] = answer.InputTokens;
             row[AbstentionRate] = answer.Abstained ? 1 : 0;
+            var abstained = OfflineCorrectness.Abstained(answer.Text, answer.Abstained);
+            var cosine = OfflineCorrectness.NeedsSimilarity(question.GoldenAnswer, question.Answerable)
+                ? await similarity.OfAsync(answer.Text, question.GoldenAnswer!, token) : 0;
+            if (OfflineCorrectness.Decide(answer.Text, abstained, question.GoldenAnswer, question.Answerable, cosine) is { } correct)
+                row[Correctness] = correct ? 1 : 0;
             values[i] = row;
         });
 
         var metrics = Metrics.ToDictionary(
             name => name,
-            name => name == RetrieveMs ? SkewedMedian.Of(values.Select(v => v[name])) : values.Length == 0 ? 0 : values.Average(v => v[name]),
+            name => name == RetrieveMs ? SkewedMedian.Of(values.Select(v => v[name])) : Mean(values, name),
             StringComparer.Ordinal);
         return new TrialScore(questions.Count, metrics);
+    }
+
+    private static double Mean(IEnumerable<Dictionary<string, double>> rows, string name)
+    {
+        var present = rows.Where(row => row.ContainsKey(name)).Select(row => row[name]).ToList();
+        return present.Count == 0 ? 0 : present.Average();
     }
 
     /// <summary>A fixed draw per question of a conversation, so the answerer's seeded choice repeats across trials.</summary>

@@ -24,7 +24,7 @@ public sealed class LocomoSearchTests(ArcticXsFixture model) : IClassFixture<Arc
         var ct = TestContext.Current.CancellationToken;
         var conversations = LocomoDataset.Load(LocomoDevFile.Path).Where(c => c.SampleId is "conv-26" or "conv-30").Select(TwoSessions).ToList();
         var dataset = await IndexedDataset.BuildAsync(conversations, model.Embedder, null, ct);
-        var evaluator = new OfflineTrialEvaluator(dataset, new AnswerGenerator(new ExtractiveChatClient(new OfflineAnswerer(model.Embedder))), 2);
+        var evaluator = new OfflineTrialEvaluator(dataset, new AnswerGenerator(new ExtractiveChatClient(new OfflineAnswerer(model.Embedder))), new AnswerSimilarity(model.Embedder), 2);
         var search = new RunSearch(evaluator, new FixedClock());
         // The ranking defaults of eval-retrieval (top 50, no minimum, a 32,000-token budget) deliver R itself.
         var plan = search.Plan(new SearchRequest("recall@10", SearchStrategies.Model, Budget: 12, Seed: 3,

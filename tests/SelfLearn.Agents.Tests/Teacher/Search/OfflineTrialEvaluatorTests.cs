@@ -4,6 +4,7 @@ using Microsoft.Extensions.AI;
 using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Retrieval;
 using SelfLearn.Agents.Teacher.Search;
+using SelfLearn.Agents.Tests.Teacher.Judging;
 using SelfLearn.Domain.Configuration;
 
 namespace SelfLearn.Agents.Tests.Teacher.Search;
@@ -16,8 +17,9 @@ public sealed class OfflineTrialEvaluatorTests
 {
     private static readonly DateTimeOffset May = new(2023, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private static IndexedDataset Dataset()
+    private static IndexedDataset Dataset(params (string? Golden, bool Answerable)[] truth)
     {
+        truth = truth.Length == 0 ? [(null, true), (null, true), (null, true)] : truth;
         MemoryEntry Memory(int day, string speaker, string text) =>
             new(new Guid(day, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), text, speaker, May.AddDays(day - 1), $"D1:{day}", "s1", day - 1, []);
         var index = new MemoryIndex([
@@ -27,9 +29,10 @@ public sealed class OfflineTrialEvaluatorTests
         ]);
         return new IndexedDataset([new IndexedConversation("conv-x", index,
         [
-            new IndexedQuestion(4, "puppy", [], ["D1:1"]),
-            new IndexedQuestion(4, "sushi Alps", [], ["D1:2", "D1:3"]),
-            new IndexedQuestion(2, "June", [], ["D1:1"]),
+            new IndexedQuestion(4, "puppy", [], ["D1:1"], truth[0].Golden, truth[0].Answerable),
+            new IndexedQuestion(4, "sushi Alps", [], ["D1:2", "D1:3"], truth[1].Golden, truth[1].Answerable),
+            new IndexedQuestion(2, "June", [], ["D1:1"], truth[2].Golden, truth[2].Answerable),
+            .. truth.Skip(3).Select(t => new IndexedQuestion(4, "puppy", [], ["D1:1"], t.Golden, t.Answerable)),
         ])]);
     }
 
@@ -45,7 +48,7 @@ public sealed class OfflineTrialEvaluatorTests
     public async Task Metrics_are_the_means_over_questions_of_the_formulas_on_what_the_Student_ranks_delivers_and_prompts()
     {
         var chat = new PromptRecorder();
-        var evaluator = new OfflineTrialEvaluator(Dataset(), new AnswerGenerator(chat), 2);
+        var evaluator = new OfflineTrialEvaluator(Dataset(), new AnswerGenerator(chat), new AnswerSimilarity(new DistinctEmbedder()), 2);
 
         var score = await evaluator.EvaluateAsync(Configuration(), ["conv-x"], CancellationToken.None);
 
@@ -80,10 +83,44 @@ public sealed class OfflineTrialEvaluatorTests
     [Fact]
     public void The_evaluator_offers_only_registry_metrics()
     {
-        var evaluator = new OfflineTrialEvaluator(Dataset(), new AnswerGenerator(new PromptRecorder()), 1);
+        var evaluator = new OfflineTrialEvaluator(Dataset(), new AnswerGenerator(new PromptRecorder()), new AnswerSimilarity(new DistinctEmbedder()), 1);
 
         Assert.All(evaluator.Metrics, name => Assert.True(SelfLearn.Domain.Teacher.Metrics.MetricRegistry.IsKnown(name), name));
-        Assert.Equal(21, evaluator.Metrics.Count);
+        Assert.Equal(22, evaluator.Metrics.Count);
+    }
+
+    [Fact]
+    public async Task Correctness_is_the_offline_judge_s_rule_on_each_answer_over_the_questions_with_a_golden_answer()
+    {
+        // The recorder answers "an answer" and declines "June". "puppy" expects "an answer" (held: correct); "sushi Alps"
+        // expects "Yes", which has no content word, so the embedder decides: alike (cosine 1), correct; "June" cannot be
+        // answered, so declining is correct; the fourth, a "puppy" expecting "Luna", is wrong; the fifth has no golden
+        // answer and is not counted.
+        var embedder = new DistinctEmbedder { Alike = { ("Yes", "an answer") } };
+        var dataset = Dataset(("an answer", true), ("Yes", true), ("Not mentioned", false), ("Luna", true), (null, true));
+        var evaluator = new OfflineTrialEvaluator(dataset, new AnswerGenerator(new PromptRecorder()), new AnswerSimilarity(embedder), 1);
+
+        var first = await evaluator.EvaluateAsync(Configuration(), ["conv-x"], TestContext.Current.CancellationToken);
+        var second = await evaluator.EvaluateAsync(Configuration(), ["conv-x"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(5, first.Questions);
+        Assert.Equal(3.0 / 4, first.Metrics["answer.correctness"], 12);
+        Assert.Equal(3.0 / 4, second.Metrics["answer.correctness"], 12);
+        Assert.Equal(1, embedder.Calls); // the one pair that needs vectors, embedded once across trials
+    }
+
+    [Fact]
+    public async Task An_answer_to_an_unanswerable_question_and_a_decline_of_an_answerable_one_are_both_wrong()
+    {
+        var embedder = new DistinctEmbedder();
+        // "puppy" is answered although it cannot be; "June" is declined although its answer is "June".
+        var dataset = Dataset(("Not mentioned", false), (null, true), ("June", true));
+        var evaluator = new OfflineTrialEvaluator(dataset, new AnswerGenerator(new PromptRecorder()), new AnswerSimilarity(embedder), 1);
+
+        var score = await evaluator.EvaluateAsync(Configuration(), ["conv-x"], TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, score.Metrics["answer.correctness"]);
+        Assert.Equal(0, embedder.Calls);
     }
 
     /// <summary>Answers every question but "June" (which it declines), reports no usage, and keeps each user message.</summary>

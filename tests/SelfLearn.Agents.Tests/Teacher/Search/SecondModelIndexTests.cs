@@ -44,7 +44,7 @@ public sealed class SecondModelIndexTests
         var dataset = new IndexedDataset([Conversation()]).WithSecondEmbedder(model);
         var parameters = Parameters("minilm", 0.8);
 
-        var score = await new OfflineTrialEvaluator(dataset, new AnswerGenerator(new OfflineTrialEvaluatorTests.PromptRecorder()), 1)
+        var score = await new OfflineTrialEvaluator(dataset, new AnswerGenerator(new OfflineTrialEvaluatorTests.PromptRecorder()), new AnswerSimilarity(model), 1)
             .EvaluateAsync(parameters, ["c1"], ct);
         var expected = OfflineEvaluator.Evaluate(dataset, parameters, 1, ct);
 

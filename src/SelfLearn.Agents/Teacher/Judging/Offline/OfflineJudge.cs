@@ -22,12 +22,12 @@ public sealed class OfflineJudge(ITextEmbedder embedder) : IAnswerJudge
     {
         ArgumentNullException.ThrowIfNull(input);
         var pieces = ClaimSplitter.Split(input.Answer);
-        var abstained = input.Abstained || pieces.Any(Abstentions.IsAbstention);
+        var abstained = OfflineCorrectness.Abstained(input.Answer, input.Abstained);
         var claims = pieces.Where(p => !Abstentions.IsAbstention(p) && JudgeText.Words(p).Count > 0).ToList();
         var items = input.DeliveredContext.Select(ContextItem.Read).ToList();
         var question = JudgeText.Words(input.Question).ToHashSet(StringComparer.Ordinal);
         var golden = input.GoldenAnswer;
-        var goldenNeedsVector = golden is not null && JudgeText.Words(golden).Count == 0;
+        var goldenNeedsVector = OfflineCorrectness.NeedsSimilarity(golden, input.Answerable);
 
         // Claims, then items, then answer and golden answer; items are embedded only when there is a claim to check.
         var context = claims.Count == 0 ? [] : input.DeliveredContext;
@@ -36,9 +36,8 @@ public sealed class OfflineJudge(ITextEmbedder embedder) : IAnswerJudge
         double Cosine(int a, int b) => Dot(vectors[a], vectors[b]);
         var closestToQuestion = ClosestToQuestion(input, vectors.Skip(claims.Count).Take(context.Count).ToList(), ct);
 
-        bool? correct = golden is null ? null
-            : !input.Answerable ? abstained
-            : !abstained && GoldenCheck.IsCorrect(input.Answer, golden, goldenNeedsVector ? Cosine(texts.Count - 2, texts.Count - 1) : 0);
+        var correct = OfflineCorrectness.Decide(input.Answer, abstained, golden, input.Answerable,
+            goldenNeedsVector ? Cosine(texts.Count - 2, texts.Count - 1) : 0);
 
         var checkedClaims = 0;
         var supported = 0;

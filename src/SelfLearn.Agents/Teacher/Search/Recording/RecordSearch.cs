@@ -50,7 +50,7 @@ public sealed class RecordSearch(
         SearchReport report;
         try
         {
-            report = await new RunSearch(new OfflineTrialEvaluator(dataset, answers, parallelism), clock).RunAsync(plan, searchId, recorder, ct);
+            report = await new RunSearch(new OfflineTrialEvaluator(dataset, answers, new AnswerSimilarity(embedder), parallelism), clock).RunAsync(plan, searchId, recorder, ct);
             await recorder.FlushAsync(ct);
         }
         catch (OperationCanceledException)
