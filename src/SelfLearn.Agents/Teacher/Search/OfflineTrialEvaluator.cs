@@ -10,9 +10,9 @@ namespace SelfLearn.Agents.Teacher.Search;
 /// Scores a configuration on an <see cref="IndexedDataset"/> with the Student's own code, question by question: its
 /// retrieval (<see cref="OfflineEvaluator.Retrieve"/>, timed in process for <c>latency.retrieve_ms</c>), the evidence
 /// metrics of <see cref="QuestionMetrics"/>, and its answer step (<see cref="AnswerGenerator"/> over the context lines the
-/// query path builds) for <c>tokens.in</c> and <c>answer.abstention_rate</c>, and the offline judge's correctness rule
+/// query path builds) for <c>tokens.in</c> and the abstention rates, and the offline judge's correctness rule
 /// (<see cref="OfflineCorrectness"/>) on that answer for <c>answer.correctness</c>. Means are over questions in dataset
-/// order; correctness over the questions that have a golden answer (0 when none has).
+/// order; the golden-answer metrics over the questions that have one and that the metric counts (0 when there is none).
 /// </summary>
 public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerator answers, AnswerSimilarity similarity, int parallelism) : ITrialEvaluator
 {
@@ -20,13 +20,15 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
     public const string RetrieveMs = "latency.retrieve_ms";
     public const string AbstentionRate = "answer.abstention_rate";
     public const string Correctness = "answer.correctness";
+    public const string CorrectAbstentionRate = "answer.correct_abstention_rate";
+    public const string WrongAbstentionRate = "answer.wrong_abstention_rate";
 
     private readonly Dictionary<string, IndexedConversation> _byId = dataset.Conversations.ToDictionary(c => c.SampleId, StringComparer.Ordinal);
 
     public IReadOnlyList<(string Id, int Questions)> Conversations { get; } = [.. dataset.Conversations.Select(c => (c.SampleId, c.Questions.Count))];
 
     /// <summary>The registry metrics every score holds.</summary>
-    public static IReadOnlyList<string> Offered { get; } = [.. QuestionMetrics.Names, Correctness, AbstentionRate, RetrieveMs, TokensIn];
+    public static IReadOnlyList<string> Offered { get; } = [.. QuestionMetrics.Names, Correctness, AbstentionRate, CorrectAbstentionRate, WrongAbstentionRate, RetrieveMs, TokensIn];
 
     /// <summary>The factors whose values reach the retrieval or the answer step.</summary>
     public static IReadOnlyCollection<string> ReadKeys { get; } =
@@ -64,6 +66,8 @@ public sealed class OfflineTrialEvaluator(IndexedDataset dataset, AnswerGenerato
                 Seed(conversation.SampleId, question.Question), token);
             row[TokensIn] = answer.InputTokens;
             row[AbstentionRate] = answer.Abstained ? 1 : 0;
+            if (question.GoldenAnswer is not null)
+                row[question.Answerable ? WrongAbstentionRate : CorrectAbstentionRate] = answer.Abstained ? 1 : 0;
             var abstained = OfflineCorrectness.Abstained(answer.Text, answer.Abstained);
             var cosine = OfflineCorrectness.NeedsSimilarity(question.GoldenAnswer, question.Answerable)
                 ? await similarity.OfAsync(answer.Text, question.GoldenAnswer!, token) : 0;

@@ -86,7 +86,7 @@ public sealed class OfflineTrialEvaluatorTests
         var evaluator = new OfflineTrialEvaluator(Dataset(), new AnswerGenerator(new PromptRecorder()), new AnswerSimilarity(new DistinctEmbedder()), 1);
 
         Assert.All(evaluator.Metrics, name => Assert.True(SelfLearn.Domain.Teacher.Metrics.MetricRegistry.IsKnown(name), name));
-        Assert.Equal(22, evaluator.Metrics.Count);
+        Assert.Equal(24, evaluator.Metrics.Count);
     }
 
     [Fact]
@@ -106,11 +106,13 @@ public sealed class OfflineTrialEvaluatorTests
         Assert.Equal(5, first.Questions);
         Assert.Equal(3.0 / 4, first.Metrics["answer.correctness"], 12);
         Assert.Equal(3.0 / 4, second.Metrics["answer.correctness"], 12);
+        Assert.Equal(1, first.Metrics["answer.correct_abstention_rate"]); // "June", declined
+        Assert.Equal(0, first.Metrics["answer.wrong_abstention_rate"]); // the three answerable ones, answered
         Assert.Equal(1, embedder.Calls); // the one pair that needs vectors, embedded once across trials
     }
 
     [Fact]
-    public async Task An_answer_to_an_unanswerable_question_and_a_decline_of_an_answerable_one_are_both_wrong()
+    public async Task An_answer_to_an_unanswerable_question_and_a_decline_of_an_answerable_one_are_both_wrong_abstention_choices()
     {
         var embedder = new DistinctEmbedder();
         // "puppy" is answered although it cannot be; "June" is declined although its answer is "June".
@@ -120,6 +122,8 @@ public sealed class OfflineTrialEvaluatorTests
         var score = await evaluator.EvaluateAsync(Configuration(), ["conv-x"], TestContext.Current.CancellationToken);
 
         Assert.Equal(0, score.Metrics["answer.correctness"]);
+        Assert.Equal(0, score.Metrics["answer.correct_abstention_rate"]);
+        Assert.Equal(1, score.Metrics["answer.wrong_abstention_rate"]);
         Assert.Equal(0, embedder.Calls);
     }
 
