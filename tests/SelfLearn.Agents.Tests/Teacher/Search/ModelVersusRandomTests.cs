@@ -39,9 +39,9 @@ public sealed class ModelVersusRandomTests
             random.Add(await EvaluationsToReachAsync(SearchStrategies.Random, seed));
         }
 
-        // Seeds 1-11: the model needs 25 to 57 evaluations (median 43); random draws reach it within 150 in 3 seeds of 11.
-        Assert.Equal([26, 42, 57, 36, 50, 51, 53, 25, 53, 35, 43], model);
-        Assert.Equal(43, Median(model));
+        // Seeds 1-11: the model needs 19 to 68 evaluations (median 46); random draws reach it within 150 in 3 seeds of 11.
+        Assert.Equal([26, 46, 62, 19, 61, 35, 32, 56, 38, 56, 68], model);
+        Assert.Equal(46, Median(model));
         Assert.Equal(Budget + 1, Median(random));
         Assert.True(Median(model) < Median(random));
     }

@@ -2,15 +2,12 @@ namespace SelfLearn.Agents.Teacher.Search.Strategies;
 
 /// <summary>
 /// The tree-structured Parzen estimator (Bergstra et al. 2011; Optuna's defaults): after <see cref="StartupTrials"/>
-/// points of a Latin hypercube design (<see cref="LatinHypercube"/>), the points tried are split into the best
-/// γ(n) = min(⌈0.1 n⌉, 25) and the rest; each side gets a Parzen
+/// uniform draws, the points tried are split into the best γ(n) = min(⌈0.1 n⌉, 25) and the rest; each side gets a Parzen
 /// density per dimension (<see cref="NumericParzen"/>, <see cref="ChoiceParzen"/>), and of <see cref="Candidates"/> draws
 /// from the good side's density the one with the highest l(x) / g(x) is proposed. Dimensions are modelled independently.
 /// </summary>
 public sealed class TpeStrategy(SearchSpace space, Random random) : ISearchStrategy
 {
-    private readonly LatinHypercube _startup = new(space, random, StartupTrials);
-
     public const int StartupTrials = 10;
     public const int Candidates = 24;
     public const int MaxGood = 25;
@@ -19,7 +16,7 @@ public sealed class TpeStrategy(SearchSpace space, Random random) : ISearchStrat
     {
         ArgumentNullException.ThrowIfNull(rankedBestFirst);
         if (rankedBestFirst.Count < StartupTrials)
-            return _startup.Next(seen);
+            return RandomStrategy.Draw(space, random, seen);
 
         var goodCount = Math.Min((int)Math.Ceiling(0.1 * rankedBestFirst.Count), MaxGood);
         var good = rankedBestFirst.Take(goodCount).ToList();
