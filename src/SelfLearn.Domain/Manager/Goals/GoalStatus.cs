@@ -19,6 +19,6 @@ public static class GoalStatus
     public static Decision Transition(Goal goal, string[] from, string verb, object @event) =>
         from.Contains(goal.Status)
             ? Decision.Accept(@event)
-            : Decision.Refuse($"goal '{goal.GoalId}' is {goal.Status}; only {string.Join(" or ", from.Select(s => "a " + s))} goal can be {verb}. " +
+            : Decision.Refuse($"goal '{goal.GoalId}' is {goal.Status}; only {string.Join(" or ", from.Select(s => (s[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an " : "a ") + s))} goal can be {verb}. " +
                 "Nothing was appended.");
 }
