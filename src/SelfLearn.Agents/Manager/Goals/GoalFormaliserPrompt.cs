@@ -34,7 +34,7 @@ internal static class GoalFormaliserPrompt
         - Leave out "language".
 
         Metrics (name, unit, better): {{$metrics}}
-        Segments: "kind:<kind>" with a kind of {{$kinds}}, "persona:<id>", "project:<name>".
+        Segments: "kind:" followed by one of {{$kinds}}; "persona:" followed by a persona id; "project:" followed by a project name.
         Factors that may change: {{$factors}}
         </message>
         <message role="user">

@@ -18,7 +18,6 @@ public static partial class GoalReply
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         Converters = { new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false) },
