@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Agents.Manager.Goals;
 using SelfLearn.Agents.Tuner;
@@ -95,6 +97,26 @@ public sealed class GoalLifecycleTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal("a priority is 1 (first) to 100, not 101.", (await Host.RefusedPost("/api/goals/second-stated/priority", """{"priority":101}""", 400)).Detail());
         await Host.GoalStep("first-stated", "confirm");
         Assert.Equal(["first-stated"], (await Host.Get("/api/goals?status=confirmed"))!.AsArray().Select(g => g.Text("goalId")));
+    }
+
+    [Fact]
+    public async Task Of_racing_confirmations_exactly_one_wins_and_one_event_is_appended()
+    {
+        await Host.StateGoal("raced", "raise recall");
+        var before = await Host.EventCount();
+        using var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Keys.MetaUser);
+        using var barrier = new Barrier(6);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
+        {
+            barrier.SignalAndWait(TestContext.Current.CancellationToken);
+            return await client.PostAsJsonAsync("/api/goals/raced/confirm", new { });
+        })));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.Equal(before + 1, await Host.EventCount());
     }
 
     [Fact]
