@@ -12,7 +12,16 @@ public sealed class PhraseGoalFormaliser : IGoalFormaliser
 
     public static Formalised Formalise(string text, IReadOnlyDictionary<string, ImpactFactor> catalog)
     {
-        var parse = new GoalPhraseParser(catalog).Parse(text);
+        GoalParse parse;
+        try
+        {
+            parse = new GoalPhraseParser(catalog).Parse(text);
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return Formalised.Refused(GoalSource.Offline, new Violation("text", ViolationRule.InvalidDefinition,
+                "the text took too long to read; state the goal in shorter phrases (docs/GOALS.md)."));
+        }
         if (parse.Goal is { } goal)
             return new Formalised(goal, GoalSource.Offline, []);
         var violations = new List<Violation>();
