@@ -20,23 +20,23 @@ public sealed record CreateVersion(
 public static class CreateVersionHandler
 {
     /// <summary>
-    /// The catalog comes from memory; the deployment and a named parent come in one round trip. The active version's
-    /// parameters are on the deployment itself, so the usual parent costs no read.
+    /// The catalog comes from memory; the deployment, a named parent and a named approval come in one round trip. The active
+    /// version's parameters are on the deployment itself, so the usual parent costs no read.
     /// </summary>
     public static async Task<TunerOutcome> Handle(CreateVersion command, IDocumentSession session, CatalogCache catalogCache, CancellationToken ct)
     {
         var catalog = await catalogCache.GetAsync(session, ct);
         var namedParent = command.ParentVersion is { } parent ? ConfigVersionView.IdFor(command.DeploymentId, parent) : null;
-        return await StreamWrites.Write<Deployment, ConfigVersionView>(session, command.DeploymentId, command.ExpectedVersion, namedParent,
-            (stream, parentView) =>
+        return await ApprovedWrites.Write<ConfigVersionView>(session, command.DeploymentId, command.ExpectedVersion, namedParent, command.Links.ApprovalId,
+            (stream, parentView, approval) =>
             {
                 var deployment = stream.Aggregate!;
                 var parentParameters = command.ParentVersion is null || command.ParentVersion == deployment.ActiveVersion
                     ? ActiveOrNull(deployment)
                     : parentView?.Parameters;
-                return Task.FromResult(Decider.Decide(deployment, catalog, RunnableFactorValues.Current, command.ParentVersion, parentParameters,
-                    command.Changes, command.Reason, command.Initiator, command.By, command.Links));
-            }, $"no deployment '{command.DeploymentId}'.", ct);
+                return Decider.Decide(deployment, catalog, RunnableFactorValues.Current, command.ParentVersion, parentParameters,
+                    command.Changes, command.Reason, command.Initiator, command.By, command.Links, approval);
+            }, ct);
     }
 
     private static IReadOnlyDictionary<string, JsonElement>? ActiveOrNull(Deployment deployment) =>
