@@ -4,6 +4,8 @@ using SelfLearn.Projections.Configuration;
 using SelfLearn.Projections.Datasets;
 using SelfLearn.Projections.Experiments;
 using SelfLearn.Projections.ImpactFactors;
+using SelfLearn.Projections.Manager.Approvals;
+using SelfLearn.Projections.Manager.Autonomy;
 using SelfLearn.Projections.Simulations;
 using SelfLearn.Projections.Teacher;
 
@@ -16,6 +18,7 @@ public static class ProjectionsRegistration
     [
         .. ImpactFactorsRegistration.Projections, .. ConfigurationRegistration.Projections, .. ExperimentsRegistration.Projections,
         .. DatasetsRegistration.Projections, .. SimulationsRegistration.Projections, .. TeacherRegistration.Projections,
+        .. AutonomyRegistration.Projections, .. ApprovalsRegistration.Projections,
     ];
 
     /// <summary>The event store settings every feature relies on, then each feature's own projections and indexes.</summary>
@@ -27,6 +30,7 @@ public static class ProjectionsRegistration
         // Versions and change-log rows are insert-only (one new document per event), so rebuilds can COPY them.
         options.Projections.RebuildWithBulkCopy = true;
 
-        return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher();
+        return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher()
+            .AddAutonomy().AddApprovals();
     }
 }

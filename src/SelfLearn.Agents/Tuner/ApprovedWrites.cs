@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Services.BatchQuerying;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Manager.Approvals;
 using SelfLearn.Domain.Tuner;
