@@ -17,7 +17,8 @@ public static class RequestApprovalHandler
         var open = await session.Query<Approval>()
             .Where(a => a.RecommendationId == command.RecommendationId && (a.Status == ApprovalStatus.Pending || a.Status == ApprovalStatus.Approved))
             .ToListAsync(ct);
-        var decision = Decider.Decide(command.ApprovalId, command.RecommendationId, recommendation, [.. open], command.Reason, command.By);
+        var exists = await session.Events.FetchStreamStateAsync(Approval.StreamKey(command.ApprovalId), ct) is not null;
+        var decision = Decider.Decide(command.ApprovalId, exists, command.RecommendationId, recommendation, [.. open], command.Reason, command.By);
         return await StreamWrites.Start<Approval>(session, Approval.StreamKey(command.ApprovalId), decision, ct);
     }
 

@@ -12,8 +12,8 @@ using Command = SelfLearn.Agents.Manager.Approvals.RequestApproval;
 
 namespace SelfLearn.Api.Manager.Approvals;
 
-/// <summary>Which recorded recommendation needs a human, and why; the change set is the recommendation's.</summary>
-public sealed record RequestApprovalRequest(string? RecommendationId, string? Reason);
+/// <summary>Which recorded recommendation needs a human, and why; the change set is the recommendation's. <c>id</c> defaults to "appr-" and a GUID.</summary>
+public sealed record RequestApprovalRequest(string? RecommendationId, string? Reason, string? Id);
 
 public static class RequestApproval
 {
@@ -23,7 +23,7 @@ public static class RequestApproval
     {
         if ((Require.Text(request.RecommendationId, "recommendationId") ?? Require.Text(request.Reason, "reason")) is { } invalid)
             return invalid;
-        var id = RequestApprovalHandler.NewApprovalId();
+        var id = request.Id ?? RequestApprovalHandler.NewApprovalId();
         var outcome = await bus.InvokeAsync<TunerOutcome>(new Command(id, request.RecommendationId!, request.Reason!, user.Name()), ct);
         return Problems.Refusal(outcome)
             ?? Results.Created($"/api/approvals/{id}", await session.LoadAsync<Approval>(Approval.StreamKey(id), ct));

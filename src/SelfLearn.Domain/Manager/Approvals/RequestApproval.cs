@@ -11,15 +11,18 @@ namespace SelfLearn.Domain.Manager.Approvals;
 public static class RequestApproval
 {
     public static Decision Decide(
-        string approvalId, string recommendationId, Recommendation? recommendation, IReadOnlyList<Approval> openApprovals, string reason, string by)
+        string approvalId, bool exists, string recommendationId, Recommendation? recommendation, IReadOnlyList<Approval> openApprovals, string reason, string by)
     {
-        var violations = new List<Violation>(ProposalRules.Text(reason, "reason"));
+        var violations = new List<Violation>(ProposalRules.Id(approvalId));
+        violations.AddRange(ProposalRules.Text(reason, "reason"));
         if (recommendation is null)
             violations.Add(new Violation("recommendationId", ViolationRule.UnknownRecommendation,
                 $"no recommendation '{ProposalRules.Short(recommendationId)}': an approval is requested for a recorded recommendation."));
         if (violations.Count > 0)
             return Decision.Reject(violations);
 
+        if (exists)
+            return Decision.Refuse($"approval '{approvalId}' already exists.");
         if (openApprovals.FirstOrDefault() is { } open)
             return Decision.Refuse($"recommendation '{recommendationId}' already has approval '{open.ApprovalId}' ({open.Status}).");
 

@@ -18,7 +18,7 @@ public sealed class ApprovalLifecycleTests
     [Fact]
     public void An_approval_takes_the_recommendations_change_set()
     {
-        var requested = (ApprovalRequested)RequestApproval.Decide("appr-1", "rec-1", Recommendation(), [], "manual zone", "manager").Events.Single();
+        var requested = (ApprovalRequested)RequestApproval.Decide("appr-1", false, "rec-1", Recommendation(), [], "manual zone", "manager").Events.Single();
 
         Assert.Equal(("rec-1", "default", 1), (requested.RecommendationId, requested.DeploymentId, requested.BaseVersion));
         Assert.Equal(["\"answer-v2\"", "4"], new[] { "generation.system_prompt_version", "retrieval.top_k" }.Select(k => requested.Changes[k].GetRawText()));
@@ -27,11 +27,13 @@ public sealed class ApprovalLifecycleTests
     [Fact]
     public void An_unknown_recommendation_or_a_missing_reason_is_refused_and_an_open_approval_is_a_conflict()
     {
-        var unknown = RequestApproval.Decide("appr-1", "rec-9", null, [], "", "manager");
+        var unknown = RequestApproval.Decide("appr-1", false, "rec-9", null, [], "", "manager");
         Assert.Equal([ViolationRule.InvalidDefinition, ViolationRule.UnknownRecommendation], unknown.Violations.Select(v => v.Rule));
 
-        var second = RequestApproval.Decide("appr-2", "rec-1", Recommendation(), [Requested("appr-1")], "again", "manager");
+        var second = RequestApproval.Decide("appr-2", false, "rec-1", Recommendation(), [Requested("appr-1")], "again", "manager");
         Assert.Equal("recommendation 'rec-1' already has approval 'appr-1' (pending).", second.Conflict);
+        Assert.Equal("approval 'appr-1' already exists.", RequestApproval.Decide("appr-1", true, "rec-1", Recommendation(), [], "again", "manager").Conflict);
+        Assert.Equal(ViolationRule.InvalidDefinition, Assert.Single(RequestApproval.Decide("Bad Id", false, "rec-1", Recommendation(), [], "r", "m").Violations).Rule);
     }
 
     [Fact]
