@@ -1,12 +1,17 @@
 using System.Text.Json;
 using Marten;
+using SelfLearn.Agents.Manager.Autonomy;
 using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Manager.Autonomy;
 using SelfLearn.Projections.Configuration;
 using Decider = SelfLearn.Domain.Configuration.CreateVersion;
 
 namespace SelfLearn.Agents.Tuner;
 
-/// <summary>A new version from a parent (the active one unless named) with some factors changed.</summary>
+/// <summary>
+/// A new version from a parent (the active one unless named) with some factors changed. <see cref="ByTheLoop"/>: the
+/// Manager's loop writes on its own, so without an approval the deployment's autonomy policy must allow the change.
+/// </summary>
 public sealed record CreateVersion(
     string DeploymentId,
     IReadOnlyDictionary<string, JsonElement> Changes,
@@ -15,7 +20,8 @@ public sealed record CreateVersion(
     string Initiator,
     string By,
     ChangeLinks Links,
-    long? ExpectedVersion);
+    long? ExpectedVersion,
+    bool ByTheLoop = false);
 
 public static class CreateVersionHandler
 {
@@ -27,6 +33,9 @@ public static class CreateVersionHandler
     {
         var catalog = await catalogCache.GetAsync(session, ct);
         var namedParent = command.ParentVersion is { } parent ? ConfigVersionView.IdFor(command.DeploymentId, parent) : null;
+        var alone = command.ByTheLoop && string.IsNullOrWhiteSpace(command.Links.ApprovalId)
+            ? new LoopWrite(await AutonomyReads.PolicyAsync(session, command.DeploymentId, catalog, ct), 0)
+            : null;
         return await ApprovedWrites.Write<ConfigVersionView>(session, command.DeploymentId, command.ExpectedVersion, namedParent, command.Links.ApprovalId,
             (stream, parentView, approval) =>
             {
@@ -35,7 +44,7 @@ public static class CreateVersionHandler
                     ? ActiveOrNull(deployment)
                     : parentView?.Parameters;
                 return Decider.Decide(deployment, catalog, RunnableFactorValues.Current, command.ParentVersion, parentParameters,
-                    command.Changes, command.Reason, command.Initiator, command.By, command.Links, approval);
+                    command.Changes, command.Reason, command.Initiator, command.By, command.Links, approval, alone);
             }, ct);
     }
 

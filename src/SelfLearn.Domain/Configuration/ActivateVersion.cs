@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SelfLearn.Domain.ImpactFactors;
 using SelfLearn.Domain.Manager.Approvals;
+using SelfLearn.Domain.Manager.Autonomy;
 using SelfLearn.Domain.Tuner;
 
 namespace SelfLearn.Domain.Configuration;
@@ -21,7 +22,8 @@ public static class ActivateVersion
         ChangeLinks requestLinks,
         string reason,
         string by,
-        Approval? approval = null)
+        Approval? approval = null,
+        LoopWrite? alone = null)
     {
         if (target is null)
             return Decision.Reject([new Violation("version", ViolationRule.UnknownVersion,
@@ -36,6 +38,8 @@ public static class ActivateVersion
         var (approvalViolations, use) = Approvals.Check(links, approval, deployment.Id, version, ApprovalUses.ActivateVersion,
             Parameters.Diff(baseline, parameters), by);
         violations.AddRange(approvalViolations);
+        if (alone is not null && string.IsNullOrWhiteSpace(links.ApprovalId))
+            violations.AddRange(alone.Check(catalog, Parameters.Diff(baseline, parameters), activating: true));
         if (violations.Count > 0)
             return Decision.Reject(violations);
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SelfLearn.Domain.ImpactFactors;
 using SelfLearn.Domain.Manager.Approvals;
+using SelfLearn.Domain.Manager.Autonomy;
 using SelfLearn.Domain.Tuner;
 
 namespace SelfLearn.Domain.Configuration;
@@ -17,6 +18,7 @@ public static class CreateVersion
 
     /// <param name="parentParameters">The parent's parameters, or null when the deployment has no such version.</param>
     /// <param name="approval">The approval <paramref name="links"/> names, as stored, or null when it names none or an unknown one.</param>
+    /// <param name="alone">Set when the Manager's loop writes without an approval: its autonomy policy must allow the change.</param>
     public static Decision Decide(
         Deployment deployment,
         IReadOnlyDictionary<string, ImpactFactor> catalog,
@@ -28,7 +30,8 @@ public static class CreateVersion
         string initiator,
         string by,
         ChangeLinks links,
-        Approval? approval = null)
+        Approval? approval = null,
+        LoopWrite? alone = null)
     {
         var parentVersion = Parent(deployment, requestedParent);
         if (parentParameters is null)
@@ -41,6 +44,8 @@ public static class CreateVersion
         var (approvalViolations, use) = Approvals.Check(links, approval, deployment.Id, deployment.LatestConfigVersion + 1,
             ApprovalUses.CreateVersion, Parameters.Diff(baseline, proposed), by);
         violations.AddRange(approvalViolations);
+        if (alone is not null && string.IsNullOrWhiteSpace(links.ApprovalId))
+            violations.AddRange(alone.Check(catalog, Parameters.Diff(baseline, proposed), activating: false));
         if (violations.Count > 0)
             return Decision.Reject(violations);
 

@@ -22,6 +22,7 @@ public enum ViolationRule
     [JsonStringEnumMemberName("approval-used")] ApprovalUsed,
     [JsonStringEnumMemberName("unknown-recommendation")] UnknownRecommendation,
     [JsonStringEnumMemberName("wider-than-catalog")] WiderThanCatalog,
+    [JsonStringEnumMemberName("outside-autonomy")] OutsideAutonomy,
 }
 
 /// <summary>One reason the Tuner refuses a change; a refused change appends nothing.</summary>

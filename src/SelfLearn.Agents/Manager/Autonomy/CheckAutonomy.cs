@@ -22,7 +22,7 @@ public static class CheckAutonomyHandler
     {
         var catalog = await catalogCache.GetAsync(session, ct);
         var policy = await AutonomyReads.PolicyAsync(session, command.DeploymentId, catalog, ct);
-        var activations = await AutonomyReads.CountAsync(session, command.DeploymentId, "activated", policy.Activations.PeriodHours,
+        var activations = await AutonomyReads.CountAsync(session, command.DeploymentId, AutonomyReads.Activated, policy.Activations.PeriodHours,
             command.At ?? clock.GetUtcNow(), ct);
         return AutonomyCheck.Evaluate(policy, catalog, command.Changes, activations);
     }
@@ -30,7 +30,7 @@ public static class CheckAutonomyHandler
     public static async Task<AutonomyReason?> Handle(CheckAutonomousRollback command, IDocumentSession session, CatalogCache catalogCache, TimeProvider clock, CancellationToken ct)
     {
         var policy = await AutonomyReads.PolicyAsync(session, command.DeploymentId, await catalogCache.GetAsync(session, ct), ct);
-        var rollbacks = await AutonomyReads.CountAsync(session, command.DeploymentId, "rolled-back", policy.Rollbacks.PeriodHours,
+        var rollbacks = await AutonomyReads.CountAsync(session, command.DeploymentId, AutonomyReads.RolledBack, policy.Rollbacks.PeriodHours,
             command.At ?? clock.GetUtcNow(), ct);
         return AutonomyCheck.RollBack(policy, rollbacks);
     }
@@ -38,6 +38,9 @@ public static class CheckAutonomyHandler
 
 public static class AutonomyReads
 {
+    public const string Activated = "activated";
+    public const string RolledBack = "rolled-back";
+
     public static async Task<AutonomyPolicy> PolicyAsync(
         IQuerySession session, string deploymentId, IReadOnlyDictionary<string, Domain.ImpactFactors.ImpactFactor> catalog, CancellationToken ct) =>
         (await session.LoadAsync<DeploymentAutonomy>(DeploymentAutonomy.StreamKey(deploymentId), ct))?.Policy ?? AutonomyPolicy.Default(catalog);
