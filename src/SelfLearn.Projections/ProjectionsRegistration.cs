@@ -5,6 +5,8 @@ using SelfLearn.Projections.Datasets;
 using SelfLearn.Projections.Experiments;
 using SelfLearn.Projections.ImpactFactors;
 using SelfLearn.Projections.Manager.Goals;
+using SelfLearn.Projections.Manager.Approvals;
+using SelfLearn.Projections.Manager.Autonomy;
 using SelfLearn.Projections.Simulations;
 using SelfLearn.Projections.Teacher;
 
@@ -18,6 +20,7 @@ public static class ProjectionsRegistration
         .. ImpactFactorsRegistration.Projections, .. ConfigurationRegistration.Projections, .. ExperimentsRegistration.Projections,
         .. DatasetsRegistration.Projections, .. SimulationsRegistration.Projections, .. TeacherRegistration.Projections,
         .. GoalsRegistration.Projections,
+        .. AutonomyRegistration.Projections, .. ApprovalsRegistration.Projections,
     ];
 
     /// <summary>The event store settings every feature relies on, then each feature's own projections and indexes.</summary>
@@ -29,6 +32,7 @@ public static class ProjectionsRegistration
         // Versions and change-log rows are insert-only (one new document per event), so rebuilds can COPY them.
         options.Projections.RebuildWithBulkCopy = true;
 
-        return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher().AddGoals();
+        return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher()
+            .AddGoals().AddAutonomy().AddApprovals();
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using SelfLearn.Domain.ImpactFactors;
+using SelfLearn.Domain.Manager.Approvals;
+using SelfLearn.Domain.Manager.Autonomy;
 using SelfLearn.Domain.Tuner;
 
 namespace SelfLearn.Domain.Configuration;
@@ -15,6 +17,8 @@ public static class CreateVersion
         requestedParent ?? deployment.ActiveVersion ?? deployment.LatestConfigVersion;
 
     /// <param name="parentParameters">The parent's parameters, or null when the deployment has no such version.</param>
+    /// <param name="approval">The approval <paramref name="links"/> names, as stored, or null when it names none or an unknown one.</param>
+    /// <param name="alone">Set when the Manager's loop writes without an approval: its autonomy policy must allow the change.</param>
     public static Decision Decide(
         Deployment deployment,
         IReadOnlyDictionary<string, ImpactFactor> catalog,
@@ -25,7 +29,9 @@ public static class CreateVersion
         string reason,
         string initiator,
         string by,
-        ChangeLinks links)
+        ChangeLinks links,
+        Approval? approval = null,
+        LoopWrite? alone = null)
     {
         var parentVersion = Parent(deployment, requestedParent);
         if (parentParameters is null)
@@ -33,17 +39,23 @@ public static class CreateVersion
                 $"deployment '{deployment.Id}' has no version {parentVersion}.")]);
 
         var baseline = Parameters.Merge(Catalog.Defaults(catalog), parentParameters);
-        var violations = ParameterRules.Check(catalog, baseline, changes, links.ApprovalId, runnable);
+        var violations = ParameterRules.Check(catalog, baseline, changes, links.ApprovalId, runnable).ToList();
+        var proposed = Parameters.Merge(baseline, changes);
+        var (approvalViolations, use) = Approvals.Check(links, approval, deployment.Id, deployment.LatestConfigVersion + 1,
+            ApprovalUses.CreateVersion, Parameters.Diff(baseline, proposed), by);
+        violations.AddRange(approvalViolations);
+        if (alone is not null && string.IsNullOrWhiteSpace(links.ApprovalId))
+            violations.AddRange(alone.Check(catalog, Parameters.Diff(baseline, proposed), activating: false));
         if (violations.Count > 0)
             return Decision.Reject(violations);
 
-        var proposed = Parameters.Merge(baseline, changes);
         var diff = Parameters.Diff(parentParameters, proposed);
         if (diff.Count == 0)
             return Decision.Reject([new Violation("parameters", ViolationRule.NoChange,
                 $"the requested values equal version {parentVersion}'s: nothing to version.")]);
 
-        return Decision.Accept(new ConfigVersionCreated(
-            deployment.Id, deployment.LatestConfigVersion + 1, proposed, parentVersion, diff, reason, initiator, by, links));
+        var created = new ConfigVersionCreated(
+            deployment.Id, deployment.LatestConfigVersion + 1, proposed, parentVersion, diff, reason, initiator, by, links);
+        return use is null ? Decision.Accept(created) : Decision.Accept(created, use);
     }
 }

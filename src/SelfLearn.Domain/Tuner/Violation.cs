@@ -16,6 +16,13 @@ public enum ViolationRule
     [JsonStringEnumMemberName("no-change")] NoChange,
     [JsonStringEnumMemberName("unknown-version")] UnknownVersion,
     [JsonStringEnumMemberName("not-runnable")] NotRunnable,
+    [JsonStringEnumMemberName("unknown-approval")] UnknownApproval,
+    [JsonStringEnumMemberName("approval-not-granted")] ApprovalNotGranted,
+    [JsonStringEnumMemberName("approval-mismatch")] ApprovalMismatch,
+    [JsonStringEnumMemberName("approval-used")] ApprovalUsed,
+    [JsonStringEnumMemberName("unknown-recommendation")] UnknownRecommendation,
+    [JsonStringEnumMemberName("wider-than-catalog")] WiderThanCatalog,
+    [JsonStringEnumMemberName("outside-autonomy")] OutsideAutonomy,
 }
 
 /// <summary>One reason the Tuner refuses a change; a refused change appends nothing.</summary>

@@ -1,4 +1,5 @@
 using SelfLearn.Api.Tests.Infrastructure;
+using SelfLearn.Api.Tests.Manager;
 
 namespace SelfLearn.Api.Tests.Deployments;
 
@@ -35,7 +36,8 @@ public sealed class ActivationRouteTests(AppFixture fixture) : ApiTest(fixture)
 
         var problem = await Host.Post($"/api/deployments/default/versions/{version}/activate", new { reason = "go" }, 400);
         Assert.Equal("approval-required", problem!["violations"]![0]!["rule"]!.GetValue<string>());
-        await Host.Post($"/api/deployments/default/versions/{version}/activate", new { reason = "go", approvalId = "appr-1" }, 200);
+        var approvalId = await Host.ApprovedChange("rec-topk", "retrieval.top_k", 5, 9);
+        await Host.Post($"/api/deployments/default/versions/{version}/activate", new { reason = "go", approvalId }, 200);
     }
 
     [Fact]

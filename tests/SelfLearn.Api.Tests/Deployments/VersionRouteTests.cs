@@ -1,4 +1,5 @@
 using SelfLearn.Api.Tests.Infrastructure;
+using SelfLearn.Api.Tests.Manager;
 
 namespace SelfLearn.Api.Tests.Deployments;
 
@@ -65,9 +66,10 @@ public sealed class VersionRouteTests(AppFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_manual_zone_change_with_an_approval_is_accepted_and_keeps_the_link()
     {
-        var created = await Host.Post("/api/deployments/default/versions", Change("generation.system_prompt_version", "answer-v2", approvalId: "appr-9"), 201);
+        var approvalId = await Host.ApprovedChange("rec-prompt", "generation.system_prompt_version", "answer-v1", "answer-v2");
+        var created = await Host.Post("/api/deployments/default/versions", Change("generation.system_prompt_version", "answer-v2", approvalId), 201);
         var view = (await Host.Get("/api/deployments/default/versions?fromVersion=2"))!.AsArray().Single()!;
-        Assert.Equal("appr-9", view["links"]!["approvalId"]!.GetValue<string>());
+        Assert.Equal(approvalId, view["links"]!["approvalId"]!.GetValue<string>());
         Assert.Equal("exp-7", view["links"]!["experimentId"]!.GetValue<string>());
         Assert.Equal("teacher", view["initiator"]!.GetValue<string>());
         Assert.Equal(2, created!["configVersion"]!.GetValue<int>());

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SelfLearn.Api.Tests.Infrastructure;
+using SelfLearn.Api.Tests.Manager;
 
 namespace SelfLearn.Api.Tests.Edge;
 
@@ -45,13 +46,14 @@ public sealed class TunerLimitTests(AppFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task A_prompt_version_no_template_exists_for_is_not_runnable()
     {
+        var approvalId = await Host.ApprovedChange("rec-lenient", "generation.system_prompt_version", "answer-v1", "answer-lenient");
         var problem = await Host.RefusedPost("/api/deployments/default/versions",
-            """{"parameters":{"generation.system_prompt_version":"answer-v9"},"reason":"r","approvalId":"appr-1"}""", 400);
+            $$"""{"parameters":{"generation.system_prompt_version":"answer-v9"},"reason":"r","approvalId":"{{approvalId}}"}""", 400);
         Assert.Equal("not-runnable", Rule(problem));
         Assert.Equal("generation.system_prompt_version = \"answer-v9\" cannot run in this build; it runs: answer-v1, answer-v2, answer-lenient.",
             Message(problem));
         await Host.Post("/api/deployments/default/versions",
-            new { parameters = new Dictionary<string, object> { ["generation.system_prompt_version"] = "answer-lenient" }, reason = "r", approvalId = "appr-1" }, 201);
+            new { parameters = new Dictionary<string, object> { ["generation.system_prompt_version"] = "answer-lenient" }, reason = "r", approvalId }, 201);
     }
 
     [Fact]

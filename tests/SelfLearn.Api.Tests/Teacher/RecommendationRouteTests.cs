@@ -43,7 +43,7 @@ public sealed class RecommendationRouteTests(AppFixture fixture) : ApiTest(fixtu
         { "retrieval.top_k", 5, 500, "out-of-range" },
         { "retrieval.dense_weight", 0.3, 0.33, "off-step" },
         { "generation.model", "offline-extractive", "gpt-x", "frozen-factor" },
-        { "generation.system_prompt_version", "answer-v1", "answer-v2", "approval-required" },
+        { "generation.system_prompt_version", "answer-v1", "answer-v9", "not-runnable" },
         { "retrieval.top_k", 5, 5, "no-change" },
     };
 

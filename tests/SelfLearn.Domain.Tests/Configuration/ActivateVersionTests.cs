@@ -1,5 +1,6 @@
 using SelfLearn.Domain.ImpactFactors;
 using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Manager.Approvals;
 using SelfLearn.Domain.Tuner;
 using static SelfLearn.Domain.Tests.TestCatalog;
 using static SelfLearn.Domain.Tests.Configuration.DeploymentHistory;
@@ -30,9 +31,12 @@ public sealed class ActivateVersionTests
     public void Activating_a_manual_zone_change_needs_the_approval_from_the_version_or_the_request()
     {
         var d = Given(Opened());
-        var v2 = NewVersion(d, "generation.system_prompt_version", "\"answer-v2\"", approval: "appr-1");
+        var approval = Approved("appr-1", ("generation.system_prompt_version", "\"answer-v2\""));
+        var v2 = NewVersion(d, "generation.system_prompt_version", "\"answer-v2\"", approval);
         d = Given([.. Opened(), v2]);
-        Assert.True(ActivateVersion.Decide(d, Default, Runnable, 2, new StoredVersion(v2.Parameters, v2.Links), ChangeLinks.None, "r", "t").Accepted);
+        var usedByV2 = approval.Apply(new ApprovalUsed("appr-1", "default", 2, ApprovalUses.CreateVersion, "test"), Now);
+        var activated = ActivateVersion.Decide(d, Default, Runnable, 2, new StoredVersion(v2.Parameters, v2.Links), ChangeLinks.None, "r", "t", usedByV2);
+        Assert.IsType<ConfigVersionActivated>(Assert.Single(activated.Events));
         var withoutApproval = ActivateVersion.Decide(d, Default, Runnable, 2, new StoredVersion(v2.Parameters, ChangeLinks.None), ChangeLinks.None, "r", "t");
         Assert.Equal(ViolationRule.ApprovalRequired, Assert.Single(withoutApproval.Violations).Rule);
     }

@@ -1,4 +1,5 @@
 using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Manager.Approvals;
 using static SelfLearn.Domain.Tests.TestCatalog;
 
 namespace SelfLearn.Domain.Tests.Configuration;
@@ -11,7 +12,13 @@ internal static class DeploymentHistory
     public static object[] Opened() =>
         [.. OpenDeployment.Decide("default", false, Default, "seed", "test").Events];
 
-    public static ConfigVersionCreated NewVersion(Deployment d, string key, string raw, string? approval = null) =>
-        (ConfigVersionCreated)CreateVersion.Decide(d, Default, Runnable, d.ActiveVersion!.Value, d.ActiveParameters, Map((key, raw)),
-            "try", "teacher", "test", new ChangeLinks(ApprovalId: approval)).Events.Single();
+    public static ConfigVersionCreated NewVersion(Deployment d, string key, string raw, Approval? approval = null) =>
+        CreateVersion.Decide(d, Default, Runnable, d.ActiveVersion!.Value, d.ActiveParameters, Map((key, raw)),
+            "try", "teacher", "test", new ChangeLinks(ApprovalId: approval?.ApprovalId), approval).Events.OfType<ConfigVersionCreated>().Single();
+
+    /// <summary>An approval of "rec-1"'s change set on "default", folded by the aggregate: requested, then approved.</summary>
+    public static Approval Approved(string id, params (string Key, string Raw)[] changes) => Requested(id, changes).Apply(new ApprovalGranted(id, "looks right", "meta"), Now);
+
+    public static Approval Requested(string id, params (string Key, string Raw)[] changes) =>
+        Approval.Create(new ApprovalRequested(id, "rec-1", "default", 1, Map(changes), "manual zone", "manager"), Now);
 }

@@ -54,7 +54,6 @@ public sealed class RecordRecommendationTests
         { "retrieval.fusion", "\"rrf\"", "\"borda\"", ViolationRule.NotAllowedValue },
         { "generation.model", "\"offline-extractive\"", "\"gpt-x\"", ViolationRule.FrozenFactor },
         { "security.row_level_security", "true", "false", ViolationRule.FrozenFactor },
-        { "generation.system_prompt_version", "\"answer-v1\"", "\"answer-v2\"", ViolationRule.ApprovalRequired },
         { "retrieval.top_q", "3", "2", ViolationRule.UnknownFactor },
         { "retrieval.top_k", "3", "3", ViolationRule.NoChange },
     };
@@ -68,18 +67,18 @@ public sealed class RecordRecommendationTests
     }
 
     [Fact]
-    public void A_prompt_template_this_build_lacks_is_not_runnable_even_with_an_approval()
+    public void A_prompt_template_this_build_lacks_is_not_runnable()
     {
-        var draft = SeedRecommendation(Change("generation.system_prompt_version", "\"answer-v1\"", "\"answer-v9\"")) with { ApprovalId = "appr-9" };
+        var draft = SeedRecommendation(Change("generation.system_prompt_version", "\"answer-v1\"", "\"answer-v9\""));
         Assert.Equal(ViolationRule.NotRunnable, Refused(draft).Rule);
     }
 
     [Fact]
-    public void A_manual_zone_change_with_an_approval_is_recorded()
+    public void A_manual_zone_change_is_recorded_without_an_approval_which_is_requested_for_the_recorded_recommendation()
     {
-        var draft = SeedRecommendation(Change("generation.system_prompt_version", "\"answer-v1\"", "\"answer-v2\"")) with { ApprovalId = "appr-9" };
+        var draft = SeedRecommendation(Change("generation.system_prompt_version", "\"answer-v1\"", "\"answer-v2\""));
         var recorded = Assert.IsType<RecommendationRecorded>(Assert.Single(Decide(draft).Events));
-        Assert.Equal("appr-9", recorded.ApprovalId);
+        Assert.Null(recorded.ApprovalId);
     }
 
     [Fact]

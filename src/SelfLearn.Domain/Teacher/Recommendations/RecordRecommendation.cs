@@ -8,7 +8,7 @@ namespace SelfLearn.Domain.Teacher.Recommendations;
 
 /// <summary>
 /// A recommendation is recorded as ready only if the Tuner would accept its changes on top of its base version now:
-/// the same <see cref="ParameterRules"/> (type, range, step, allowed, runnable, frozen, approval for the manual zone)
+/// the same <see cref="ParameterRules"/> (type, range, step, allowed, runnable, frozen; a manual-zone change needs its approval later)
 /// and no change that changes nothing. Every <c>from</c> must be the base version's value; one that is not means the
 /// recommendation was computed against another configuration, so it is refused as stale.
 /// </summary>
@@ -84,7 +84,9 @@ public static class RecordRecommendation
         RecommendationDraft draft, ProposalBase proposalBase, IReadOnlyDictionary<string, ImpactFactor> catalog, RunnableValues runnable)
     {
         var proposed = draft.Changes.ToDictionary(c => c.Key, c => c.To!.Value, StringComparer.Ordinal);
-        foreach (var violation in ParameterRules.Check(catalog, proposalBase.Values, proposed, draft.ApprovalId, runnable))
+        // A manual-zone change is recorded without an approval: the approval is requested for the recorded recommendation.
+        foreach (var violation in ParameterRules.Check(catalog, proposalBase.Values, proposed, draft.ApprovalId, runnable)
+                     .Where(v => v.Rule != ViolationRule.ApprovalRequired))
             yield return violation;
         foreach (var change in draft.Changes)
             if (proposalBase.Values.TryGetValue(change.Key, out var current) && JsonElement.DeepEquals(current, change.To!.Value))

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Marten;
+using Microsoft.AspNetCore.Authorization;
+using SelfLearn.Api.Errors;
+using SelfLearn.Api.Security;
+using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Manager.Autonomy;
+using Wolverine;
+using Wolverine.Http;
+using Command = SelfLearn.Agents.Manager.Autonomy.CheckAutonomy;
+
+namespace SelfLearn.Api.Manager.Autonomy;
+
+/// <summary>The factors a change would set, with their new values.</summary>
+public sealed record CheckAutonomyRequest(Dictionary<string, JsonElement>? Changes);
+
+public static class CheckAutonomy
+{
+    /// <summary>Whether the loop may apply the changes now without a human, and every reason it may not. Appends nothing.</summary>
+    [Authorize(Policy = Policies.Audit)]
+    [WolverinePost("/api/deployments/{id}/autonomy/check", OperationId = "CheckAutonomy")]
+    public static async Task<IResult> Post(string id, CheckAutonomyRequest request, IMessageBus bus, IQuerySession session, CancellationToken ct)
+    {
+        if (request.Changes is not { Count: > 0 })
+            return Problems.BadRequest("'changes' must name at least one factor and its new value.");
+        if (await session.LoadAsync<Deployment>(id, ct) is null)
+            return Problems.NotFound($"no deployment '{id}'.");
+        return Results.Ok(await bus.InvokeAsync<AutonomyVerdict>(new Command(id, request.Changes), ct));
+    }
+}
