@@ -4,6 +4,7 @@ using SelfLearn.Projections.Configuration;
 using SelfLearn.Projections.Datasets;
 using SelfLearn.Projections.Experiments;
 using SelfLearn.Projections.ImpactFactors;
+using SelfLearn.Projections.Manager.Cycles;
 using SelfLearn.Projections.Simulations;
 using SelfLearn.Projections.Teacher;
 
@@ -16,6 +17,7 @@ public static class ProjectionsRegistration
     [
         .. ImpactFactorsRegistration.Projections, .. ConfigurationRegistration.Projections, .. ExperimentsRegistration.Projections,
         .. DatasetsRegistration.Projections, .. SimulationsRegistration.Projections, .. TeacherRegistration.Projections,
+        .. CyclesRegistration.Projections,
     ];
 
     /// <summary>The event store settings every feature relies on, then each feature's own projections and indexes.</summary>
@@ -27,6 +29,6 @@ public static class ProjectionsRegistration
         // Versions and change-log rows are insert-only (one new document per event), so rebuilds can COPY them.
         options.Projections.RebuildWithBulkCopy = true;
 
-        return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher();
+        return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher().AddCycles();
     }
 }
