@@ -6,6 +6,7 @@ using SelfLearn.Domain.Teacher.Hypotheses;
 using SelfLearn.Domain.Teacher.Metrics;
 using SelfLearn.Domain.Teacher.Recommendations;
 using SelfLearn.Domain.Teacher.Statistics;
+using SelfLearn.Domain.Teacher.Verdicts;
 
 namespace SelfLearn.Domain.Manager.Cycles;
 
@@ -38,7 +39,7 @@ public sealed record ExperimentRan(string CycleId, string ExperimentId, string S
 public sealed record MetricGain(
     string Metric,
     string Segment,
-    string Role,
+    MetricRole Role,
     double? Baseline,
     double? Treatment,
     double? AbsoluteDelta,

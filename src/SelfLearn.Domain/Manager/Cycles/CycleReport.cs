@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SelfLearn.Domain.Teacher.Hypotheses;
+using SelfLearn.Domain.Teacher.Verdicts;
 
 namespace SelfLearn.Domain.Manager.Cycles;
 
@@ -37,8 +38,8 @@ public static class CycleReports
     {
         ArgumentNullException.ThrowIfNull(cycle);
         var tested = (cycle.Experiments ?? []).Select(e => new TestedHypothesis(e.Plan.ExperimentId, e.Plan.HypothesisId, e.Plan.Factor, e.Plan.From,
-            e.Plan.To, e.VerdictId, e.Call, [.. e.Metrics.Where(m => m.Role == "primary")],
-            [.. e.Metrics.Where(m => m.Role != "primary" && m.Significance != Significance.None)])).ToList();
+            e.Plan.To, e.VerdictId, e.Call, [.. e.Metrics.Where(m => m.Role == MetricRole.Primary)],
+            [.. e.Metrics.Where(m => m.Role != MetricRole.Primary && m.Significance != Significance.None)])).ToList();
         return new CycleReport(cycle.CycleId, cycle.GoalId, cycle.DeploymentId, cycle.BaseVersion, tested,
             [.. tested.Where(t => t.Call == VerdictCall.Winner).Select(t => t.HypothesisId)],
             [.. tested.Where(t => t.Call is not VerdictCall.Winner).Select(t => t.HypothesisId)],

@@ -19,7 +19,7 @@ public static class CycleSteps
     public static CycleStep? Next(Cycle cycle)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        if (CycleStatus.IsFinished(cycle.Status))
+        if (CycleStatus.IsFinished(cycle.Status) || cycle.Report is not null)
             return null;
         if (cycle.Experiments is null)
             return new CycleStep(CycleStepKind.Plan);
@@ -42,7 +42,8 @@ public static class CycleSteps
         return new CycleStep(CycleStepKind.Report);
     }
 
-    /// <summary>Whether a handler may start the work of <paramref name="step"/> now: it is next and the cycle runs.</summary>
+    /// <summary>Whether a handler may start the work of <paramref name="step"/> now: it is next and the cycle runs (or waits for this approval).</summary>
     public static bool MayStart(Cycle? cycle, CycleStep step) =>
-        cycle is not null && cycle.Status == CycleStatus.Running && Next(cycle) == step;
+        cycle is not null && Next(cycle) == step
+        && cycle.Status == (step.Kind == CycleStepKind.DecideApproval ? CycleStatus.AwaitingApproval : CycleStatus.Running);
 }
