@@ -35,21 +35,7 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Empties the event store and documents, clears Wolverine's queues, then seeds the defaults again.</summary>
-    public async Task ResetAsync()
-    {
-        await Host.ResetAllMartenDataAsync();
-        await Host.ResetResourceState();
-        await Host.Services.GetRequiredService<TelemetryWriter>().FlushAsync();
-        await Host.Services.GetRequiredService<TeacherTables>().EnsureAsync(CancellationToken.None);
-        await using (var truncate = Host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
-            $"TRUNCATE {TelemetrySchema.Schema}.pipeline_runs, {TelemetrySchema.Schema}.telemetry_events, {TeacherTables.GoldenDatasets}, " +
-            $"{TeacherTables.GoldenExamples}, {TeacherTables.JudgeScores}, {TeacherTables.Observations}, {FoldTables.Folded}"))
-            await truncate.ExecuteNonQueryAsync();
-        Host.Services.GetRequiredService<MemoryIndexCache>().Clear();
-        var catalog = Host.Services.GetRequiredService<CatalogCache>();
-        catalog.Invalidate();
-        await SeedDefaults.RunAsync(Store, catalog, CancellationToken.None);
-    }
+    public Task ResetAsync() => Host.ResetForTestAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -12,6 +12,8 @@ public static class CycleStatus
     public const string Stopped = "stopped";
     public const string Failed = "failed";
 
+    public static IReadOnlyList<string> All { get; } = [Running, Paused, AwaitingApproval, Completed, Stopped, Failed];
+
     public static bool IsFinished(string status) => status is Completed or Stopped or Failed;
 }
 
