@@ -11,7 +11,8 @@ namespace SelfLearn.Api.Tests.Manager.Cycles;
 /// A cycle from a formal goal to an activation, on the built-in scenarios, offline: every step an event on the cycle's
 /// stream, in order, the tested version activated through the Tuner with its links, the report built from the verdict.
 /// </summary>
-public sealed class AutonomousCycleTests(AutonomousCycleApp app) : IClassFixture<AutonomousCycleApp>, IAsyncLifetime
+[Collection(CyclesCollection.Name)]
+public sealed class AutonomousCycleTests(AutonomousCycleApp app) : IAsyncLifetime
 {
     private IAlbaHost Host => app.Host;
 
@@ -56,5 +57,15 @@ public sealed class AutonomousCycleTests(AutonomousCycleApp app) : IClassFixture
         Assert.Equal(recall["absoluteInterval"]!.ToJsonString(), gain["absoluteInterval"]!.ToJsonString());
         Assert.Equal([$"{id}-h1"], report["winners"]!.AsArray().Select(w => w!.GetValue<string>()));
         Assert.Empty(report["rejected"]!.AsArray());
+
+        // Redelivered step messages (after a crash, or twice by the transport) find their step recorded: nothing is appended.
+        var events = await Host.EventCount();
+        await Host.InvokeMessageAndWaitAsync(new PrepareCycleVariants(id, experimentId));
+        await Host.InvokeMessageAndWaitAsync(new RunCycleExperiment(id, experimentId));
+        await Host.InvokeMessageAndWaitAsync(new EvaluateCycleExperiment(id, experimentId));
+        await Host.InvokeMessageAndWaitAsync(new ApplyCycleChange(id));
+        await Host.InvokeMessageAndWaitAsync(new ReportCycle(id));
+        Assert.Equal(events, await Host.EventCount());
+        Assert.Equal(9, (await Host.CycleEvents(id)).Count);
     }
 }

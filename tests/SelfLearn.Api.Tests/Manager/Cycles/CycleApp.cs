@@ -49,3 +49,9 @@ public sealed class AutonomousCycleApp() : CycleApp;
 
 /// <summary>Changes of <c>retrieval.top_k</c> need an approval before the loop may activate them.</summary>
 public sealed class ApprovalCycleApp() : CycleApp("retrieval.top_k");
+
+[CollectionDefinition(Name)]
+public sealed class CyclesCollection : ICollectionFixture<AutonomousCycleApp>
+{
+    public const string Name = "cycles";
+}
