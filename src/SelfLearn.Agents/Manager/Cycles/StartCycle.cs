@@ -26,6 +26,8 @@ public static class StartCycleHandler
         var (started, problems) = Decider.Decide(command.CycleId, command.GoalId, command.Goal!, deployment?.ActiveVersion, catalog, command.By);
         if (started is null)
             return (CycleOutcome.Rejected(command.CycleId, problems), []);
+        if (await session.Events.FetchStreamStateAsync(Cycle.StreamKey(command.CycleId), ct) is not null)
+            return (new CycleOutcome(CycleOutcomeStatus.Conflict, command.CycleId, [$"cycle '{command.CycleId}' exists already."]), []);
         session.Events.StartStream<Cycle>(Cycle.StreamKey(command.CycleId), started);
         return (new CycleOutcome(CycleOutcomeStatus.Accepted, command.CycleId, []), [new PlanCycle(command.CycleId)]);
     }

@@ -12,8 +12,8 @@ using Command = SelfLearn.Agents.Manager.Cycles.StartCycle;
 
 namespace SelfLearn.Api.Manager.Cycles;
 
-/// <summary>The goal a cycle serves: its id and its formal form as confirmed.</summary>
-public sealed record StartCycleRequest(string? GoalId, FormalGoal? Goal);
+/// <summary>The goal a cycle serves (its id and its formal form as confirmed) and, optionally, the cycle's own id.</summary>
+public sealed record StartCycleRequest(string? GoalId, FormalGoal? Goal, string? Id = null);
 
 public static class StartCycle
 {
@@ -29,7 +29,7 @@ public static class StartCycle
             Deployment = string.IsNullOrEmpty(goal.Deployment) ? "default" : goal.Deployment,
             Primary = goal.Primary ?? [], Guards = goal.Guards ?? [], AllowedFactors = goal.AllowedFactors ?? [],
         };
-        var id = Command.NewCycleId();
+        var id = request.Id ?? Command.NewCycleId();
         var outcome = await bus.InvokeAsync<CycleOutcome>(new Command(id, request.GoalId ?? "", normalised, user.Name()), ct);
         return CycleResponses.Refusal(outcome)
             ?? Results.Created($"/api/cycles/{id}", await session.LoadAsync<Cycle>(Cycle.StreamKey(id), ct));

@@ -13,12 +13,17 @@ public static class StartCycle
 {
     public const int MaxExperiments = 10;
 
+    /// <summary>Room for the experiment and hypothesis ids derived from it ("-e10") within the 63 characters of an id.</summary>
+    public const int MaxIdLength = 56;
+
     public static (CycleStarted? Started, IReadOnlyList<string> Problems) Decide(
         string cycleId, string goalId, FormalGoal goal, int? activeVersion, IReadOnlyDictionary<string, ImpactFactor> catalog, string by)
     {
         ArgumentNullException.ThrowIfNull(goal);
         ArgumentNullException.ThrowIfNull(catalog);
         var problems = new List<string>();
+        if (cycleId.Length > MaxIdLength || !Configuration.OpenDeployment.IdPattern().IsMatch(cycleId))
+            problems.Add($"a cycle id is 1-{MaxIdLength} lower-case letters, digits, '-' or '_', starting with a letter or digit.");
         if (string.IsNullOrWhiteSpace(goalId))
             problems.Add("'goalId' is required.");
         if (activeVersion is null)

@@ -29,8 +29,9 @@ public sealed class CycleControlTests(AutonomousCycleApp app) : IAsyncLifetime
     [Fact]
     public async Task A_goal_whose_factors_the_cycle_cannot_test_ends_with_no_change_and_says_why()
     {
-        var id = await Host.StartAndWait(Goal([PromptVersion]));
+        var id = await Host.StartAndWait(Goal([PromptVersion], id: "cyc-nothing"));
 
+        Assert.Equal("cyc-nothing", id);
         Assert.Equal(["CycleStarted", "CyclePlanned", "RecommendationsRecorded", "NoChange", "CycleReported", "CycleCompleted"], await Host.CycleEvents(id));
         var cycle = (await Host.Get($"/api/cycles/{id}"))!;
         Assert.Equal(("completed", "none"), (cycle["status"]!.GetValue<string>(), cycle["outcome"]!.GetValue<string>()));
@@ -39,6 +40,11 @@ public sealed class CycleControlTests(AutonomousCycleApp app) : IAsyncLifetime
         var report = (await Host.Get($"/api/cycles/{id}/report"))!;
         Assert.Empty(report["tested"]!.AsArray());
         Assert.Equal("none", report["change"]!["kind"]!.GetValue<string>());
+
+        var before = await Host.EventCount();
+        var again = (await Host.Post("/api/cycles", Goal([PromptVersion], id: "cyc-nothing"), 409))!;
+        Assert.Equal("cycle 'cyc-nothing' exists already.", again["detail"]!.GetValue<string>());
+        Assert.Equal(before, await Host.EventCount());
     }
 
     [Fact]
@@ -96,11 +102,12 @@ public sealed class CycleControlTests(AutonomousCycleApp app) : IAsyncLifetime
     [InlineData("nope", CycleHost.Recall, "retrieval.top_k", "The cycle was not started: no deployment 'nope'.")]
     [InlineData("default", "retrieval.bogus", "retrieval.top_k", "The cycle was not started: 'retrieval.bogus' is not a metric of docs/METRICS.md.")]
     [InlineData("default", CycleHost.Recall, "retrieval.bogus", "The cycle was not started: 'retrieval.bogus' is not an impact factor of the catalog.")]
-    public async Task A_goal_the_cycle_cannot_serve_is_a_400_and_appends_nothing(string deployment, string metric, string factor, string detail)
+    [InlineData("default", CycleHost.Recall, "retrieval.top_k", "The cycle was not started: a cycle id is 1-56 lower-case letters, digits, '-' or '_', starting with a letter or digit.", "Cycle-1")]
+    public async Task A_goal_the_cycle_cannot_serve_is_a_400_and_appends_nothing(string deployment, string metric, string factor, string detail, string? id = null)
     {
         var before = await Host.EventCount();
 
-        var refused = (await Host.Post("/api/cycles", Goal([factor], deployment: deployment, metric: metric), 400))!;
+        var refused = (await Host.Post("/api/cycles", Goal([factor], deployment: deployment, metric: metric, id: id), 400))!;
 
         Assert.Equal(detail, refused["detail"]!.GetValue<string>());
         Assert.Equal(before, await Host.EventCount());

@@ -13,8 +13,9 @@ public static class CycleHost
     public const string Recall = "retrieval.delivered_recall";
 
     /// <summary>A formal goal as JSON: raise delivered recall, changing only the named factors.</summary>
-    public static object Goal(string[] factors, int experiments = 1, int dialogs = 24, string deployment = "default", string metric = Recall) => new
+    public static object Goal(string[] factors, int experiments = 1, int dialogs = 24, string deployment = "default", string metric = Recall, string? id = null) => new
     {
+        id,
         goalId = "goal-recall",
         goal = new
         {
