@@ -1,15 +1,7 @@
 using Alba;
-using JasperFx.Resources;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using SelfLearn.Agents.Seeding;
-using SelfLearn.Agents.Tuner;
-using SelfLearn.Agents.Student.Memories;
-using SelfLearn.Agents.Student.Telemetry;
-using SelfLearn.Agents.Teacher.Metrics;
-using SelfLearn.Agents.Teacher.Metrics.Folding;
 using SelfLearn.Api.Hosting;
 
 namespace SelfLearn.Api.Tests.Infrastructure;
