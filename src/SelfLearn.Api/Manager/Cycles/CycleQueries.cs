@@ -30,14 +30,20 @@ public static class CycleQueries
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Cycle>(Cycle.StreamKey(id), ct) is { } cycle ? Results.Ok(cycle) : Problems.NotFound($"no cycle '{id}'.");
 
-    /// <summary>The cycle's report (JSON), once the cycle has reported.</summary>
+    /// <summary>The cycle's report once the cycle has reported: JSON, or Markdown in the goal's language with <c>format=markdown</c>.</summary>
     [Authorize(Policy = Policies.Read)]
     [WolverineGet("/api/cycles/{id}/report", OperationId = "GetCycleReport")]
-    public static async Task<IResult> Report(string id, IQuerySession session, CancellationToken ct) =>
-        await session.LoadAsync<Cycle>(Cycle.StreamKey(id), ct) switch
+    public static async Task<IResult> Report(string id, string? format, IQuerySession session, CancellationToken ct)
+    {
+        if (format is not (null or "json" or "markdown"))
+            return Problems.BadRequest($"'format' is json or markdown, not '{format}'.");
+        return await session.LoadAsync<Cycle>(Cycle.StreamKey(id), ct) switch
         {
             null => Problems.NotFound($"no cycle '{id}'."),
-            { Report: { } report } => Results.Ok(report),
+            { Report: { } report } cycle => format == "markdown"
+                ? Results.Text(CycleReportMarkdown.Render(report, cycle.Goal.Language), "text/markdown; charset=utf-8")
+                : Results.Ok(report),
             var cycle => Problems.Conflict($"cycle {id} has not reported yet: it is {cycle.Status}, next step {cycle.CurrentStep ?? "none"}."),
         };
+    }
 }

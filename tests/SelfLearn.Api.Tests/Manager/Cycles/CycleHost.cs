@@ -46,6 +46,18 @@ public static class CycleHost
         return answer;
     }
 
+    /// <summary>The Markdown report and its content type.</summary>
+    public static async Task<(string Text, string? ContentType)> MarkdownReport(this IAlbaHost host, string cycleId)
+    {
+        var result = await host.Scenario(s =>
+        {
+            s.Get.Url($"/api/cycles/{cycleId}/report?format=markdown");
+            s.WithRequestHeader("X-Api-Key", Keys.Auditor);
+            s.StatusCodeShouldBe(200);
+        });
+        return (await result.ReadAsTextAsync(), result.Context.Response.ContentType);
+    }
+
     /// <summary>The event type names on the cycle's stream, in order.</summary>
     public static async Task<IReadOnlyList<string>> CycleEvents(this IAlbaHost host, string cycleId)
     {
