@@ -11,6 +11,11 @@ using Wolverine.Runtime.Handlers;
 
 namespace SelfLearn.Agents.Manager.Cycles;
 
+public sealed record ApplyCycleChange(string CycleId) : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.ApplyChange);
+}
+
 /// <summary>
 /// Apply: conflicting recommendations are resolved (<see cref="RecommendationConflicts"/>, each resolution recorded);
 /// the best one left is activated through the Tuner — the very version its experiment tested — when every factor it

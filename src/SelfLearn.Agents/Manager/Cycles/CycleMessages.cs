@@ -10,50 +10,6 @@ public interface ICycleStepMessage
     CycleStep Step { get; }
 }
 
-public sealed record PlanCycle(string CycleId) : ICycleStepMessage
-{
-    public CycleStep Step => new(CycleStepKind.Plan);
-}
-
-public sealed record PrepareCycleVariants(string CycleId, string ExperimentId) : ICycleStepMessage
-{
-    public CycleStep Step => new(CycleStepKind.PrepareVariants, ExperimentId);
-}
-
-public sealed record RunCycleExperiment(string CycleId, string ExperimentId) : ICycleStepMessage
-{
-    public CycleStep Step => new(CycleStepKind.RunExperiment, ExperimentId);
-}
-
-public sealed record EvaluateCycleExperiment(string CycleId, string ExperimentId) : ICycleStepMessage
-{
-    public CycleStep Step => new(CycleStepKind.EvaluateExperiment, ExperimentId);
-}
-
-public sealed record RecordCycleRecommendations(string CycleId) : ICycleStepMessage
-{
-    public CycleStep Step => new(CycleStepKind.RecordRecommendations);
-}
-
-public sealed record ApplyCycleChange(string CycleId) : ICycleStepMessage
-{
-    public CycleStep Step => new(CycleStepKind.ApplyChange);
-}
-
-/// <summary>
-/// The meta-user decided the approval a cycle waits for: approved, the tested version is activated; declined, the cycle
-/// changes nothing. (Issue #12's approvals will send it; until then only tests and the cycle's own seam do.)
-/// </summary>
-public sealed record ApprovalDecided(string ApprovalId, string CycleId, bool Approved, string By = "meta-user") : ICycleStepMessage
-{
-    public CycleStep Step => new(CycleStepKind.DecideApproval);
-}
-
-public sealed record ReportCycle(string CycleId) : ICycleStepMessage
-{
-    public CycleStep Step => new(CycleStepKind.Report);
-}
-
 public static class CycleMessages
 {
     /// <summary>The message that does <paramref name="step"/>; none for an approval, which waits for a person.</summary>

@@ -11,6 +11,11 @@ using Wolverine.Runtime.Handlers;
 
 namespace SelfLearn.Agents.Manager.Cycles;
 
+public sealed record EvaluateCycleExperiment(string CycleId, string ExperimentId) : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.EvaluateExperiment, ExperimentId);
+}
+
 /// <summary>
 /// Evaluate: the Teacher's <see cref="EvaluateExperiment"/> records the verdict and turns a winner into a ready
 /// recommendation (the Tuner's rules). A redelivered step finds the verdict recorded and reuses it.

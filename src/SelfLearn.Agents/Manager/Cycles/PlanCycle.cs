@@ -11,6 +11,11 @@ using Wolverine.Runtime.Handlers;
 
 namespace SelfLearn.Agents.Manager.Cycles;
 
+public sealed record PlanCycle(string CycleId) : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.Plan);
+}
+
 /// <summary>
 /// Plan: the offline planner drafts one-step hypotheses on the goal's allowed factors; each is recorded through the
 /// Teacher's <see cref="ProposeHypothesis"/> (the Tuner's rules for its values); the recorded ones, up to the goal's

@@ -14,6 +14,11 @@ using Wolverine.Runtime.Handlers;
 
 namespace SelfLearn.Agents.Manager.Cycles;
 
+public sealed record PrepareCycleVariants(string CycleId, string ExperimentId) : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.PrepareVariants, ExperimentId);
+}
+
 /// <summary>
 /// Prepare: the Tuner creates the treatment's version (the base version with the hypothesis's value, linked to the goal
 /// and the experiment) through <see cref="PrepareVariants"/>, the scenarios are recorded as a dataset version, and the

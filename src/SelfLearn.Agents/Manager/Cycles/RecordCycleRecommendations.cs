@@ -8,6 +8,11 @@ using Wolverine.Runtime.Handlers;
 
 namespace SelfLearn.Agents.Manager.Cycles;
 
+public sealed record RecordCycleRecommendations(string CycleId) : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.RecordRecommendations);
+}
+
 /// <summary>
 /// Recommendations: the ready recommendations the Teacher recorded from the cycle's verdicts (each already passed the
 /// Tuner's rules against the base version), each ranked by its gain on the goal's first primary metric.

@@ -7,6 +7,11 @@ using Wolverine.Runtime.Handlers;
 
 namespace SelfLearn.Agents.Manager.Cycles;
 
+public sealed record ReportCycle(string CycleId) : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.Report);
+}
+
 /// <summary>Report: what the cycle tested and changed, from its own events; then the cycle is complete.</summary>
 public static class ReportCycleHandler
 {

@@ -11,6 +11,11 @@ using Wolverine.Runtime.Handlers;
 
 namespace SelfLearn.Agents.Manager.Cycles;
 
+public sealed record RunCycleExperiment(string CycleId, string ExperimentId) : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.RunExperiment, ExperimentId);
+}
+
 /// <summary>
 /// Run: the emulator plays the experiment offline and paired (both variants, the same scenarios) through
 /// <see cref="RunSimulation"/>. A redelivered step finds the experiment's completed simulation and reuses it.

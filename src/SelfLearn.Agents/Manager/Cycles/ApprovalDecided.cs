@@ -9,6 +9,15 @@ using Wolverine.Runtime.Handlers;
 namespace SelfLearn.Agents.Manager.Cycles;
 
 /// <summary>
+/// The meta-user decided the approval a cycle waits for: approved, the tested version is activated; declined, the cycle
+/// changes nothing. (Issue #12's approvals will send it; until then only tests and the cycle's own seam do.)
+/// </summary>
+public sealed record ApprovalDecided(string ApprovalId, string CycleId, bool Approved, string By = "meta-user") : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.DecideApproval);
+}
+
+/// <summary>
 /// The approval a waiting cycle asked for was decided: approved, the tested version is activated with the approval's
 /// id in its links; declined, the cycle records that nothing changed. A decision for another approval, or for a cycle
 /// that does not wait, records nothing.
