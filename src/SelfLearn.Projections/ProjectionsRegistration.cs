@@ -7,6 +7,7 @@ using SelfLearn.Projections.ImpactFactors;
 using SelfLearn.Projections.Manager.Goals;
 using SelfLearn.Projections.Manager.Approvals;
 using SelfLearn.Projections.Manager.Autonomy;
+using SelfLearn.Projections.Manager.Cycles;
 using SelfLearn.Projections.Simulations;
 using SelfLearn.Projections.Teacher;
 
@@ -20,7 +21,7 @@ public static class ProjectionsRegistration
         .. ImpactFactorsRegistration.Projections, .. ConfigurationRegistration.Projections, .. ExperimentsRegistration.Projections,
         .. DatasetsRegistration.Projections, .. SimulationsRegistration.Projections, .. TeacherRegistration.Projections,
         .. GoalsRegistration.Projections,
-        .. AutonomyRegistration.Projections, .. ApprovalsRegistration.Projections,
+        .. AutonomyRegistration.Projections, .. ApprovalsRegistration.Projections, .. CyclesRegistration.Projections,
     ];
 
     /// <summary>The event store settings every feature relies on, then each feature's own projections and indexes.</summary>
@@ -33,6 +34,6 @@ public static class ProjectionsRegistration
         options.Projections.RebuildWithBulkCopy = true;
 
         return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher()
-            .AddGoals().AddAutonomy().AddApprovals();
+            .AddGoals().AddAutonomy().AddApprovals().AddCycles();
     }
 }

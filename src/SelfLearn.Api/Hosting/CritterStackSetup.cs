@@ -3,6 +3,7 @@ using JasperFx.Resources;
 using Marten;
 using Npgsql;
 using SelfLearn.Agents.Audit;
+using SelfLearn.Agents.Manager.Cycles;
 using SelfLearn.Agents.Student;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Projections;
@@ -33,6 +34,7 @@ public static class CritterStackSetup
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
         builder.Services.AddEventChainInstaller();
+        builder.Services.Configure<CycleSettings>(builder.Configuration.GetSection(CycleSettings.Section));
 
         builder.Host.UseWolverine(opts =>
         {
@@ -40,6 +42,7 @@ public static class CritterStackSetup
             opts.ApplicationAssembly = typeof(CritterStackSetup).Assembly;
             opts.Discovery.IncludeAssembly(typeof(TunerOutcome).Assembly);
             opts.Services.AddResourceSetupOnStartup();
+            opts.AddManagerCycles();
         });
     }
 }

@@ -1,15 +1,7 @@
 using Alba;
-using JasperFx.Resources;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
-using SelfLearn.Agents.Seeding;
-using SelfLearn.Agents.Tuner;
-using SelfLearn.Agents.Student.Memories;
-using SelfLearn.Agents.Student.Telemetry;
-using SelfLearn.Agents.Teacher.Metrics;
-using SelfLearn.Agents.Teacher.Metrics.Folding;
 using SelfLearn.Api.Hosting;
 
 namespace SelfLearn.Api.Tests.Infrastructure;
@@ -35,21 +27,7 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Empties the event store and documents, clears Wolverine's queues, then seeds the defaults again.</summary>
-    public async Task ResetAsync()
-    {
-        await Host.ResetAllMartenDataAsync();
-        await Host.ResetResourceState();
-        await Host.Services.GetRequiredService<TelemetryWriter>().FlushAsync();
-        await Host.Services.GetRequiredService<TeacherTables>().EnsureAsync(CancellationToken.None);
-        await using (var truncate = Host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
-            $"TRUNCATE {TelemetrySchema.Schema}.pipeline_runs, {TelemetrySchema.Schema}.telemetry_events, {TeacherTables.GoldenDatasets}, " +
-            $"{TeacherTables.GoldenExamples}, {TeacherTables.JudgeScores}, {TeacherTables.Observations}, {FoldTables.Folded}"))
-            await truncate.ExecuteNonQueryAsync();
-        Host.Services.GetRequiredService<MemoryIndexCache>().Clear();
-        var catalog = Host.Services.GetRequiredService<CatalogCache>();
-        catalog.Invalidate();
-        await SeedDefaults.RunAsync(Store, catalog, CancellationToken.None);
-    }
+    public Task ResetAsync() => Host.ResetForTestAsync();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,69 @@
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SelfLearn.Agents.Teacher.Hypotheses;
+using SelfLearn.Agents.Tuner;
+using SelfLearn.Domain.Manager.Cycles;
+using SelfLearn.Projections.Configuration;
+using Wolverine;
+using Wolverine.Attributes;
+using Wolverine.Runtime.Handlers;
+
+namespace SelfLearn.Agents.Manager.Cycles;
+
+public sealed record PlanCycle(string CycleId) : ICycleStepMessage
+{
+    public CycleStep Step => new(CycleStepKind.Plan);
+}
+
+/// <summary>
+/// Plan: the offline planner drafts one-step hypotheses on the goal's allowed factors; each is recorded through the
+/// Teacher's <see cref="ProposeHypothesis"/> (the Tuner's rules for its values); the recorded ones, up to the goal's
+/// experiment budget, become the cycle's experiments, designed from the goal (primary metrics with a minimum effect,
+/// guards as the goal states them). Ids derive from the cycle's, so a redelivered plan finds its hypotheses recorded.
+/// </summary>
+public static class PlanCycleHandler
+{
+    public const string By = "system:manager";
+
+    public static void Configure(HandlerChain chain) => CycleStepWrites.RetryConflicts(chain);
+
+    [Transactional]
+    [MessageTimeout(CycleStepWrites.StepTimeoutSeconds)]
+    public static async Task<OutgoingMessages> Handle(
+        PlanCycle message, IDocumentSession session, CatalogCache catalogCache, IServiceScopeFactory scopes, ILogger<PlanCycle> log, CancellationToken ct)
+    {
+        var cycle = await CycleStepWrites.LoadAsync(session, message.CycleId, ct);
+        if (!CycleStepWrites.MayStart(cycle, message, log))
+            return [];
+        try
+        {
+            var catalog = await catalogCache.GetAsync(session, ct);
+            var baseVersion = await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(cycle!.DeploymentId, cycle.BaseVersion), ct)
+                              ?? throw new InvalidOperationException($"version {cycle.BaseVersion} of deployment '{cycle.DeploymentId}' is gone.");
+            var (hypotheses, scenarios, notes) = CyclePlanner.Plan(cycle, catalog, baseVersion.Parameters);
+            var planned = new List<PlannedExperiment>();
+            var allNotes = notes.ToList();
+            await using var scope = scopes.CreateAsyncScope();
+            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+            foreach (var hypothesis in hypotheses)
+            {
+                var recorded = await bus.InvokeAsync<TunerOutcome>(new ProposeHypothesis(hypothesis.Experiment.HypothesisId, hypothesis.Draft, By), ct);
+                if (recorded.Status is TunerStatus.Accepted || (recorded.Status is TunerStatus.Conflict && await IsRecordedAsync(session, hypothesis, ct)))
+                    planned.Add(hypothesis.Experiment);
+                else
+                    allNotes.Add($"{hypothesis.Experiment.Factor} to {hypothesis.Experiment.To.GetRawText()} was not planned: {recorded.Describe()}");
+            }
+            return await CycleStepWrites.RecordAsync(session, message,
+                [new CyclePlanned(cycle.CycleId, planned, planned.Count == 0 ? 0 : scenarios, allNotes)], log, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await CycleStepWrites.FailAsync(session, message, e, log, ct);
+        }
+    }
+
+    private static async Task<bool> IsRecordedAsync(IQuerySession session, CycleHypothesis hypothesis, CancellationToken ct) =>
+        await session.LoadAsync<Domain.Teacher.Hypotheses.Hypothesis>(Domain.Teacher.Hypotheses.Hypothesis.StreamKey(hypothesis.Experiment.HypothesisId), ct)
+            is { } recorded && recorded.Factor == hypothesis.Experiment.Factor;
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using SelfLearn.Domain.Teacher.Hypotheses;
+using SelfLearn.Domain.Teacher.Verdicts;
+
+namespace SelfLearn.Domain.Manager.Cycles;
+
+/// <summary>One tested hypothesis: the change, the verdict's call and every metric it compared.</summary>
+public sealed record TestedHypothesis(
+    string ExperimentId,
+    string HypothesisId,
+    string Factor,
+    JsonElement From,
+    JsonElement To,
+    string? VerdictId,
+    VerdictCall? Call,
+    IReadOnlyList<MetricGain> PrimaryGains,
+    IReadOnlyList<MetricGain> SideEffects);
+
+/// <summary>
+/// What a cycle did, for the meta-user: what was tested, the winners and the rejected hypotheses (losers, inconclusive,
+/// invalid), the gains with their intervals, the side effects that moved significantly, the conflicts resolved and the
+/// change made or why none was.
+/// </summary>
+public sealed record CycleReport(
+    string CycleId,
+    string GoalId,
+    string DeploymentId,
+    int BaseVersion,
+    IReadOnlyList<TestedHypothesis> Tested,
+    IReadOnlyList<string> Winners,
+    IReadOnlyList<string> Rejected,
+    IReadOnlyList<ConflictResolved> Conflicts,
+    CycleChange? Change);
+
+public static class CycleReports
+{
+    public static CycleReport Of(Cycle cycle)
+    {
+        ArgumentNullException.ThrowIfNull(cycle);
+        var tested = (cycle.Experiments ?? []).Select(e => new TestedHypothesis(e.Plan.ExperimentId, e.Plan.HypothesisId, e.Plan.Factor, e.Plan.From,
+            e.Plan.To, e.VerdictId, e.Call, [.. e.Metrics.Where(m => m.Role == MetricRole.Primary)],
+            [.. e.Metrics.Where(m => m.Role != MetricRole.Primary && m.Significance != Significance.None)])).ToList();
+        return new CycleReport(cycle.CycleId, cycle.GoalId, cycle.DeploymentId, cycle.BaseVersion, tested,
+            [.. tested.Where(t => t.Call == VerdictCall.Winner).Select(t => t.HypothesisId)],
+            [.. tested.Where(t => t.Call is not VerdictCall.Winner).Select(t => t.HypothesisId)],
+            cycle.Conflicts, cycle.Change);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Text;
+using SelfLearn.Domain.Manager.Goals;
+using SelfLearn.Domain.Teacher.Hypotheses;
+
+namespace SelfLearn.Domain.Manager.Cycles;
+
+/// <summary>The cycle's report as Markdown, in the language the goal was stated in (English or Russian).</summary>
+public static class CycleReportMarkdown
+{
+    private sealed record Words(string Title, string Tested, string Columns, string Gains, string Change, string None, string Conflicts, string Side);
+
+    private static readonly Words English = new("Cycle", "What was tested", "| hypothesis | factor | change | verdict |",
+        "Primary gains (relative, 95 % interval of the absolute delta)", "Change", "nothing was tested", "Conflicts resolved", "Side effects");
+
+    private static readonly Words Russian = new("Цикл", "Что проверено", "| гипотеза | фактор | изменение | вердикт |",
+        "Выигрыш по основным метрикам (относительный, 95 % интервал абсолютной разницы)", "Изменение", "ничего не проверялось",
+        "Разрешённые конфликты", "Побочные эффекты");
+
+    public static string Render(CycleReport report, GoalLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var w = language == GoalLanguage.Russian ? Russian : English;
+        var md = new StringBuilder();
+        md.Append(CultureInfo.InvariantCulture, $"# {w.Title} {report.CycleId}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"goal `{report.GoalId}` · deployment `{report.DeploymentId}` · base version {report.BaseVersion}\n\n");
+        md.Append(CultureInfo.InvariantCulture, $"## {w.Tested}\n\n");
+        if (report.Tested.Count == 0)
+            md.Append(CultureInfo.InvariantCulture, $"{w.None}.\n\n");
+        else
+        {
+            md.Append(w.Columns).Append("\n|---|---|---|---|\n");
+            foreach (var t in report.Tested)
+                md.Append(CultureInfo.InvariantCulture, $"| {t.HypothesisId} | `{t.Factor}` | {t.From.GetRawText()} → {t.To.GetRawText()} | {Call(t.Call)} |\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n## {w.Gains}\n\n");
+            foreach (var t in report.Tested)
+                foreach (var g in t.PrimaryGains)
+                    md.Append(CultureInfo.InvariantCulture, $"- {t.HypothesisId} `{g.Metric}` ({g.Segment}): {Gain(g)}\n");
+            var side = report.Tested.SelectMany(t => t.SideEffects.Select(s => (t.HypothesisId, s))).ToList();
+            if (side.Count > 0)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\n## {w.Side}\n\n");
+                foreach (var (hypothesis, s) in side)
+                    md.Append(CultureInfo.InvariantCulture, $"- {hypothesis} `{s.Metric}` ({s.Segment}): {Gain(s)}, {s.Significance.ToString().ToLowerInvariant()}\n");
+            }
+            md.Append('\n');
+        }
+        if (report.Conflicts.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"## {w.Conflicts}\n\n");
+            foreach (var c in report.Conflicts)
+                md.Append(CultureInfo.InvariantCulture, $"- {c.Reason}\n");
+            md.Append('\n');
+        }
+        md.Append(CultureInfo.InvariantCulture, $"## {w.Change}\n\n{report.Change?.Kind ?? CycleChange.None}: {report.Change?.Reason}\n");
+        return md.ToString();
+    }
+
+    private static string Call(VerdictCall? call) => call?.ToString().ToLowerInvariant() ?? "—";
+
+    private static string Gain(MetricGain g) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Percent(g.RelativeDelta)}, Δ {Number(g.AbsoluteDelta)} [{Number(g.AbsoluteInterval?.Lower)}, {Number(g.AbsoluteInterval?.Upper)}]");
+
+    private static string Percent(double? value) => value?.ToString("+0.##%;-0.##%;0%", CultureInfo.InvariantCulture) ?? "—";
+
+    private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "—";
+}
