@@ -1,9 +1,11 @@
 using JasperFx;
 using SelfLearn.Agents.Seeding;
 using SelfLearn.Api.Commands;
+using SelfLearn.Api.Deployments;
 using SelfLearn.Api.Edge;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Hosting;
+using SelfLearn.Api.Manager.Cycles;
 using SelfLearn.Api.Manager.Goals;
 using SelfLearn.Api.Security;
 using SelfLearn.Api.Teacher;
@@ -56,9 +58,19 @@ if (args is [JudgeCalibrateCommand.Name, .. var calibrateArgs])
     return await JudgeCalibrateCommand.RunAsync(app.Services, calibrateArgs, CancellationToken.None);
 }
 
-if (args is [EvaluateCommand.Name or RecomputeCommand.Name or SearchCommand.Name, .. var teacherArgs])
+if (args is [ReportCommand.Name, .. var reportArgs])
 {
-    // The Teacher's commands need the running app (telemetry writer, Wolverine for the hypothesis rules), on a free port.
+    return await ReportCommand.RunAsync(app.Services, reportArgs, CancellationToken.None);
+}
+
+if (args is [AsOfCommand.Name, .. var asOfArgs])
+{
+    return await AsOfCommand.RunAsync(app.Services, asOfArgs, CancellationToken.None);
+}
+
+if (args is [EvaluateCommand.Name or RecomputeCommand.Name or SearchCommand.Name or CycleCommand.Name, .. var teacherArgs])
+{
+    // The Teacher's and the Manager's commands need the running app (telemetry writer, Wolverine for the hypothesis rules and the cycle's steps), on a free port.
     StudentCommands.UseFreePort(app);
     await app.StartAsync();
     try
@@ -67,6 +79,7 @@ if (args is [EvaluateCommand.Name or RecomputeCommand.Name or SearchCommand.Name
         {
             EvaluateCommand.Name => await EvaluateCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None),
             SearchCommand.Name => await SearchCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None),
+            CycleCommand.Name => await CycleCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None),
             _ => await RecomputeCommand.RunAsync(app.Services, teacherArgs, CancellationToken.None),
         };
     }
