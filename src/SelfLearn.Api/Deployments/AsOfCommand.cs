@@ -29,12 +29,14 @@ public static class AsOfCommand
             if (await ConfigAsOf.ReadAsync(services, deploymentId, at, ct) is not { } snapshot)
                 throw new ArgumentException($"deployment '{deploymentId}' had no active configuration at {at.ToString("O", CultureInfo.InvariantCulture)}.");
 
-            var table = new Table().Title(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"Deployment {snapshot.DeploymentId} at {at:O}: version {snapshot.ConfigVersion}, valid from {snapshot.ValidFrom:O} to {(snapshot.ValidTo is { } to ? to.ToString("O", CultureInfo.InvariantCulture) : "now")}")))
-                .AddColumns("parameter", "value");
+            var heading = string.Create(CultureInfo.InvariantCulture,
+                $"Deployment {snapshot.DeploymentId} at {at:O}: version {snapshot.ConfigVersion}, valid from {snapshot.ValidFrom:O} to {(snapshot.ValidTo is { } to ? to.ToString("O", CultureInfo.InvariantCulture) : "now")}.");
+            var table = new Table().AddColumns("parameter", "value");
             foreach (var (key, value) in snapshot.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
                 table.AddRow(Markup.Escape(key), Markup.Escape(JsonSerializer.Serialize(value)));
+            piped.Fit([heading]);
             piped.Fit(table);
+            console.WriteLine(heading);
             console.Write(table);
             return 0;
         }

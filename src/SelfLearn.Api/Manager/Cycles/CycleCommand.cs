@@ -122,8 +122,8 @@ public static class CycleCommand
     private static void PrintGoal(IAnsiConsole console, PipedWidth piped, Goal goal)
     {
         var formal = goal.Formal;
-        var table = new Table().Title(Markup.Escape($"Goal {goal.GoalId} on deployment {formal.Deployment} ({goal.Source}, {Language(formal.Language)})"))
-            .AddColumns("", "metric", "direction", "target / limit", "segment");
+        var heading = $"Goal {goal.GoalId} on deployment {formal.Deployment}, formalised {Source(goal.Source)}, language {Language(formal.Language)}:";
+        var table = new Table().AddColumns("", "metric", "direction", "target / limit", "segment");
         foreach (var p in formal.Primary)
             table.AddRow("primary", Markup.Escape(p.Metric), Direction(p.Direction), p.Target is { } t ? N(t) : "any significant gain", Markup.Escape(p.Segment ?? "all"));
         foreach (var g in formal.Guards)
@@ -131,9 +131,18 @@ public static class CycleCommand
         table.AddRow("factors", Markup.Escape(formal.AllowedFactors.Count == 0 ? "any the autonomy policy allows" : string.Join(", ", formal.AllowedFactors)), "", "", "");
         table.AddRow("budget", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
             $"{formal.Budget.Experiments} experiments, {formal.Budget.SimulatedDialogs} simulated dialogs, {formal.Budget.WallTimeMinutes} minutes")), "", "", "");
+        piped.Fit([heading]);
         piped.Fit(table);
+        console.WriteLine(heading);
         console.Write(table);
     }
+
+    private static string Source(GoalSource source) => source switch
+    {
+        GoalSource.Offline => "by the phrase grammar",
+        GoalSource.Llm => "by a language model",
+        _ => "as given",
+    };
 
     private static string Limit(Domain.Experiments.GuardMetric g) =>
         g.Bound is { } bound ? $"bound {N(bound)}"
