@@ -89,6 +89,12 @@ if (args is [EvaluateCommand.Name or RecomputeCommand.Name or SearchCommand.Name
     }
 }
 
+if (CommandLineHelp.Handles(args))
+{
+    CommandLineHelp.Print();
+    return await app.RunJasperFxCommands(["help"]);
+}
+
 app.PrintDevelopmentKeys();
 if (args is [var verb, ..] && !verb.StartsWith('-'))
     return await app.RunJasperFxCommands(args); // projections, db-apply, describe, …: JasperFx's own command line

@@ -13,6 +13,8 @@ public sealed class CommandLineBoundaryTests
         var sources = new[] { "Commands", "Simulations" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(root, "src", "SelfLearn.Api", folder), "*.cs", SearchOption.AllDirectories))
             .Concat(Directory.GetFiles(Path.Combine(root, "src", "SelfLearn.Api", "Teacher"), "*Command.cs"))
+            .Concat(Directory.GetFiles(Path.Combine(root, "src", "SelfLearn.Api", "Manager"), "*Command.cs", SearchOption.AllDirectories))
+            .Concat(Directory.GetFiles(Path.Combine(root, "src", "SelfLearn.Api", "Deployments"), "*Command.cs"))
             .ToList();
         Assert.True(sources.Count > 10, $"only {sources.Count} command-line sources found");
 
