@@ -25,7 +25,8 @@ public static class ReadJournal
 {
     public static async Task<JournalPage> RunAsync(IQuerySession session, JournalQuery query, CancellationToken ct)
     {
-        var rows = session.Query<JournalEntry>().Where(x => x.Sequence >= (query.From ?? 0));
+        var from = query.From ?? 0;
+        var rows = session.Query<JournalEntry>().Where(x => x.Sequence >= from);
         if (query.CycleId is { } cycleId)
         {
             if (await session.LoadAsync<Cycle>(Cycle.StreamKey(cycleId), ct) is not { } cycle)

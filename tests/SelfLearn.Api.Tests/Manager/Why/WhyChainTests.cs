@@ -72,7 +72,7 @@ public sealed class WhyChainTests(AutonomousCycleApp app) : IAsyncLifetime
     [Fact]
     public async Task A_persons_change_through_the_api_starts_the_chain_at_the_version()
     {
-        var version = await Host.CreateAndActivate(TopK, 5);
+        var version = await Host.CreateAndActivate(TopK, 8);
 
         var deployment = await Stream("default");
         var created = deployment.Single(e => e.Data is ConfigVersionCreated c && c.ConfigVersion == version);
