@@ -53,6 +53,11 @@ if (args is [VerifyCommand.Name, ..])
     return await VerifyCommand.RunAsync(app.Services, CancellationToken.None);
 }
 
+if (args is [WhyCommand.Name, .. var whyArgs])
+{
+    return await WhyCommand.RunAsync(app.Services, whyArgs, CancellationToken.None);
+}
+
 if (args is [JudgeCalibrateCommand.Name, .. var calibrateArgs])
 {
     return await JudgeCalibrateCommand.RunAsync(app.Services, calibrateArgs, CancellationToken.None);

@@ -8,6 +8,7 @@ using SelfLearn.Projections.Manager.Goals;
 using SelfLearn.Projections.Manager.Approvals;
 using SelfLearn.Projections.Manager.Autonomy;
 using SelfLearn.Projections.Manager.Cycles;
+using SelfLearn.Projections.Manager.Journal;
 using SelfLearn.Projections.Simulations;
 using SelfLearn.Projections.Teacher;
 
@@ -22,6 +23,7 @@ public static class ProjectionsRegistration
         .. DatasetsRegistration.Projections, .. SimulationsRegistration.Projections, .. TeacherRegistration.Projections,
         .. GoalsRegistration.Projections,
         .. AutonomyRegistration.Projections, .. ApprovalsRegistration.Projections, .. CyclesRegistration.Projections,
+        .. JournalRegistration.Projections,
     ];
 
     /// <summary>The event store settings every feature relies on, then each feature's own projections and indexes.</summary>
@@ -34,6 +36,7 @@ public static class ProjectionsRegistration
         options.Projections.RebuildWithBulkCopy = true;
 
         return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher()
-            .AddGoals().AddAutonomy().AddApprovals().AddCycles();
+            .AddGoals().AddAutonomy().AddApprovals().AddCycles()
+            .AddJournal();
     }
 }

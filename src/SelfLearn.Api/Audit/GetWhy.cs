@@ -2,6 +2,7 @@ using System.Text.Json;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using SelfLearn.Agents.Audit.Why;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Configuration;
@@ -24,13 +25,17 @@ public sealed record WhyStep(
     ChangeLinks? Links,
     string Summary);
 
-public sealed record WhyAnswer(string DeploymentId, string Factor, JsonElement Value, int ActiveVersion, IReadOnlyList<WhyStep> Chain);
+/// <summary><see cref="Chain"/>: the factor's definition and configuration events; <see cref="Decisions"/>: goal to activation (<see cref="TraceWhy"/>).</summary>
+public sealed record WhyAnswer(
+    string DeploymentId, string Factor, JsonElement Value, int ActiveVersion, IReadOnlyList<WhyStep> Chain,
+    IReadOnlyList<WhyLink> Decisions, IReadOnlyList<string> Missing);
 
 public static class GetWhy
 {
     /// <summary>
     /// Why a factor has its current value: the factor's definition, the version that introduced the value,
-    /// and the activation or rollback that made it effective — in event order, each with who, when, why and links.
+    /// and the activation or rollback that made it effective — in event order, each with who, when, why and links; and the
+    /// decisions behind it, goal to activation, with the links a manual change does not have named as missing.
     /// </summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/why/{factorKey}", OperationId = "WhyFactor")]
@@ -66,7 +71,8 @@ public static class GetWhy
                 current.ConfigVersion, value, value, current.Links,
                 $"{current.Kind} version {current.ConfigVersion}, which kept {factorKey} = {value}"));
 
-        return Results.Ok(new WhyAnswer(id, factorKey, value, active, [.. chain.OrderBy(s => s.Sequence)]));
+        var decisions = await TraceWhy.RunAsync(session, id, factorKey, ct);
+        return Results.Ok(new WhyAnswer(id, factorKey, value, active, [.. chain.OrderBy(s => s.Sequence)], decisions!.Chain, decisions.Missing));
     }
 
     private static IEnumerable<WhyStep> DefinitionSteps(IReadOnlyList<IEvent> factorEvents) => factorEvents.Select(e => e.Data switch

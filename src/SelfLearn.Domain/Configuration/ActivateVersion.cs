@@ -53,5 +53,8 @@ public static class ActivateVersion
         request.GoalId ?? version.GoalId,
         request.ExperimentId ?? version.ExperimentId,
         request.RecommendationId ?? version.RecommendationId,
-        request.ApprovalId ?? version.ApprovalId);
+        request.ApprovalId ?? version.ApprovalId,
+        request.CycleId ?? version.CycleId,
+        request.HypothesisId ?? version.HypothesisId,
+        request.VerdictId ?? version.VerdictId);
 }

@@ -4,12 +4,18 @@ namespace SelfLearn.Domain.Configuration;
 
 public sealed record ParameterChange(string Key, JsonElement? From, JsonElement? To);
 
-/// <summary>Ids that tie a configuration change to the goal, experiment, recommendation or approval behind it.</summary>
+/// <summary>
+/// Ids that tie a configuration change to the goal, experiment, recommendation or approval behind it, and — for a
+/// learning cycle's change — the cycle, the hypothesis tested and the verdict (absent in events written before them).
+/// </summary>
 public sealed record ChangeLinks(
     string? GoalId = null,
     string? ExperimentId = null,
     string? RecommendationId = null,
-    string? ApprovalId = null)
+    string? ApprovalId = null,
+    string? CycleId = null,
+    string? HypothesisId = null,
+    string? VerdictId = null)
 {
     public static readonly ChangeLinks None = new();
 }

@@ -71,10 +71,16 @@ internal static class CycleActivation
         await using var scope = scopes.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<TunerOutcome>(new Tuner.ActivateVersion(cycle.DeploymentId, version,
             $"cycle {cycle.CycleId}: recommendation {chosen.RecommendationId} from experiment {chosen.ExperimentId}", PlanCycleHandler.By,
-            new ChangeLinks(cycle.GoalId, chosen.ExperimentId, chosen.RecommendationId, approvalId), null), ct);
+            Links(cycle, chosen, approvalId), null), ct);
         return outcome.Status == TunerStatus.Accepted
             ? Activated(cycle, chosen, version, approvalId)
             : new NoChange(cycle.CycleId, $"the Tuner refused to activate version {version}: {outcome.Describe()}{note}");
+    }
+
+    private static ChangeLinks Links(Cycle cycle, CycleRecommendation chosen, string? approvalId)
+    {
+        var experiment = cycle.Experiments!.Single(e => e.Plan.ExperimentId == chosen.ExperimentId);
+        return new ChangeLinks(cycle.GoalId, chosen.ExperimentId, chosen.RecommendationId, approvalId, cycle.CycleId, experiment.Plan.HypothesisId, experiment.VerdictId);
     }
 
     private static ChangeActivated Activated(Cycle cycle, CycleRecommendation chosen, int version, string? approvalId) =>

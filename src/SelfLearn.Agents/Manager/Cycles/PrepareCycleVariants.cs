@@ -61,7 +61,7 @@ public static class PrepareCycleVariantsHandler
         var version = await services.GetRequiredService<PrepareVariants>().VersionAsync(cycle.DeploymentId,
             new Dictionary<string, JsonElement> { [plan.Factor] = plan.To }, cycle.BaseVersion,
             $"cycle {cycle.CycleId}: hypothesis {plan.HypothesisId}, tested by experiment {plan.ExperimentId}", PlanCycleHandler.By,
-            new ChangeLinks(GoalId: cycle.GoalId, ExperimentId: plan.ExperimentId), ct);
+            new ChangeLinks(GoalId: cycle.GoalId, ExperimentId: plan.ExperimentId, CycleId: cycle.CycleId, HypothesisId: plan.HypothesisId), ct);
         if (version == cycle.BaseVersion)
             throw new InvalidOperationException($"{plan.Factor} = {plan.To.GetRawText()} is already the base version's value: there is nothing to test.");
 
