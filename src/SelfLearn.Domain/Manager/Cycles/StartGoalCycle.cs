@@ -18,7 +18,7 @@ public static class StartGoalCycle
         var (remaining, why) = GoalBudgetSpent.Remaining(goal.Formal.Budget, spent);
         if (remaining is null)
             return (null, Decision.Refuse($"goal '{goal.GoalId}': {why} Nothing was appended."));
-        var formal = goal.Formal with { Budget = remaining };
+        var formal = goal.Formal with { Budget = remaining, Language = goal.Language };
         return goal.Status == GoalStatus.Confirmed
             ? (formal, ActivateGoal.Decide(goal, cycleId, by))
             : (formal, Decision.Accept());
