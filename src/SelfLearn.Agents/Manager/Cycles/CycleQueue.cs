@@ -16,6 +16,7 @@ public static class CycleQueue
         options.Publish(rule =>
         {
             rule.MessagesImplementing<ICycleStepMessage>();
+            rule.Message<ContinueGoalCycle>();
             rule.ToLocalQueue(Name);
         });
         options.LocalQueue(Name).UseDurableInbox().Sequential();

@@ -41,7 +41,7 @@ public static class PlanCycleHandler
             var catalog = await catalogCache.GetAsync(session, ct);
             var baseVersion = await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(cycle!.DeploymentId, cycle.BaseVersion), ct)
                               ?? throw new InvalidOperationException($"version {cycle.BaseVersion} of deployment '{cycle.DeploymentId}' is gone.");
-            var (hypotheses, scenarios, notes) = CyclePlanner.Plan(cycle, catalog, baseVersion.Parameters);
+            var (hypotheses, scenarios, notes) = CyclePlanner.Plan(cycle, catalog, baseVersion.Parameters, await TriedAsync(session, cycle, ct));
             var planned = new List<PlannedExperiment>();
             var allNotes = notes.ToList();
             await using var scope = scopes.CreateAsyncScope();
@@ -61,6 +61,16 @@ public static class PlanCycleHandler
         {
             return await CycleStepWrites.FailAsync(session, message, e, log, ct);
         }
+    }
+
+    /// <summary>A recorded goal's hypotheses its earlier cycles planned on this cycle's base version (a new active version is new evidence).</summary>
+    private static async Task<IReadOnlySet<string>> TriedAsync(IQuerySession session, Cycle cycle, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Domain.Manager.Goals.Goal>(Domain.Manager.Goals.Goal.StreamKey(cycle.GoalId), ct) is null)
+            return new HashSet<string>();
+        var earlier = await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct);
+        return earlier.Where(c => c.CycleId != cycle.CycleId && c.BaseVersion == cycle.BaseVersion)
+            .SelectMany(c => c.Experiments ?? []).Select(x => CyclePlanner.Tried(x.Plan.Factor, x.Plan.From, x.Plan.To)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static async Task<bool> IsRecordedAsync(IQuerySession session, CycleHypothesis hypothesis, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Logging;
 using SelfLearn.Domain.Manager.Cycles;
+using SelfLearn.Domain.Manager.Goals;
 using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Runtime.Handlers;
@@ -12,7 +13,11 @@ public sealed record ReportCycle(string CycleId) : ICycleStepMessage
     public CycleStep Step => new(CycleStepKind.Report);
 }
 
-/// <summary>Report: what the cycle tested and changed, from its own events; then the cycle is complete.</summary>
+/// <summary>
+/// Report: what the cycle tested and changed, from its own events; then the cycle is complete. For a recorded goal, in
+/// the same transaction: <see cref="GoalAchieved"/> when the activated change reached every target
+/// (<see cref="GoalAchievement"/>), and in continuous mode either the next cycle's message or the chain's end with its reason.
+/// </summary>
 public static class ReportCycleHandler
 {
     public static void Configure(HandlerChain chain) => CycleStepWrites.RetryConflicts(chain);
@@ -23,7 +28,33 @@ public static class ReportCycleHandler
         var cycle = await CycleStepWrites.LoadAsync(session, message.CycleId, ct);
         if (!CycleStepWrites.MayStart(cycle, message, log))
             return [];
-        return await CycleStepWrites.RecordAsync(session, message,
-            [new CycleReported(cycle!.CycleId, CycleReports.Of(cycle)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)], log, ct);
+        List<object> events = [new CycleReported(cycle!.CycleId, CycleReports.Of(cycle)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)];
+        var goalEnds = await GoalStepsAsync(session, cycle, ct);
+        if (goalEnds.ChainEnd is { } reason)
+            events.Add(new CycleChainEnded(cycle.CycleId, cycle.GoalId, reason));
+        var stream = await session.Events.FetchForWriting<Cycle>(Cycle.StreamKey(message.CycleId), ct);
+        if (!RecordCycleStep.Decide(stream.Aggregate, message.Step, events).Accepted)
+            return [];
+        stream.AppendMany([.. events]);
+        goalEnds.Append?.Invoke();
+        return goalEnds.Continue ? [new ContinueGoalCycle(cycle.CycleId, cycle.GoalId)] : [];
+    }
+
+    private static async Task<(string? ChainEnd, bool Continue, Action? Append)> GoalStepsAsync(IDocumentSession session, Cycle cycle, CancellationToken ct)
+    {
+        if (await session.LoadAsync<Goal>(Goal.StreamKey(cycle.GoalId), ct) is not { } goal)
+            return (null, false, null);
+        var achieved = goal.Status == GoalStatus.Active ? GoalAchievement.Check(goal.Formal, cycle) : null;
+        Action? append = null;
+        if (achieved is not null)
+        {
+            var goalStream = await session.Events.FetchForWriting<Goal>(Goal.StreamKey(cycle.GoalId), ct);
+            var decision = AchieveGoal.Decide(goalStream.Aggregate!, cycle.CycleId, achieved, PlanCycleHandler.By);
+            append = () => goalStream.AppendMany([.. decision.Events]);
+        }
+        if (!cycle.Continuous)
+            return (null, false, append);
+        var end = ContinueGoal.EndReason(goal, cycle, achieved, await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct), TimeProvider.System.GetUtcNow());
+        return (end, end is null, append);
     }
 }

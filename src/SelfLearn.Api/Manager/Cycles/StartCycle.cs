@@ -12,8 +12,11 @@ using Command = SelfLearn.Agents.Manager.Cycles.StartCycle;
 
 namespace SelfLearn.Api.Manager.Cycles;
 
-/// <summary>The goal a cycle serves (its id and its formal form as confirmed) and, optionally, the cycle's own id.</summary>
-public sealed record StartCycleRequest(string? GoalId, FormalGoal? Goal, string? Id = null);
+/// <summary>
+/// The recorded goal a cycle serves, optionally the cycle's own id, and whether the goal's next cycles follow on their own.
+/// <see cref="Goal"/> (an inline formal goal, no goal lifecycle) is kept for older clients and tests.
+/// </summary>
+public sealed record StartCycleRequest(string? GoalId, FormalGoal? Goal, string? Id = null, bool Continuous = false);
 
 public static class StartCycle
 {
@@ -23,7 +26,7 @@ public static class StartCycle
     public static async Task<IResult> Post(StartCycleRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         if (request.Goal is not { } goal)
-            return Problems.BadRequest("'goal' is required: the formal goal {deployment, primary, guards, allowedFactors, budget, language}.");
+            return await FromGoal(request, user, bus, session, ct);
         var normalised = goal with
         {
             Deployment = string.IsNullOrEmpty(goal.Deployment) ? "default" : goal.Deployment,
@@ -31,6 +34,16 @@ public static class StartCycle
         };
         var id = request.Id ?? Command.NewCycleId();
         var outcome = await bus.InvokeAsync<CycleOutcome>(new Command(id, request.GoalId ?? "", normalised, user.Name()), ct);
+        return CycleResponses.Refusal(outcome)
+            ?? Results.Created($"/api/cycles/{id}", await session.LoadAsync<Cycle>(Cycle.StreamKey(id), ct));
+    }
+
+    private static async Task<IResult> FromGoal(StartCycleRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.GoalId))
+            return Problems.BadRequest("'goalId' is required: the id of a confirmed goal (POST /api/goals).");
+        var id = request.Id ?? Command.NewCycleId();
+        var outcome = await bus.InvokeAsync<CycleOutcome>(new Agents.Manager.Cycles.StartGoalCycle(id, request.GoalId, request.Continuous, user.Name()), ct);
         return CycleResponses.Refusal(outcome)
             ?? Results.Created($"/api/cycles/{id}", await session.LoadAsync<Cycle>(Cycle.StreamKey(id), ct));
     }

@@ -67,14 +67,17 @@ public sealed record Cycle(
     string? Outcome,
     string? FailureReason,
     IReadOnlyList<CycleStepDone> Steps,
-    long Version)
+    long Version,
+    bool Continuous = false,
+    string? PreviousCycleId = null,
+    string? ChainEnd = null)
 {
     /// <summary>Keyed "cycle:{id}" so a cycle stream never collides with another role's streams.</summary>
     public static string StreamKey(string cycleId) => $"cycle:{cycleId}";
 
     public static Cycle Create(CycleStarted e, DateTimeOffset at) =>
         new Cycle(StreamKey(e.CycleId), e.CycleId, e.GoalId, e.Goal, e.DeploymentId, e.BaseVersion, e.By, CycleStatus.Running, null, at, null, 0, [],
-            null, [], null, null, null, null, [new CycleStepDone(nameof(CycleStarted), at)], 1).Stepped();
+            null, [], null, null, null, null, [new CycleStepDone(nameof(CycleStarted), at)], 1, e.Continuous, e.PreviousCycleId).Stepped();
 
     public Cycle Apply(CyclePlanned e, DateTimeOffset at) =>
         (this with {
@@ -129,6 +132,8 @@ public sealed record Cycle(
 
     public Cycle Apply(CycleFailed e, DateTimeOffset at) => (this with { Status = CycleStatus.Failed, FailureReason = $"{e.Step}: {e.Reason}" }).Done(nameof(CycleFailed), at);
 
+    public Cycle Apply(CycleChainEnded e, DateTimeOffset at) => (this with { ChainEnd = e.Reason }).Done(nameof(CycleChainEnded), at);
+
     /// <summary>Folds one cycle event (the handlers use it to know the state their own events lead to).</summary>
     public Cycle Apply(object e, DateTimeOffset at) => (e switch
     {
@@ -147,6 +152,7 @@ public sealed record Cycle(
         CycleStopped x => Apply(x, at),
         CycleCompleted x => Apply(x, at),
         CycleFailed x => Apply(x, at),
+        CycleChainEnded x => Apply(x, at),
         _ => throw new ArgumentException($"not a cycle event: {e.GetType().Name}", nameof(e)),
     }) with { Version = Version + 1 };
 

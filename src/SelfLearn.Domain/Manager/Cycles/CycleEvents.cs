@@ -10,8 +10,12 @@ using SelfLearn.Domain.Teacher.Verdicts;
 
 namespace SelfLearn.Domain.Manager.Cycles;
 
-/// <summary>A cycle begins: which goal, as formalised and confirmed, on which deployment, from which active version.</summary>
-public sealed record CycleStarted(string CycleId, string GoalId, FormalGoal Goal, string DeploymentId, int BaseVersion, string By);
+/// <summary>
+/// A cycle begins: which goal, as formalised and confirmed, on which deployment, from which active version; in continuous
+/// mode the goal's next cycle starts when this one completes, and <see cref="PreviousCycleId"/> names the one before.
+/// </summary>
+public sealed record CycleStarted(
+    string CycleId, string GoalId, FormalGoal Goal, string DeploymentId, int BaseVersion, string By, bool Continuous = false, string? PreviousCycleId = null);
 
 /// <summary>A primary metric of an experiment's design: the goal's objective with the smallest gain worth a change.</summary>
 public sealed record PlannedPrimary(string Metric, MetricDirection Direction, double MinimumEffect, EffectScale Scale, string? Segment);
@@ -104,3 +108,6 @@ public sealed record CycleStopped(string CycleId, string By, string? Reason);
 public sealed record CycleCompleted(string CycleId, string Outcome);
 
 public sealed record CycleFailed(string CycleId, string Step, string Reason);
+
+/// <summary>A continuous cycle completed and its goal's chain of cycles ends here (the goal achieved, its budget spent, nothing left to test).</summary>
+public sealed record CycleChainEnded(string CycleId, string GoalId, string Reason);

@@ -30,7 +30,8 @@ public static class CyclePlanner
     public const int MaxScenariosPerExperiment = 40;
 
     public static (IReadOnlyList<CycleHypothesis> Hypotheses, int ScenariosPerExperiment, IReadOnlyList<string> Notes) Plan(
-        Cycle cycle, IReadOnlyDictionary<string, ImpactFactor> catalog, IReadOnlyDictionary<string, JsonElement> baseParameters)
+        Cycle cycle, IReadOnlyDictionary<string, ImpactFactor> catalog, IReadOnlyDictionary<string, JsonElement> baseParameters,
+        IReadOnlySet<string>? tried = null)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -57,6 +58,8 @@ public static class CyclePlanner
                 var to = Number(target);
                 if (FactorValueRules.Check(key, factor.Type, factor.Bounds, to).Any())
                     notes.Add($"{key} {direction.ToString().ToLowerInvariant()} to {F(target)} is not planned: outside the factor's bounds or step.");
+                else if (tried?.Contains(Tried(key, from, to)) == true)
+                    notes.Add($"{key} {from.GetRawText()} → {to.GetRawText()} is not planned: an earlier cycle of goal {cycle.GoalId} tested it on the same base version.");
                 else
                     candidates.Add((key, direction, from, to));
             }
@@ -65,7 +68,8 @@ public static class CyclePlanner
         var chosen = candidates.Take(goal.Budget.Experiments).ToList();
         if (candidates.Count > chosen.Count)
             notes.Add($"{candidates.Count - chosen.Count} more candidate(s) left for a later cycle: the goal's budget allows {goal.Budget.Experiments} experiment(s).");
-        var scenarios = chosen.Count == 0 ? 0 : Math.Clamp(goal.Budget.SimulatedDialogs / (2 * chosen.Count), 1, MaxScenariosPerExperiment);
+        // Each experiment the budget allows gets the same share of its dialogs, so a cycle that plans fewer leaves the rest to the next.
+        var scenarios = chosen.Count == 0 ? 0 : Math.Clamp(goal.Budget.SimulatedDialogs / (2 * Math.Max(1, goal.Budget.Experiments)), 1, MaxScenariosPerExperiment);
         var primary = goal.Primary.Select(p => new PlannedPrimary(p.Metric, MetricRegistry.Get(p.Metric).Direction, MinimumRelativeEffect,
             EffectScale.Relative, p.Segment)).ToList();
         var effects = goal.Primary.DistinctBy(p => p.Metric).ToDictionary(p => p.Metric,
@@ -82,6 +86,9 @@ public static class CyclePlanner
         }).ToList();
         return (hypotheses, scenarios, notes);
     }
+
+    /// <summary>A hypothesis as the no-re-test rule compares it: the factor, its base value and the value tried.</summary>
+    public static string Tried(string factor, JsonElement from, JsonElement to) => $"{factor}:{from.GetRawText()}→{to.GetRawText()}";
 
     /// <summary>An integer moves by half its value (at least one step), a fraction by a tenth of its range (at least one step).</summary>
     private static decimal Stride(ImpactFactor factor, decimal value)

@@ -39,5 +39,7 @@ public sealed partial class CycleProjection : SingleStreamProjection<Cycle, stri
 
     public Cycle Apply(IEvent<CycleFailed> e, Cycle c) => c.Apply(e.Data, At(e)) with { Version = e.Version };
 
+    public Cycle Apply(IEvent<CycleChainEnded> e, Cycle c) => c.Apply(e.Data, At(e)) with { Version = e.Version };
+
     private static DateTimeOffset At(IEvent e) => e.Timestamp.ToMicroseconds();
 }

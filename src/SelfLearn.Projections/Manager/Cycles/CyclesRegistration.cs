@@ -11,7 +11,7 @@ public static class CyclesRegistration
     public static StoreOptions AddCycles(this StoreOptions options)
     {
         options.Projections.Add(new CycleProjection(), ProjectionLifecycle.Inline);
-        options.Schema.For<Cycle>().Index(x => x.Status);
+        options.Schema.For<Cycle>().Index(x => x.Status).Index(x => x.GoalId);
         return options;
     }
 }
