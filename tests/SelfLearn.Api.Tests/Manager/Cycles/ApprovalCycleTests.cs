@@ -27,7 +27,7 @@ public sealed class ApprovalCycleTests(ApprovalCycleApp app) : IClassFixture<App
     private Task SetPolicy(string[] alwaysApprove, int maxActivations = 3) =>
         Host.Put("/api/deployments/default/autonomy", new
         {
-            autonomous = new object[] { new { key = "retrieval.top_k" } },
+            autonomous = new object[] { new { key = alwaysApprove.Length == 0 ? "retrieval.top_k" : "retrieval.fusion" } },
             alwaysApprove,
             activations = new { max = maxActivations, periodHours = 24 },
             reason = "the cycle's tests",
@@ -91,9 +91,12 @@ public sealed class ApprovalCycleTests(ApprovalCycleApp app) : IClassFixture<App
         Assert.Equal(topK1, (await Host.Get("/api/deployments/default/config", key: Keys.Service))!["configVersion"]!.GetValue<int>());
         var cycle = (await Host.Get($"/api/cycles/{id}"))!;
         var recommendation = cycle["change"]!["recommendationId"]!.GetValue<string>();
-        Assert.Equal(("none", $"approval {approvalId} of {recommendation} was declined by meta-user: not before the release"),
+        var approval = (await Host.Get($"/api/approvals/{approvalId}"))!;
+        var by = approval["decidedBy"]!.GetValue<string>();
+        Assert.StartsWith("meta-user#", by, StringComparison.Ordinal);
+        Assert.Equal(("none", $"approval {approvalId} of {recommendation} was declined by {by}: not before the release"),
             (cycle["outcome"]!.GetValue<string>(), cycle["change"]!["reason"]!.GetValue<string>()));
-        Assert.Equal("declined", (await Host.Get($"/api/approvals/{approvalId}"))!["status"]!.GetValue<string>());
+        Assert.Equal("declined", approval["status"]!.GetValue<string>());
     }
 
     [Fact]
