@@ -34,7 +34,6 @@ public static class CritterStackSetup
             .ApplyAllDatabaseChangesOnStartup()
             .IntegrateWithWolverine();
         builder.Services.AddEventChainInstaller();
-        builder.Services.Configure<CycleSettings>(builder.Configuration.GetSection(CycleSettings.Section));
 
         builder.Host.UseWolverine(opts =>
         {

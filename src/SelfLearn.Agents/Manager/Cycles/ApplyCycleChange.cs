@@ -1,9 +1,10 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using SelfLearn.Agents.Manager.Autonomy;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Manager.Autonomy;
 using SelfLearn.Domain.Manager.Cycles;
 using Wolverine;
 using Wolverine.Attributes;
@@ -18,9 +19,11 @@ public sealed record ApplyCycleChange(string CycleId) : ICycleStepMessage
 
 /// <summary>
 /// Apply: conflicting recommendations are resolved (<see cref="RecommendationConflicts"/>, each resolution recorded);
-/// the best one left is activated through the Tuner — the very version its experiment tested — when every factor it
-/// changes is the loop's to change; otherwise the cycle waits for an approval. No recommendation, a deployment that
-/// moved on since the cycle began, or a Tuner refusal records why nothing changed.
+/// the autonomy policy (<see cref="CheckAutonomy"/>) judges the best one left. Within the policy, the very version its
+/// experiment tested is activated through the Tuner as the loop (<c>ByTheLoop</c>); needing a person (a factor that
+/// needs an approval, a value outside the policy's ranges, the period's activations used up), a real approval is
+/// requested in the same transaction as <see cref="ChangeAwaitingApproval"/>, so a redelivered step never asks twice.
+/// No recommendation, a change outside the catalog, a deployment that moved on or a Tuner refusal records why nothing changed.
 /// </summary>
 public static class ApplyCycleChangeHandler
 {
@@ -28,8 +31,7 @@ public static class ApplyCycleChangeHandler
 
     [Transactional]
     public static async Task<OutgoingMessages> Handle(
-        ApplyCycleChange message, IDocumentSession session, CatalogCache catalogCache, IOptions<CycleSettings> settings, IServiceScopeFactory scopes,
-        ILogger<ApplyCycleChange> log, CancellationToken ct)
+        ApplyCycleChange message, IDocumentSession session, IServiceScopeFactory scopes, ILogger<ApplyCycleChange> log, CancellationToken ct)
     {
         var cycle = await CycleStepWrites.LoadAsync(session, message.CycleId, ct);
         if (!CycleStepWrites.MayStart(cycle, message, log))
@@ -41,14 +43,22 @@ public static class ApplyCycleChangeHandler
         else
         {
             var treatment = cycle.Experiments!.Single(e => e.Plan.ExperimentId == chosen.ExperimentId).TreatmentVersion!.Value;
-            var waiting = CycleApprovals.FactorsNeedingApproval(chosen.Changes, await catalogCache.GetAsync(session, ct), [.. settings.Value.ApprovalFactors]);
             var later = deferred.Count == 0 ? "" : $" Left for a later cycle (other factors, never tested together): {string.Join(", ", deferred.Select(d => d.RecommendationId))}.";
-            events.Add(waiting.Count > 0
-                ? new ChangeAwaitingApproval(cycle.CycleId, chosen.RecommendationId, CycleApprovals.ApprovalId(cycle.CycleId), treatment, chosen.Changes, waiting,
-                    $"{string.Join(", ", waiting)} may not change without a person's approval.{later}")
-                : await CycleActivation.ActivateAsync(session, scopes, cycle, chosen, treatment, null, later, ct));
+            var verdict = await CheckAsync(scopes, cycle, chosen, ct);
+            events.Add(verdict.MayApplyWithoutApproval
+                ? await CycleActivation.ActivateAsync(session, scopes, cycle, chosen, treatment, null, later, ct)
+                : !verdict.WithinCatalog
+                    ? new NoChange(cycle.CycleId, $"{chosen.RecommendationId} cannot be applied: {CycleApprovals.Why(verdict)}{later}")
+                    : await CycleApprovalRequest.AwaitAsync(session, cycle, chosen, treatment, verdict, later, ct));
         }
         return await CycleStepWrites.RecordAsync(session, message, events, log, ct);
+    }
+
+    private static async Task<AutonomyVerdict> CheckAsync(IServiceScopeFactory scopes, Cycle cycle, CycleRecommendation chosen, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<AutonomyVerdict>(
+            new CheckAutonomy(cycle.DeploymentId, chosen.Changes.ToDictionary(c => c.Key, c => c.To!.Value, StringComparer.Ordinal)), ct);
     }
 
     private static string NothingWon(Cycle cycle) => cycle.Experiments!.Count == 0
@@ -71,7 +81,7 @@ internal static class CycleActivation
         await using var scope = scopes.CreateAsyncScope();
         var outcome = await scope.ServiceProvider.GetRequiredService<IMessageBus>().InvokeAsync<TunerOutcome>(new Tuner.ActivateVersion(cycle.DeploymentId, version,
             $"cycle {cycle.CycleId}: recommendation {chosen.RecommendationId} from experiment {chosen.ExperimentId}", PlanCycleHandler.By,
-            Links(cycle, chosen, approvalId), null), ct);
+            Links(cycle, chosen, approvalId), null, ByTheLoop: true), ct);
         return outcome.Status == TunerStatus.Accepted
             ? Activated(cycle, chosen, version, approvalId)
             : new NoChange(cycle.CycleId, $"the Tuner refused to activate version {version}: {outcome.Describe()}{note}");

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SelfLearn.Domain.Manager.Approvals;
 using SelfLearn.Domain.Manager.Cycles;
 using Wolverine;
 using Wolverine.Attributes;
@@ -9,18 +10,18 @@ using Wolverine.Runtime.Handlers;
 namespace SelfLearn.Agents.Manager.Cycles;
 
 /// <summary>
-/// The meta-user decided the approval a cycle waits for: approved, the tested version is activated; declined, the cycle
-/// changes nothing. (Issue #12's approvals will send it; until then only tests and the cycle's own seam do.)
+/// The approval a cycle waits for may have been decided: sent by the approve and decline handlers for an approval a
+/// cycle asked for, and again when a cycle waiting for one is resumed (a decision made while it was paused).
 /// </summary>
-public sealed record ApprovalDecided(string ApprovalId, string CycleId, bool Approved, string By = "meta-user") : ICycleStepMessage
+public sealed record ApprovalDecided(string ApprovalId, string CycleId) : ICycleStepMessage
 {
     public CycleStep Step => new(CycleStepKind.DecideApproval);
 }
 
 /// <summary>
-/// The approval a waiting cycle asked for was decided: approved, the tested version is activated with the approval's
-/// id in its links; declined, the cycle records that nothing changed. A decision for another approval, or for a cycle
-/// that does not wait, records nothing.
+/// Reads the approval: approved, the tested version is activated with the approval's id in its links (the Tuner checks
+/// it covers the change and records it used); declined, the cycle records that nothing changed, with the decline's
+/// reason. Still pending, another approval, or a cycle that does not wait: nothing is recorded.
 /// </summary>
 public static class ApprovalDecidedHandler
 {
@@ -34,15 +35,17 @@ public static class ApprovalDecidedHandler
         if (!CycleStepWrites.MayStart(cycle, message, log))
             return [];
         var change = cycle!.Change!;
-        if (change.ApprovalId != message.ApprovalId)
+        var approval = await session.LoadAsync<Approval>(Approval.StreamKey(message.ApprovalId), ct);
+        if (change.ApprovalId != message.ApprovalId || approval is null || approval.Status == ApprovalStatus.Pending)
         {
-            log.LogInformation("Cycle {CycleId} waits for approval {Expected}, not {Given}.", cycle.CycleId, change.ApprovalId, message.ApprovalId);
+            log.LogInformation("Cycle {CycleId} waits for approval {Expected}; {Given} is {Status}.", cycle.CycleId, change.ApprovalId, message.ApprovalId,
+                approval?.Status ?? "unknown");
             return [];
         }
         var chosen = cycle.Recommendations!.Single(r => r.RecommendationId == change.RecommendationId);
-        object decided = message.Approved
-            ? await CycleActivation.ActivateAsync(session, scopes, cycle, chosen, change.ConfigVersion!.Value, message.ApprovalId, "", ct)
-            : new NoChange(cycle.CycleId, $"approval {message.ApprovalId} of {chosen.RecommendationId} was declined by {message.By}.");
+        object decided = approval.Status == ApprovalStatus.Declined
+            ? new NoChange(cycle.CycleId, $"approval {approval.ApprovalId} of {chosen.RecommendationId} was declined by {approval.DecidedBy}: {approval.DecisionReason}")
+            : await CycleActivation.ActivateAsync(session, scopes, cycle, chosen, change.ConfigVersion!.Value, approval.ApprovalId, "", ct);
         return await CycleStepWrites.RecordAsync(session, message, [decided], log, ct);
     }
 }

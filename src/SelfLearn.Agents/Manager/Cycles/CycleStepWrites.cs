@@ -50,12 +50,17 @@ internal static class CycleStepWrites
         return RecordAsync(session, message, [new CycleFailed(message.CycleId, message.Step.Name, error.Message)], log, ct);
     }
 
-    /// <summary>The next step's message while the cycle runs; none when it is paused, waits for an approval or has ended.</summary>
+    /// <summary>
+    /// The next step's message while the cycle runs; while it waits for an approval, a look at that approval (it may have
+    /// been decided while the cycle was paused); none when it is paused or has ended.
+    /// </summary>
     public static OutgoingMessages Cascade(Cycle cycle)
     {
         var messages = new OutgoingMessages();
         if (cycle.Status == CycleStatus.Running && CycleSteps.Next(cycle) is { } next && CycleMessages.For(cycle.CycleId, next) is { } message)
             messages.Add(message);
+        else if (cycle.Status == CycleStatus.AwaitingApproval && cycle.Change?.ApprovalId is { } approvalId)
+            messages.Add(new ApprovalDecided(approvalId, cycle.CycleId));
         return messages;
     }
 

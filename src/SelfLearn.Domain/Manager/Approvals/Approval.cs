@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace SelfLearn.Domain.Manager.Approvals;
 
-/// <summary>A human is asked to approve one recommendation's exact change set (factor → new value) on its deployment.</summary>
+/// <summary>
+/// A human is asked to approve one recommendation's exact change set (factor → new value) on its deployment;
+/// <see cref="CycleId"/>: the learning cycle that waits for the decision, when a cycle asked.
+/// </summary>
 public sealed record ApprovalRequested(
     string ApprovalId,
     string RecommendationId,
@@ -10,7 +13,8 @@ public sealed record ApprovalRequested(
     int BaseVersion,
     IReadOnlyDictionary<string, JsonElement> Changes,
     string Reason,
-    string RequestedBy);
+    string RequestedBy,
+    string? CycleId = null);
 
 public sealed record ApprovalGranted(string ApprovalId, string Reason, string By);
 
@@ -54,14 +58,15 @@ public sealed record Approval(
     string? DecisionReason,
     DateTimeOffset? DecidedAt,
     ApprovalUse? Use,
-    long Version)
+    long Version,
+    string? CycleId = null)
 {
     /// <summary>Keyed "approval:{id}" so an approval stream never collides with another kind of stream.</summary>
     public static string StreamKey(string approvalId) => $"approval:{approvalId}";
 
     public static Approval Create(ApprovalRequested e, DateTimeOffset at) =>
         new(StreamKey(e.ApprovalId), e.ApprovalId, e.RecommendationId, e.DeploymentId, e.BaseVersion, e.Changes, e.Reason, e.RequestedBy, at,
-            ApprovalStatus.Pending, null, null, null, null, 1);
+            ApprovalStatus.Pending, null, null, null, null, 1, e.CycleId);
 
     public Approval Apply(ApprovalGranted e, DateTimeOffset at) =>
         this with { Status = ApprovalStatus.Approved, DecidedBy = e.By, DecisionReason = e.Reason, DecidedAt = at, Version = Version + 1 };

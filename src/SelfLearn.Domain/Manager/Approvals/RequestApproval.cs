@@ -11,7 +11,8 @@ namespace SelfLearn.Domain.Manager.Approvals;
 public static class RequestApproval
 {
     public static Decision Decide(
-        string approvalId, bool exists, string recommendationId, Recommendation? recommendation, IReadOnlyList<Approval> openApprovals, string reason, string by)
+        string approvalId, bool exists, string recommendationId, Recommendation? recommendation, IReadOnlyList<Approval> openApprovals, string reason, string by,
+        string? cycleId = null)
     {
         var violations = new List<Violation>(ProposalRules.Id(approvalId));
         violations.AddRange(ProposalRules.Text(reason, "reason"));
@@ -28,6 +29,6 @@ public static class RequestApproval
 
         var changes = recommendation!.Changes.ToDictionary(c => c.Key, c => c.To!.Value, StringComparer.Ordinal);
         return Decision.Accept(new ApprovalRequested(approvalId, recommendationId, recommendation.DeploymentId, recommendation.BaseVersion,
-            changes, reason, by));
+            changes, reason, by, cycleId));
     }
 }

@@ -11,10 +11,9 @@ namespace SelfLearn.Api.Tests.Manager.Cycles;
 
 /// <summary>
 /// An app host on its own PostgreSQL whose emulator reaches the Student through the test server (a test host has no
-/// port), so cycles run end to end in the background, as in production. <paramref name="approvalFactors"/>: the
-/// factors the loop may not activate without an approval.
+/// port), so cycles run end to end in the background, as in production.
 /// </summary>
-public abstract class CycleApp(params string[] approvalFactors) : IAsyncLifetime
+public abstract class CycleApp : IAsyncLifetime
 {
     private readonly EmbeddedPostgres _postgres = EmbeddedPostgres.StartThrowAway("selflearn_cycles");
 
@@ -25,8 +24,6 @@ public abstract class CycleApp(params string[] approvalFactors) : IAsyncLifetime
         {
             TestSettings.Apply(builder, _postgres.ConnectionString);
             builder.UseSetting("RateLimiting:Enabled", "false");
-            for (var i = 0; i < approvalFactors.Length; i++)
-                builder.UseSetting($"Manager:Cycles:ApprovalFactors:{i}", approvalFactors[i]);
             builder.ConfigureTestServices(services => services.AddTransient<IMaasClient>(sp =>
             {
                 var server = (TestServer)sp.GetRequiredService<IServer>();
@@ -45,10 +42,10 @@ public abstract class CycleApp(params string[] approvalFactors) : IAsyncLifetime
     }
 }
 
-public sealed class AutonomousCycleApp() : CycleApp;
+public sealed class AutonomousCycleApp : CycleApp;
 
-/// <summary>Changes of <c>retrieval.top_k</c> need an approval before the loop may activate them.</summary>
-public sealed class ApprovalCycleApp() : CycleApp("retrieval.top_k");
+/// <summary>An app of its own for the cycles that wait for approvals (each test sets the autonomy policy it needs).</summary>
+public sealed class ApprovalCycleApp : CycleApp;
 
 [CollectionDefinition(Name)]
 public sealed class CyclesCollection : ICollectionFixture<AutonomousCycleApp>
