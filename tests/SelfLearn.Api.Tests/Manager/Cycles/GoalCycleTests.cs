@@ -124,6 +124,16 @@ public sealed class GoalCycleTests(AutonomousCycleApp app) : IAsyncLifetime
     {
         // top_k 1 has one candidate (1 → 2; 0 is below its bounds): cycle 1 spends 1 of 2 experiments and 24 of 48 dialogs.
         // It activates top_k 2, so cycle 2 plans 2 → 3 with what is left (the budget caps 2 → 1) and the budget is spent.
+        // With the test's own activation of top_k 1, the default policy's three activations a day run out before the
+        // second cycle's, which would then wait for a person: the policy allows five here (the limit has its own test in
+        // ApprovalCycleTests).
+        await Host.Put("/api/deployments/default/autonomy", new
+        {
+            autonomous = new object[] { new { key = TopK } },
+            alwaysApprove = Array.Empty<string>(),
+            activations = new { max = 5, periodHours = 24 },
+            reason = "two activations by the loop in one test",
+        }, 200);
         await Host.CreateAndActivate(TopK, 1);
         await ConfirmedGoal("goal-budget", TopK, null, 2, 48);
 
