@@ -1,4 +1,3 @@
-using Marten;
 using SelfLearn.Agents.Audit.Why;
 using Spectre.Console;
 
@@ -18,8 +17,7 @@ public static class WhyCommand
             return Unknown;
         }
         var deploymentId = new CommandArguments(rest).Value("deployment") ?? "default";
-        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
-        if (await TraceWhy.RunAsync(session, deploymentId, factor, ct) is not { } why)
+        if (await TraceWhy.RunAsync(services, deploymentId, factor, ct) is not { } why)
         {
             AnsiConsole.MarkupLine(Markup.Escape($"No factor '{factor}' in the active version of deployment '{deploymentId}'."));
             return Unknown;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using JasperFx.Events;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
 using SelfLearn.Domain.Manager.Approvals;
@@ -19,6 +20,14 @@ namespace SelfLearn.Agents.Audit.Why;
 /// </summary>
 public static class TraceWhy
 {
+    /// <summary>The same, on a query session of its own (for the command line, which opens none).</summary>
+    public static async Task<WhyDecisions?> RunAsync(IServiceProvider services, string deploymentId, string factorKey, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
+        return await RunAsync(session, deploymentId, factorKey, ct);
+    }
+
     public static async Task<WhyDecisions?> RunAsync(IQuerySession session, string deploymentId, string factorKey, CancellationToken ct)
     {
         if (await session.LoadAsync<Deployment>(deploymentId, ct) is not { ActiveVersion: { } active } deployment
