@@ -70,7 +70,9 @@ public sealed record Cycle(
     long Version,
     bool Continuous = false,
     string? PreviousCycleId = null,
-    string? ChainEnd = null)
+    string? ChainEnd = null,
+    IReadOnlyList<PlanCandidate>? Candidates = null,
+    CycleScreening? Screening = null)
 {
     /// <summary>Keyed "cycle:{id}" so a cycle stream never collides with another role's streams.</summary>
     public static string StreamKey(string cycleId) => $"cycle:{cycleId}";
@@ -82,6 +84,7 @@ public sealed record Cycle(
     public Cycle Apply(CyclePlanned e, DateTimeOffset at) =>
         (this with {
             Experiments = [.. e.Experiments.Select(CycleExperiment.Planned)], ScenariosPerExperiment = e.ScenariosPerExperiment, PlanNotes = e.Notes,
+            Candidates = e.Candidates ?? [], Screening = e.Screening,
         }).Done(nameof(CyclePlanned), at);
 
     public Cycle Apply(VariantsPrepared e, DateTimeOffset at) =>

@@ -30,8 +30,14 @@ public sealed record PlannedExperiment(
     IReadOnlyList<PlannedPrimary> Primary,
     IReadOnlyList<GuardMetric> Guards);
 
-/// <summary>The Teacher's hypotheses chosen for this cycle (at most the goal's experiment budget), with their designs.</summary>
-public sealed record CyclePlanned(string CycleId, IReadOnlyList<PlannedExperiment> Experiments, int ScenariosPerExperiment, IReadOnlyList<string> Notes);
+/// <summary>
+/// The Teacher's hypotheses chosen for this cycle (at most the goal's experiment budget), with their designs; every
+/// candidate the planner drafted with its screened figure and outcome, and how they were screened (null: not screened,
+/// the notes say why).
+/// </summary>
+public sealed record CyclePlanned(
+    string CycleId, IReadOnlyList<PlannedExperiment> Experiments, int ScenariosPerExperiment, IReadOnlyList<string> Notes,
+    IReadOnlyList<PlanCandidate>? Candidates = null, CycleScreening? Screening = null);
 
 /// <summary>The Tuner made the experiment's variant versions and registered it.</summary>
 public sealed record VariantsPrepared(string CycleId, string ExperimentId, int BaselineVersion, int TreatmentVersion);
