@@ -22,6 +22,7 @@ builder.AddStudent();
 builder.AddUserEmulator();
 builder.AddTeacher();
 builder.AddManagerGoals();
+builder.AddCycleScreening();
 builder.Services.AddWolverineHttp();
 builder.AddRateLimits(args);
 builder.Services.AddSelfLearnApiDocs();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SelfLearn.Agents.Locomo;
 using SelfLearn.Agents.Teacher.Calibration;
 using SelfLearn.Agents.Teacher.Judging;
 using SelfLearn.Api.Commands;
@@ -73,18 +74,8 @@ public static class JudgeCalibrateCommand
 
     private static string Label(JudgeLabel label) => JsonSerializer.Serialize(label, Json).Trim('"');
 
-    private static string FindDefaultSet()
-    {
-        var starts = new[] { Environment.GetEnvironmentVariable("PWD"), Directory.GetCurrentDirectory(), AppContext.BaseDirectory };
-        foreach (var start in starts.OfType<string>().Where(s => s.Length > 0))
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, DefaultSet);
-                if (Directory.Exists(candidate))
-                    return candidate;
-            }
-        }
-        throw new ArgumentException($"no {DefaultSet} folder above the current folder; give the set with --set PATH.");
-    }
+    private static string FindDefaultSet() =>
+        RepositoryPaths.Find(DefaultSet) is { } found && Directory.Exists(found)
+            ? found
+            : throw new ArgumentException($"no {DefaultSet} folder above the current folder; give the set with --set PATH.");
 }

@@ -12,5 +12,7 @@ public static class TestSettings
         builder.UseSetting($"ApiKeys:{Keys.MetaUser}", "meta-user");
         builder.UseSetting($"ApiKeys:{Keys.Auditor}", "auditor");
         builder.UseSetting($"ApiKeys:{Keys.Service}", "service");
+        // One conversation keeps the cycles' offline screen (indexed once per host) quick; the app screens on the whole file.
+        builder.UseSetting("Manager:Screening:Conversations:0", "conv-30");
     }
 }

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SelfLearn.Agents.Manager.Cycles.Screening;
 using SelfLearn.Agents.Teacher.Hypotheses;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Manager.Cycles;
@@ -17,7 +18,8 @@ public sealed record PlanCycle(string CycleId) : ICycleStepMessage
 }
 
 /// <summary>
-/// Plan: the offline planner drafts one-step hypotheses on the goal's allowed factors; each is recorded through the
+/// Plan: the offline planner drafts one-step changes on the goal's allowed factors, the search's evaluator screens them
+/// offline (<see cref="ScreenCycleCandidates"/>) and the planner ranks them; each chosen one is recorded through the
 /// Teacher's <see cref="ProposeHypothesis"/> (the Tuner's rules for its values); the recorded ones, up to the goal's
 /// experiment budget, become the cycle's experiments, designed from the goal (primary metrics with a minimum effect,
 /// guards as the goal states them). Ids derive from the cycle's, so a redelivered plan finds its hypotheses recorded.
@@ -31,7 +33,8 @@ public static class PlanCycleHandler
     [Transactional]
     [MessageTimeout(CycleStepWrites.StepTimeoutSeconds)]
     public static async Task<OutgoingMessages> Handle(
-        PlanCycle message, IDocumentSession session, CatalogCache catalogCache, IServiceScopeFactory scopes, ILogger<PlanCycle> log, CancellationToken ct)
+        PlanCycle message, IDocumentSession session, CatalogCache catalogCache, ScreenCycleCandidates screener, IServiceScopeFactory scopes,
+        ILogger<PlanCycle> log, CancellationToken ct)
     {
         var cycle = await CycleStepWrites.LoadAsync(session, message.CycleId, ct);
         if (!CycleStepWrites.MayStart(cycle, message, log))
@@ -41,9 +44,11 @@ public static class PlanCycleHandler
             var catalog = await catalogCache.GetAsync(session, ct);
             var baseVersion = await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(cycle!.DeploymentId, cycle.BaseVersion), ct)
                               ?? throw new InvalidOperationException($"version {cycle.BaseVersion} of deployment '{cycle.DeploymentId}' is gone.");
-            var (hypotheses, scenarios, notes) = CyclePlanner.Plan(cycle, catalog, baseVersion.Parameters, await TriedAsync(session, cycle, ct));
+            var draft = CyclePlanner.Draft(cycle, catalog, baseVersion.Parameters, await TriedAsync(session, cycle, ct));
+            var screened = await screener.ScreenAsync(cycle.Goal, draft, baseVersion.Parameters, ct);
+            var (hypotheses, scenarios, notes, candidates) = CyclePlanner.Plan(cycle, draft, screened.Screen);
             var planned = new List<PlannedExperiment>();
-            var allNotes = notes.ToList();
+            var allNotes = screened.Note is { } note ? [note, .. notes] : notes.ToList();
             await using var scope = scopes.CreateAsyncScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
             foreach (var hypothesis in hypotheses)
@@ -52,10 +57,15 @@ public static class PlanCycleHandler
                 if (recorded.Status is TunerStatus.Accepted || (recorded.Status is TunerStatus.Conflict && await IsRecordedAsync(session, hypothesis, ct)))
                     planned.Add(hypothesis.Experiment);
                 else
-                    allNotes.Add($"{hypothesis.Experiment.Factor} to {hypothesis.Experiment.To.GetRawText()} was not planned: {recorded.Describe()}");
+                {
+                    var reason = $"the Teacher refused the hypothesis: {recorded.Describe()}";
+                    allNotes.Add($"{hypothesis.Experiment.Factor} to {hypothesis.Experiment.To.GetRawText()} was not planned: {reason}");
+                    candidates = [.. candidates.Select(c => c.Outcome == PlanCandidate.Planned && c.Factor == hypothesis.Experiment.Factor
+                        && c.To.GetRawText() == hypothesis.Experiment.To.GetRawText() ? c with { Outcome = PlanCandidate.Dropped, Reason = reason } : c)];
+                }
             }
             return await CycleStepWrites.RecordAsync(session, message,
-                [new CyclePlanned(cycle.CycleId, planned, planned.Count == 0 ? 0 : scenarios, allNotes)], log, ct);
+                [new CyclePlanned(cycle.CycleId, planned, planned.Count == 0 ? 0 : scenarios, allNotes, candidates, screened.Screen?.Screening)], log, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

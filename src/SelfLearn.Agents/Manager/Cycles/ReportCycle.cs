@@ -1,5 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Logging;
+using SelfLearn.Agents.Manager.Autonomy;
+using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Manager.Cycles;
 using SelfLearn.Domain.Manager.Goals;
 using Wolverine;
@@ -23,13 +25,14 @@ public static class ReportCycleHandler
     public static void Configure(HandlerChain chain) => CycleStepWrites.RetryConflicts(chain);
 
     [Transactional]
-    public static async Task<OutgoingMessages> Handle(ReportCycle message, IDocumentSession session, ILogger<ReportCycle> log, CancellationToken ct)
+    public static async Task<OutgoingMessages> Handle(
+        ReportCycle message, IDocumentSession session, CatalogCache catalogCache, TimeProvider clock, ILogger<ReportCycle> log, CancellationToken ct)
     {
         var cycle = await CycleStepWrites.LoadAsync(session, message.CycleId, ct);
         if (!CycleStepWrites.MayStart(cycle, message, log))
             return [];
         List<object> events = [new CycleReported(cycle!.CycleId, CycleReports.Of(cycle)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)];
-        var goalEnds = await GoalStepsAsync(session, cycle, ct);
+        var goalEnds = await GoalStepsAsync(session, cycle, catalogCache, clock, ct);
         if (goalEnds.ChainEnd is { } reason)
             events.Add(new CycleChainEnded(cycle.CycleId, cycle.GoalId, reason));
         var stream = await session.Events.FetchForWriting<Cycle>(Cycle.StreamKey(message.CycleId), ct);
@@ -40,7 +43,8 @@ public static class ReportCycleHandler
         return goalEnds.Continue ? [new ContinueGoalCycle(cycle.CycleId, cycle.GoalId)] : [];
     }
 
-    private static async Task<(string? ChainEnd, bool Continue, Action? Append)> GoalStepsAsync(IDocumentSession session, Cycle cycle, CancellationToken ct)
+    private static async Task<(string? ChainEnd, bool Continue, Action? Append)> GoalStepsAsync(
+        IDocumentSession session, Cycle cycle, CatalogCache catalogCache, TimeProvider clock, CancellationToken ct)
     {
         if (await session.LoadAsync<Goal>(Goal.StreamKey(cycle.GoalId), ct) is not { } goal)
             return (null, false, null);
@@ -54,7 +58,10 @@ public static class ReportCycleHandler
         }
         if (!cycle.Continuous)
             return (null, false, append);
-        var end = ContinueGoal.EndReason(goal, cycle, achieved, await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct), TimeProvider.System.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var policy = await AutonomyReads.PolicyAsync(session, cycle.DeploymentId, await catalogCache.GetAsync(session, ct), ct);
+        var used = await AutonomyReads.CountAsync(session, cycle.DeploymentId, AutonomyReads.Activated, policy.Activations.PeriodHours, now, ct);
+        var end = ContinueGoal.EndReason(goal, cycle, achieved, await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct), now, used, policy.Activations);
         return (end, end is null, append);
     }
 }

@@ -27,6 +27,7 @@ public sealed class CycleCrashTests : IDisposable
         [$"ApiKeys__{Keys.MetaUser}"] = "meta-user",
         [$"ApiKeys__{Keys.Service}"] = "service",
         ["RateLimiting__Enabled"] = "false",
+        ["Manager__Screening__Conversations__0"] = "conv-30",
     };
 
     [Fact]

@@ -125,8 +125,8 @@ public sealed class GoalCycleTests(AutonomousCycleApp app) : IAsyncLifetime
         // top_k 1 has one candidate (1 → 2; 0 is below its bounds): cycle 1 spends 1 of 2 experiments and 24 of 48 dialogs.
         // It activates top_k 2, so cycle 2 plans 2 → 3 with what is left (the budget caps 2 → 1) and the budget is spent.
         // With the test's own activation of top_k 1, the default policy's three activations a day run out before the
-        // second cycle's, which would then wait for a person: the policy allows five here (the limit has its own test in
-        // ApprovalCycleTests).
+        // second cycle, which would end the chain: the policy allows five here (the limit has its own tests in
+        // ApprovalCycleTests and ContinuousAutonomyTests).
         await Host.Put("/api/deployments/default/autonomy", new
         {
             autonomous = new object[] { new { key = TopK } },

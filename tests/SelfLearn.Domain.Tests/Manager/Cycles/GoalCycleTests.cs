@@ -130,6 +130,11 @@ public sealed class GoalCycleTests
         Assert.Equal("nothing is left to test: this cycle planned no experiment.",
             ContinueGoal.EndReason(active, Started("retrieval.top_k").Apply(new CyclePlanned(Id, [], 0, [])), null, [one], Now));
         Assert.Equal("the goal's budget is spent: 2 of 2 experiment(s).", ContinueGoal.EndReason(active, one, null, [one, Planned("e1")], Now));
+        var twoADay = new SelfLearn.Domain.Manager.Autonomy.PeriodLimit(2, 24);
+        Assert.Null(ContinueGoal.EndReason(active, one, null, [one], Now, 1, twoADay));
+        Assert.Equal("the autonomy policy's activations are used up: 2 of 2 in 24 h; the goal stays active, start its next cycle when the period allows another.",
+            ContinueGoal.EndReason(active, one, null, [one], Now, 2, twoADay));
+        Assert.Equal("the goal's budget is spent: 2 of 2 experiment(s).", ContinueGoal.EndReason(active, one, null, [one, Planned("e1")], Now, 2, twoADay));
     }
 
     [Fact]
@@ -138,7 +143,7 @@ public sealed class GoalCycleTests
         var defaults = new Dictionary<string, System.Text.Json.JsonElement>(Catalog.Defaults(Default));
         var tried = new HashSet<string> { CyclePlanner.Tried("retrieval.top_k", J("5"), J("7")) };
 
-        var (hypotheses, _, notes) = CyclePlanner.Plan(Started("retrieval.top_k", "retrieval.neighbor_weight"), Default, defaults, tried);
+        var (hypotheses, _, notes, _) = CyclePlanner.Plan(Started("retrieval.top_k", "retrieval.neighbor_weight"), Default, defaults, tried);
 
         Assert.Equal(["retrieval.top_k 5 → 3", "retrieval.neighbor_weight 0.3 → 0.4"],
             hypotheses.Select(h => $"{h.Experiment.Factor} {h.Experiment.From.GetRawText()} → {h.Experiment.To.GetRawText()}"));
