@@ -89,6 +89,27 @@ public sealed class EvaluateExperimentTests(AppFixture fixture) : ApiTest(fixtur
     }
 
     [Fact]
+    public async Task A_verdict_scoped_to_one_simulation_reads_only_its_runs_and_records_which_one()
+    {
+        // The first simulation stands for one a crash cut short: a cycle evaluates only the simulation it recorded.
+        await DesignTopK1("exp-two-sims");
+        var (maas, recorder) = RecordingMaas.Over(Host);
+        Assert.Equal(0, await new SimulateCommand(Host.Services, maas).RunAsync(new CommandArguments(["--experiment", "exp-two-sims"]), Ct));
+        var second = (await Host.Get("/api/experiments/exp-two-sims/simulations"))!.AsArray()[^1]!["plan"]!["simulationId"]!.GetValue<string>();
+        var recall = DeliveredRecallPerExample(recorder, (await Host.Get("/api/datasets/golden/versions/1"))!);
+        var pairs = recall.Keys.Where(k => k.Variant == "default" && recall.ContainsKey(("one", k.Example))).Select(k => k.Example).ToList();
+
+        await using var scope = Host.Services.CreateAsyncScope();
+        var report = await scope.ServiceProvider.GetRequiredService<Agents.Teacher.Evaluation.EvaluateExperiment>()
+            .RunAsync(new Domain.Teacher.Metrics.MetricScope("exp-two-sims", second), "test", null, Ct);
+
+        var verdict = (await Host.Get("/api/experiments/exp-two-sims/verdict"))!;
+        Assert.Equal((report.Verdict.VerdictId, second), (verdict["verdictId"]!.GetValue<string>(), verdict["input"]!["simulationId"]!.GetValue<string>()));
+        AssertRecall(Assert.Single(verdict["result"]!["treatments"]!.AsArray())!, pairs.Count, pairs.Average(e => recall[("default", e)]),
+            pairs.Average(e => recall[("one", e)]), pairs.Average(e => recall[("one", e)] - recall[("default", e)]), "worse");
+    }
+
+    [Fact]
     public async Task Evaluating_an_unknown_experiment_or_one_without_runs_is_refused_and_appends_nothing()
     {
         await Host.Post("/api/experiments", new

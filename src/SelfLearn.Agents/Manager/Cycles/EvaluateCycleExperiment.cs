@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SelfLearn.Agents.Teacher.Evaluation;
 using SelfLearn.Domain.Manager.Cycles;
+using SelfLearn.Domain.Teacher.Metrics;
 using SelfLearn.Domain.Teacher.Recommendations;
 using SelfLearn.Domain.Teacher.Verdicts;
 using Wolverine;
@@ -37,7 +38,7 @@ public static class EvaluateCycleExperimentHandler
         {
             var (verdict, recommendations) = await LatestVerdict.LoadAsync(store, message.ExperimentId, ct) is { } recorded
                 ? (recorded, await RecommendationsOfAsync(session, message.ExperimentId, ct))
-                : await EvaluateAsync(message.ExperimentId, scopes, ct);
+                : await EvaluateAsync(message.ExperimentId, cycle!.Experiments!.Single(x => x.Plan.ExperimentId == message.ExperimentId).SimulationId, scopes, ct);
             var treatment = verdict.Result.Treatments.Single(t => t.Variant == PrepareCycleVariantsHandler.Treatment);
             return await CycleStepWrites.RecordAsync(session, message,
                 [new ExperimentEvaluated(cycle!.CycleId, message.ExperimentId, verdict.VerdictId, treatment.Call, treatment.Reasons,
@@ -49,10 +50,13 @@ public static class EvaluateCycleExperimentHandler
         }
     }
 
-    private static async Task<(VerdictRecorded, IReadOnlyList<string>)> EvaluateAsync(string experimentId, IServiceScopeFactory scopes, CancellationToken ct)
+    /// <summary>Only the recorded simulation's runs count: a simulation a crash cut short left runs of its own in the experiment.</summary>
+    private static async Task<(VerdictRecorded, IReadOnlyList<string>)> EvaluateAsync(
+        string experimentId, string? simulationId, IServiceScopeFactory scopes, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<EvaluateExperiment>().RunAsync(experimentId, PlanCycleHandler.By, null, ct);
+        var report = await scope.ServiceProvider.GetRequiredService<EvaluateExperiment>()
+            .RunAsync(new MetricScope(experimentId, simulationId), PlanCycleHandler.By, null, ct);
         return (report.Verdict, report.Analysis?.RecommendationIds ?? []);
     }
 

@@ -25,8 +25,16 @@ public sealed class EvaluateExperiment(
     IDocumentStore store, ExperimentRuns runs, AggregateMetrics metrics, JudgeUnscoredRuns judging, IMessageBus bus, ILogger<EvaluateExperiment> log)
 {
     /// <exception cref="EvaluationRefusedException">Unknown experiment, an aborted one, or one without runs; nothing is appended.</exception>
-    public async Task<EvaluationReport> RunAsync(string experimentId, string by, IProgress<EvaluationProgress>? progress, CancellationToken ct)
+    public Task<EvaluationReport> RunAsync(string experimentId, string by, IProgress<EvaluationProgress>? progress, CancellationToken ct) =>
+        RunAsync(new MetricScope(experimentId), by, progress, ct);
+
+    /// <param name="scope">The experiment, and with a <see cref="MetricScope.SimulationId"/> only that simulation's runs (a cycle's, after a
+    /// crash left a partial one beside it); the verdict's input records the simulation.</param>
+    /// <exception cref="EvaluationRefusedException">Unknown experiment, an aborted one, or one without runs; nothing is appended.</exception>
+    public async Task<EvaluationReport> RunAsync(MetricScope scope, string by, IProgress<EvaluationProgress>? progress, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(scope);
+        var (experimentId, simulationId) = (scope.ExperimentId, scope.SimulationId);
         await using var session = store.LightweightSession();
         var experiment = await session.LoadAsync<Experiment>(Experiment.StreamKey(experimentId), ct)
                          ?? throw new EvaluationRefusedException(EvaluationRefusal.UnknownExperiment, $"no experiment '{experimentId}'.");
@@ -42,12 +50,12 @@ public sealed class EvaluateExperiment(
         var judged = needsJudge ? await judging.RunAsync(experimentId, progress, ct) : 0;
 
         progress?.Report(new EvaluationProgress("aggregating", judged));
-        var request = new MetricRequest(new MetricScope(experimentId), names, design.Segments, needsJudge ? judging.Judge : null);
+        var request = new MetricRequest(scope, names, design.Segments, needsJudge ? judging.Judge : null);
         var perVariant = await metrics.PerVariantAsync(request, ct);
         var paired = design.Analysis == AnalysisKind.Paired ? await metrics.PairedAsync(request, design.Baseline.Name, ct) : [];
         var declared = design.PrimaryMetrics.Select(p => p.Metric).Concat(VerdictSettings.GuardsOf(design).Select(g => g.Metric)).ToHashSet(StringComparer.Ordinal);
         var input = new VerdictInput(experimentId, design, perVariant, paired, [.. names.Where(n => !declared.Contains(n))],
-            request.Judge, design.Dataset, StatisticsVersion.Current, VerdictSettings.Bootstrap(design.Alpha));
+            request.Judge, design.Dataset, StatisticsVersion.Current, VerdictSettings.Bootstrap(design.Alpha), simulationId);
 
         progress?.Report(new EvaluationProgress("deciding", judged));
         var verdict = VerdictDecider.Decide($"vrd-{Guid.NewGuid():N}", input, by);

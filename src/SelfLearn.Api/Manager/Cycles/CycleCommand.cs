@@ -45,7 +45,9 @@ public static class CycleCommand
             var formal = file is null ? null : await ReadGoalAsync(file, ct);
             var output = arguments.Value("out") is { } outFlag ? UserPaths.Resolve(outFlag) : null;
 
-            var cycles = ActivatorUtilities.CreateInstance<GoalToCycle>(services);
+            // GoalToCycle sends through Wolverine's message bus, a scoped service.
+            await using var scope = services.CreateAsyncScope();
+            var cycles = ActivatorUtilities.CreateInstance<GoalToCycle>(scope.ServiceProvider);
             var (stated, goal) = await cycles.StateAsync(text, formal, arguments.Value("deployment"), By, ct);
             if (goal is null || stated.Status != TunerStatus.Accepted)
                 return Refuse(piped, stated.Describe());

@@ -21,7 +21,8 @@ public sealed record VerdictInput(
     JudgeRef? Judge,
     DatasetVersionRef? Dataset,
     string StatisticsVersion,
-    BootstrapSettings? Bootstrap = null);
+    BootstrapSettings? Bootstrap = null,
+    string? SimulationId = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<MetricRole>))]
 public enum MetricRole

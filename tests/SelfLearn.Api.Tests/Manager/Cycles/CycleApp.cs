@@ -24,6 +24,9 @@ public abstract class CycleApp : IAsyncLifetime
         {
             TestSettings.Apply(builder, _postgres.ConnectionString);
             builder.UseSetting("RateLimiting:Enabled", "false");
+            // As in Development, where `dotnet run -- cycle` runs: the Manager's commands take the root provider, and a
+            // scoped service (Wolverine's message bus) resolved from it must fail here as it fails there.
+            builder.UseDefaultServiceProvider(o => o.ValidateScopes = true);
             builder.ConfigureTestServices(services => services.AddTransient<IMaasClient>(sp =>
             {
                 var server = (TestServer)sp.GetRequiredService<IServer>();
