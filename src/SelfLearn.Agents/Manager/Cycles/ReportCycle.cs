@@ -14,7 +14,8 @@ public sealed record ReportCycle(string CycleId) : ICycleStepMessage
 }
 
 /// <summary>
-/// Report: what the cycle tested and changed, from its own events; then the cycle is complete. For a recorded goal, in
+/// Report: what the cycle tested and changed, from its own events, with the hypothesis map of its goal's cycles (an inline
+/// goal: the cycle's own); then the cycle is complete. For a recorded goal, in
 /// the same transaction: <see cref="GoalAchieved"/> when the activated change reached every target
 /// (<see cref="GoalAchievement"/>), and in continuous mode either the next cycle's message or the chain's end with its reason.
 /// </summary>
@@ -28,8 +29,10 @@ public static class ReportCycleHandler
         var cycle = await CycleStepWrites.LoadAsync(session, message.CycleId, ct);
         if (!CycleStepWrites.MayStart(cycle, message, log))
             return [];
-        List<object> events = [new CycleReported(cycle!.CycleId, CycleReports.Of(cycle)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)];
-        var goalEnds = await GoalStepsAsync(session, cycle, ct);
+        var goal = await session.LoadAsync<Goal>(Goal.StreamKey(cycle!.GoalId), ct);
+        IReadOnlyList<Cycle> goalCycles = goal is null ? [] : await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct);
+        List<object> events = [new CycleReported(cycle.CycleId, CycleReports.Of(cycle, goalCycles)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)];
+        var goalEnds = await GoalStepsAsync(session, cycle, goal, goalCycles, ct);
         if (goalEnds.ChainEnd is { } reason)
             events.Add(new CycleChainEnded(cycle.CycleId, cycle.GoalId, reason));
         var stream = await session.Events.FetchForWriting<Cycle>(Cycle.StreamKey(message.CycleId), ct);
@@ -40,9 +43,10 @@ public static class ReportCycleHandler
         return goalEnds.Continue ? [new ContinueGoalCycle(cycle.CycleId, cycle.GoalId)] : [];
     }
 
-    private static async Task<(string? ChainEnd, bool Continue, Action? Append)> GoalStepsAsync(IDocumentSession session, Cycle cycle, CancellationToken ct)
+    private static async Task<(string? ChainEnd, bool Continue, Action? Append)> GoalStepsAsync(
+        IDocumentSession session, Cycle cycle, Goal? goal, IReadOnlyList<Cycle> goalCycles, CancellationToken ct)
     {
-        if (await session.LoadAsync<Goal>(Goal.StreamKey(cycle.GoalId), ct) is not { } goal)
+        if (goal is null)
             return (null, false, null);
         var achieved = goal.Status == GoalStatus.Active ? GoalAchievement.Check(goal.Formal, cycle) : null;
         Action? append = null;
@@ -54,7 +58,7 @@ public static class ReportCycleHandler
         }
         if (!cycle.Continuous)
             return (null, false, append);
-        var end = ContinueGoal.EndReason(goal, cycle, achieved, await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct), TimeProvider.System.GetUtcNow());
+        var end = ContinueGoal.EndReason(goal, cycle, achieved, goalCycles, TimeProvider.System.GetUtcNow());
         return (end, end is null, append);
     }
 }
