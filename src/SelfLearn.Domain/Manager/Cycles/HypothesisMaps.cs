@@ -6,6 +6,8 @@ namespace SelfLearn.Domain.Manager.Cycles;
 /// <summary>Builds a cycle's <see cref="HypothesisMap"/> from its own record and its goal's cycles (any order, may include itself).</summary>
 public static class HypothesisMaps
 {
+    private sealed record Test(Cycle Cycle, CycleExperiment Experiment);
+
     public static HypothesisMap Of(Cycle cycle, IReadOnlyList<Cycle> goalCycles)
     {
         ArgumentNullException.ThrowIfNull(cycle);
@@ -13,36 +15,33 @@ public static class HypothesisMaps
         var words = HypothesisMapWords.For(cycle.Goal.Language);
         List<Cycle> cycles = [.. goalCycles.Where(c => c.GoalId == cycle.GoalId && c.CycleId != cycle.CycleId && c.StartedAt < cycle.StartedAt)
             .OrderBy(c => c.StartedAt), cycle];
-        var tried = cycles.SelectMany(c => (c.Experiments ?? []).Select(e => (Cycle: c, Experiment: e))).ToList();
-        var dropped = cycles.SelectMany(c => (c.Candidates ?? []).Where(x => x.Outcome == PlanCandidate.Dropped)
+        var tests = cycles.SelectMany(c => (c.Experiments ?? []).Select(e => new Test(c, e))).ToList();
+        var screenedOut = cycles.SelectMany(c => (c.Candidates ?? []).Where(x => x.Outcome == PlanCandidate.Dropped)
             .Select(x => Candidate(c, x, words.Dropped(x, c.Screening))));
         return new HypothesisMap(
-            [.. tried.Select(t => Tested(t.Cycle, t.Experiment, words.Tried(t.Cycle, t.Experiment)))],
-            [.. tried.Where(t => t.Experiment.Call == VerdictCall.Winner)
-                .Select(t => Tested(t.Cycle, t.Experiment, words.Confirmed(Primary(t.Cycle, t.Experiment), ActivatedVersion(t.Cycle, t.Experiment))))],
-            [.. tried.Where(t => t.Experiment.Call is { } call && call != VerdictCall.Winner)
-                .Select(t => Tested(t.Cycle, t.Experiment, words.Rejected(t.Experiment.Call!.Value, Primary(t.Cycle, t.Experiment)))), .. dropped],
+            [.. tests.Select(t => Tested(t, words.Tried(t.Cycle, t.Experiment)))],
+            [.. tests.Where(t => t.Experiment.Call == VerdictCall.Winner).Select(t => Tested(t, words.Confirmed(Primary(t), ActivatedVersion(t))))],
+            [.. tests.Where(t => t.Experiment.Call is not (null or VerdictCall.Winner))
+                .Select(t => Tested(t, words.Rejected(t.Experiment.Call!.Value, Primary(t)))), .. screenedOut],
             [.. (cycle.Candidates ?? []).Where(x => x.Outcome == PlanCandidate.Later).Select(x => Candidate(cycle, x, words.Later(x, cycle.Screening)))],
             cycle.Change is { Kind: CycleChange.Activated, ConfigVersion: { } version } ? [words.NewBase(version, cycle.BaseVersion)] : []);
     }
 
     /// <summary>The goal's first primary metric on its segment (all examples when none), else the first primary metric measured.</summary>
-    public static MetricGain? Primary(Cycle cycle, CycleExperiment experiment)
+    private static MetricGain? Primary(Test t)
     {
-        ArgumentNullException.ThrowIfNull(cycle);
-        ArgumentNullException.ThrowIfNull(experiment);
-        var primary = experiment.Metrics.Where(m => m.Role == MetricRole.Primary).ToList();
-        return cycle.Goal.Primary.Count > 0 && primary.FirstOrDefault(m =>
-                m.Metric == cycle.Goal.Primary[0].Metric && m.Segment == (cycle.Goal.Primary[0].Segment ?? PrimaryGain.AllExamples)) is { } objective
-            ? objective
-            : primary.FirstOrDefault();
+        var primary = t.Experiment.Metrics.Where(m => m.Role == MetricRole.Primary).ToList();
+        var objective = t.Cycle.Goal.Primary.Count > 0 ? t.Cycle.Goal.Primary[0] : null;
+        return primary.FirstOrDefault(m => objective is not null && m.Metric == objective.Metric && m.Segment == (objective.Segment ?? PrimaryGain.AllExamples))
+            ?? primary.FirstOrDefault();
     }
 
-    private static int? ActivatedVersion(Cycle cycle, CycleExperiment experiment) =>
-        cycle.Change is { Kind: CycleChange.Activated, RecommendationId: { } id } && experiment.RecommendationIds.Contains(id) ? cycle.Change.ConfigVersion : null;
+    private static int? ActivatedVersion(Test t) =>
+        t.Cycle.Change is { Kind: CycleChange.Activated, RecommendationId: { } id, ConfigVersion: var version } && t.Experiment.RecommendationIds.Contains(id) ? version : null;
 
-    private static MappedHypothesis Tested(Cycle cycle, CycleExperiment e, string why) =>
-        new(e.Plan.Factor, e.Plan.From, e.Plan.To, cycle.CycleId, e.Plan.HypothesisId, e.Plan.ExperimentId, e.VerdictId, e.Call, Primary(cycle, e), null, why);
+    private static MappedHypothesis Tested(Test t, string why) =>
+        new(t.Experiment.Plan.Factor, t.Experiment.Plan.From, t.Experiment.Plan.To, t.Cycle.CycleId, t.Experiment.Plan.HypothesisId,
+            t.Experiment.Plan.ExperimentId, t.Experiment.VerdictId, t.Experiment.Call, Primary(t), null, why);
 
     private static MappedHypothesis Candidate(Cycle cycle, PlanCandidate c, string why) =>
         new(c.Factor, c.From, c.To, cycle.CycleId, null, null, null, null, null, c.Screened, why);
