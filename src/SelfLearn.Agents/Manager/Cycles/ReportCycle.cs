@@ -16,7 +16,8 @@ public sealed record ReportCycle(string CycleId) : ICycleStepMessage
 }
 
 /// <summary>
-/// Report: what the cycle tested and changed, from its own events; then the cycle is complete. For a recorded goal, in
+/// Report: what the cycle tested and changed, from its own events, with the hypothesis map of its goal's cycles (an inline
+/// goal: the cycle's own); then the cycle is complete. For a recorded goal, in
 /// the same transaction: <see cref="GoalAchieved"/> when the activated change reached every target
 /// (<see cref="GoalAchievement"/>), and in continuous mode either the next cycle's message or the chain's end with its reason.
 /// </summary>
@@ -31,8 +32,10 @@ public static class ReportCycleHandler
         var cycle = await CycleStepWrites.LoadAsync(session, message.CycleId, ct);
         if (!CycleStepWrites.MayStart(cycle, message, log))
             return [];
-        List<object> events = [new CycleReported(cycle!.CycleId, CycleReports.Of(cycle)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)];
-        var goalEnds = await GoalStepsAsync(session, cycle, catalogCache, clock, ct);
+        var goal = await session.LoadAsync<Goal>(Goal.StreamKey(cycle!.GoalId), ct);
+        IReadOnlyList<Cycle> goalCycles = goal is null ? [] : await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct);
+        List<object> events = [new CycleReported(cycle.CycleId, CycleReports.Of(cycle, goalCycles)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)];
+        var goalEnds = await GoalStepsAsync(session, cycle, goal, goalCycles, catalogCache, clock, ct);
         if (goalEnds.ChainEnd is { } reason)
             events.Add(new CycleChainEnded(cycle.CycleId, cycle.GoalId, reason));
         var stream = await session.Events.FetchForWriting<Cycle>(Cycle.StreamKey(message.CycleId), ct);
@@ -44,9 +47,9 @@ public static class ReportCycleHandler
     }
 
     private static async Task<(string? ChainEnd, bool Continue, Action? Append)> GoalStepsAsync(
-        IDocumentSession session, Cycle cycle, CatalogCache catalogCache, TimeProvider clock, CancellationToken ct)
+        IDocumentSession session, Cycle cycle, Goal? goal, IReadOnlyList<Cycle> goalCycles, CatalogCache catalogCache, TimeProvider clock, CancellationToken ct)
     {
-        if (await session.LoadAsync<Goal>(Goal.StreamKey(cycle.GoalId), ct) is not { } goal)
+        if (goal is null)
             return (null, false, null);
         var achieved = goal.Status == GoalStatus.Active ? GoalAchievement.Check(goal.Formal, cycle) : null;
         Action? append = null;
@@ -61,7 +64,7 @@ public static class ReportCycleHandler
         var now = clock.GetUtcNow();
         var policy = await AutonomyReads.PolicyAsync(session, cycle.DeploymentId, await catalogCache.GetAsync(session, ct), ct);
         var used = await AutonomyReads.CountAsync(session, cycle.DeploymentId, AutonomyReads.Activated, policy.Activations.PeriodHours, now, ct);
-        var end = ContinueGoal.EndReason(goal, cycle, achieved, await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct), now, used, policy.Activations);
+        var end = ContinueGoal.EndReason(goal, cycle, achieved, goalCycles, now, used, policy.Activations);
         return (end, end is null, append);
     }
 }

@@ -18,8 +18,8 @@ public sealed record TestedHypothesis(
 
 /// <summary>
 /// What a cycle did, for the meta-user: what was tested, the winners and the rejected hypotheses (losers, inconclusive,
-/// invalid), the gains with their intervals, the side effects that moved significantly, the conflicts resolved and the
-/// change made or why none was.
+/// invalid), the gains with their intervals, the side effects that moved significantly, the conflicts resolved, the
+/// change made or why none was, and the goal's hypothesis map after it (null on reports recorded before the map existed).
 /// </summary>
 public sealed record CycleReport(
     string CycleId,
@@ -30,11 +30,16 @@ public sealed record CycleReport(
     IReadOnlyList<string> Winners,
     IReadOnlyList<string> Rejected,
     IReadOnlyList<ConflictResolved> Conflicts,
-    CycleChange? Change);
+    CycleChange? Change,
+    HypothesisMap? HypothesisMap = null);
 
 public static class CycleReports
 {
-    public static CycleReport Of(Cycle cycle)
+    /// <summary>The report of an inline goal's cycle: its map is the cycle's own.</summary>
+    public static CycleReport Of(Cycle cycle) => Of(cycle, []);
+
+    /// <summary>The report of a recorded goal's cycle: its map also covers the goal's earlier cycles among <paramref name="goalCycles"/>.</summary>
+    public static CycleReport Of(Cycle cycle, IReadOnlyList<Cycle> goalCycles)
     {
         ArgumentNullException.ThrowIfNull(cycle);
         var tested = (cycle.Experiments ?? []).Select(e => new TestedHypothesis(e.Plan.ExperimentId, e.Plan.HypothesisId, e.Plan.Factor, e.Plan.From,
@@ -43,6 +48,6 @@ public static class CycleReports
         return new CycleReport(cycle.CycleId, cycle.GoalId, cycle.DeploymentId, cycle.BaseVersion, tested,
             [.. tested.Where(t => t.Call == VerdictCall.Winner).Select(t => t.HypothesisId)],
             [.. tested.Where(t => t.Call is not VerdictCall.Winner).Select(t => t.HypothesisId)],
-            cycle.Conflicts, cycle.Change);
+            cycle.Conflicts, cycle.Change, HypothesisMaps.Of(cycle, goalCycles));
     }
 }

@@ -5,7 +5,7 @@ using SelfLearn.Domain.Teacher.Hypotheses;
 
 namespace SelfLearn.Domain.Manager.Cycles;
 
-/// <summary>The cycle's report as Markdown, in the language the goal was stated in (English or Russian).</summary>
+/// <summary>The cycle's report as Markdown, in the language the goal was stated in (English or Russian), its hypothesis map last.</summary>
 public static class CycleReportMarkdown
 {
     private sealed record Words(string Title, string Tested, string Columns, string Gains, string Change, string None, string Conflicts, string Side);
@@ -53,15 +53,12 @@ public static class CycleReportMarkdown
             md.Append('\n');
         }
         md.Append(CultureInfo.InvariantCulture, $"## {w.Change}\n\n{report.Change?.Kind ?? CycleChange.None}: {report.Change?.Reason}\n");
+        if (report.HypothesisMap is { } map)
+            HypothesisMapMarkdown.Append(md, map, language);
         return md.ToString();
     }
 
     private static string Call(VerdictCall? call) => call?.ToString().ToLowerInvariant() ?? "—";
 
-    private static string Gain(MetricGain g) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Percent(g.RelativeDelta)}, Δ {Number(g.AbsoluteDelta)} [{Number(g.AbsoluteInterval?.Lower)}, {Number(g.AbsoluteInterval?.Upper)}]");
-
-    private static string Percent(double? value) => value?.ToString("+0.##%;-0.##%;0%", CultureInfo.InvariantCulture) ?? "—";
-
-    private static string Number(double? value) => value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "—";
+    private static string Gain(MetricGain g) => GainText.Of(g);
 }

@@ -41,7 +41,8 @@ public sealed class CycleControlTests(AutonomousCycleApp app) : IAsyncLifetime
         Assert.Empty(report["tested"]!.AsArray());
         Assert.Equal("none", report["change"]!["kind"]!.GetValue<string>());
         Assert.Equal(("# Cycle cyc-nothing\n\ngoal `goal-recall` · deployment `default` · base version 1\n\n## What was tested\n\nnothing was tested.\n\n" +
-                      $"## Change\n\nnone: nothing was tested: {PromptVersion} is not planned: only numeric factors in the auto zone are tested by a cycle.\n",
+                      $"## Change\n\nnone: nothing was tested: {PromptVersion} is not planned: only numeric factors in the auto zone are tested by a cycle.\n" +
+                      "\n## Hypothesis map\n\n### Tried\n\nnone.\n\n### Confirmed\n\nnone.\n\n### Rejected\n\nnone.\n\n### Next\n\nnone.\n",
                 "text/markdown; charset=utf-8"), await Host.MarkdownReport(id));
         Assert.Equal("'format' is json or markdown, not 'pdf'.", (await Host.Get($"/api/cycles/{id}/report?format=pdf", 400))!["detail"]!.GetValue<string>());
 

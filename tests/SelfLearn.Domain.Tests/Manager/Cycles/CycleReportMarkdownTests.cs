@@ -60,4 +60,70 @@ public sealed class CycleReportMarkdownTests
         Assert.Equal("# Cycle cyc-1\n\ngoal `goal-1` · deployment `default` · base version 3\n\n## What was tested\n\nnothing was tested.\n\n## Change\n\nnone: nothing was tested: no factor.\n",
             CycleReportMarkdown.Render(empty, GoalLanguage.English));
     }
+
+    private static readonly HypothesisMap Map = new(
+        [new MappedHypothesis("retrieval.top_k", J("5"), J("7"), "cyc-1", "cyc-1-h1", "cyc-1-e1", "vrd-1", VerdictCall.Winner, null, null, "tested on base version 3: winner")],
+        [new MappedHypothesis("retrieval.top_k", J("5"), J("7"), "cyc-1", "cyc-1-h1", "cyc-1-e1", "vrd-1", VerdictCall.Winner, null, null, "winner: why it won")],
+        [new MappedHypothesis("retrieval.top_k", J("5"), J("3"), "cyc-1", null, null, null, null, null, 0.38, "dropped: why")],
+        [new MappedHypothesis("retrieval.min_score", J("0.2"), J("0.3"), "cyc-1", null, null, null, null, null, 0.41, "later: why")],
+        ["version 4 is the new base"]);
+
+    [Fact]
+    public void The_hypothesis_map_comes_last_with_its_four_groups_each_line_with_its_why()
+    {
+        var markdown = CycleReportMarkdown.Render(Report with { HypothesisMap = Map }, GoalLanguage.English);
+
+        Assert.EndsWith("""
+            activated: activated version 4: retrieval.top_k 5 → 7
+
+            ## Hypothesis map
+
+            ### Tried
+
+            - cyc-1-h1 `retrieval.top_k` 5 → 7 (cycle cyc-1): tested on base version 3: winner
+
+            ### Confirmed
+
+            - cyc-1-h1 `retrieval.top_k` 5 → 7 (cycle cyc-1): winner: why it won
+
+            ### Rejected
+
+            - `retrieval.top_k` 5 → 3 (cycle cyc-1): dropped: why
+
+            ### Next
+
+            - `retrieval.min_score` 0.2 → 0.3 (cycle cyc-1): later: why
+            - version 4 is the new base
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), markdown);
+    }
+
+    [Fact]
+    public void The_hypothesis_map_in_russian_has_russian_headings_and_says_when_a_group_is_empty()
+    {
+        var map = new HypothesisMap(Map.Tried, [], [], [], []);
+
+        var markdown = CycleReportMarkdown.Render(Report with { HypothesisMap = map }, GoalLanguage.Russian);
+
+        Assert.EndsWith("""
+            ## Карта гипотез
+
+            ### Проверены
+
+            - cyc-1-h1 `retrieval.top_k` 5 → 7 (цикл cyc-1): tested on base version 3: winner
+
+            ### Подтверждены
+
+            нет.
+
+            ### Отвергнуты
+
+            нет.
+
+            ### Дальше
+
+            нет.
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal), markdown);
+    }
 }
