@@ -11,12 +11,12 @@ internal sealed record HypothesisMapWords(
     string ScreenedAt, string BaseAt, CompositeFormat NewBaseNote)
 {
     private static readonly HypothesisMapWords English = new("tested on base version", "no verdict, the cycle is", "activated as version",
-        "dropped by the offline screen, no experiment", "left for a later cycle by the experiment budget", "no primary figure", "not screened",
+        "dropped before any experiment", "left for a later cycle by the experiment budget", "no primary figure", "not screened",
         "screened", "base", CompositeFormat.Parse("version {0} is the new base: the next cycle plans each factor's neighbours again from it, so what was " +
             "tried on version {1} may be tried again (no re-test holds per base version)"));
 
     private static readonly HypothesisMapWords Russian = new("проверена на базовой версии", "вердикта нет, цикл", "активирована как версия",
-        "отсеяна офлайн-скринингом, без эксперимента", "оставлена на следующий цикл бюджетом экспериментов", "нет показателя основной метрики",
+        "отсеяна до эксперимента", "оставлена на следующий цикл бюджетом экспериментов", "нет показателя основной метрики",
         "без скрининга", "на скрининге", "у базовой", CompositeFormat.Parse("версия {0} — новая база: следующий цикл снова планирует соседние значения " +
             "каждого фактора от неё, поэтому проверенное на версии {1} может быть проверено снова (запрет повторной проверки действует в пределах базовой версии)"));
 

@@ -73,7 +73,7 @@ public sealed class HypothesisMapTests
         ], map.Confirmed.Select(Line));
         Assert.Equal([
             (TopK, "7", "10", "cyc-1", "cyc-1-h1", "cyc-1-e1", "vrd-cyc-1-e1", "loser: retrieval.delivered_recall (all) -6.67%, Δ -0.03 [-0.05, -0.01]"),
-            (TopK, "7", "4", "cyc-1", null, null, null, "dropped by the offline screen, no experiment: screened retrieval.delivered_recall 0.41, base 0.45"),
+            (TopK, "7", "4", "cyc-1", null, null, null, "dropped before any experiment: screened retrieval.delivered_recall 0.41, base 0.45"),
         ], map.Rejected.Select(Line));
         Assert.Equal([
             (MinScore, "0.2", "0.3", "cyc-1", null, null, null, "left for a later cycle by the experiment budget; screened retrieval.delivered_recall 0.455, base 0.45"),
@@ -126,7 +126,7 @@ public sealed class HypothesisMapTests
 
         Assert.Equal(["проверена на базовой версии 3: winner", "проверена на базовой версии 4: loser"], map.Tried.Select(t => t.Why));
         Assert.Equal(["loser: retrieval.delivered_recall (all) -6.67%, Δ -0.03 [-0.05, -0.01]",
-            "отсеяна офлайн-скринингом, без эксперимента: на скрининге retrieval.delivered_recall 0.41, у базовой 0.45"], map.Rejected.Select(r => r.Why));
+            "отсеяна до эксперимента: на скрининге retrieval.delivered_recall 0.41, у базовой 0.45"], map.Rejected.Select(r => r.Why));
         Assert.Equal(["оставлена на следующий цикл бюджетом экспериментов; на скрининге retrieval.delivered_recall 0.455, у базовой 0.45",
             "оставлена на следующий цикл бюджетом экспериментов; без скрининга"], map.Next.Select(n => n.Why));
     }
