@@ -4,7 +4,9 @@ using Microsoft.Extensions.Logging;
 using SelfLearn.Agents.Manager.Cycles.Screening;
 using SelfLearn.Agents.Teacher.Hypotheses;
 using SelfLearn.Agents.Tuner;
+using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Manager.Cycles;
+using SelfLearn.Domain.Tuner;
 using SelfLearn.Projections.Configuration;
 using Wolverine;
 using Wolverine.Attributes;
@@ -45,7 +47,8 @@ public static class PlanCycleHandler
             var baseVersion = await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(cycle!.DeploymentId, cycle.BaseVersion), ct)
                               ?? throw new InvalidOperationException($"version {cycle.BaseVersion} of deployment '{cycle.DeploymentId}' is gone.");
             var draft = CyclePlanner.Draft(cycle, catalog, baseVersion.Parameters, await TriedAsync(session, cycle, ct));
-            var screened = await screener.ScreenAsync(cycle.Goal, draft, baseVersion.Parameters, ct);
+            // A version recorded before a factor joined the catalog lacks it; the Student reads the catalog's default for it.
+            var screened = await screener.ScreenAsync(cycle.Goal, draft, Parameters.Merge(Catalog.Defaults(catalog), baseVersion.Parameters), ct);
             var (hypotheses, scenarios, notes, candidates) = CyclePlanner.Plan(cycle, draft, screened.Screen);
             var planned = new List<PlannedExperiment>();
             var allNotes = screened.Note is { } note ? [note, .. notes] : notes.ToList();

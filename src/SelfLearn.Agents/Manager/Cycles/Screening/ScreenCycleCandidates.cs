@@ -51,6 +51,22 @@ public sealed class ScreenCycleCandidates(
         if (RepositoryPaths.Find(settings.Dataset) is not { } path || !File.Exists(path))
             return Unscreened($"the screening dataset {settings.Dataset} was not found.");
 
+        try
+        {
+            return await ScreenAsync(path, primary, draft, baseParameters, settings, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The screen only orders the drafts; the experiments still decide, so a screen that cannot run costs the order, not the cycle.
+            log.LogWarning(e, "The cycle's offline screen failed; the drafts keep the planner's order.");
+            return Unscreened($"the screen failed: {e.Message}");
+        }
+    }
+
+    private async Task<ScreenOutcome> ScreenAsync(
+        string path, SelfLearn.Domain.Manager.Goals.GoalObjective primary, CycleDraft draft, IReadOnlyDictionary<string, JsonElement> baseParameters,
+        CycleScreeningOptions settings, CancellationToken ct)
+    {
         var loaded = await LoadAsync(path, settings, ct);
         var reads = OfflineTrialEvaluator.ReadKeys;
         var baseFigure = await FigureAsync(loaded, baseParameters, primary.Metric, ct);
