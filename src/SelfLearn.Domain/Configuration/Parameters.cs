@@ -33,6 +33,14 @@ public static class Parameters
             .ToList();
     }
 
+    /// <summary>
+    /// The changes from one version to another as the Student serves them: a key either lacks (a version recorded before
+    /// the factor joined the catalog) reads as its catalog default.
+    /// </summary>
+    public static IReadOnlyList<ParameterChange> Diff(
+        IReadOnlyDictionary<string, JsonElement> defaults, IReadOnlyDictionary<string, JsonElement> from, IReadOnlyDictionary<string, JsonElement> to) =>
+        Diff(Merge(defaults, from), Merge(defaults, to));
+
     public static SortedDictionary<string, JsonElement> Merge(
         IReadOnlyDictionary<string, JsonElement> baseline,
         IReadOnlyDictionary<string, JsonElement> overrides)

@@ -3,11 +3,13 @@ using Marten;
 using Microsoft.Extensions.Logging;
 using SelfLearn.Agents.Teacher.Hypotheses;
 using SelfLearn.Agents.Teacher.Metrics;
+using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
 using SelfLearn.Domain.Teacher.Metrics;
 using SelfLearn.Domain.Teacher.Statistics;
 using SelfLearn.Domain.Teacher.Verdicts;
+using SelfLearn.Domain.Tuner;
 using SelfLearn.Projections.Configuration;
 using Wolverine;
 
@@ -22,7 +24,8 @@ public sealed record EvaluationReport(VerdictRecorded Verdict, int JudgedRuns, F
 /// the experiment's verdict stream, then hands it to the hypothesis and recommendation rules as findings.
 /// </summary>
 public sealed class EvaluateExperiment(
-    IDocumentStore store, ExperimentRuns runs, AggregateMetrics metrics, JudgeUnscoredRuns judging, IMessageBus bus, ILogger<EvaluateExperiment> log)
+    IDocumentStore store, ExperimentRuns runs, AggregateMetrics metrics, JudgeUnscoredRuns judging, CatalogCache catalogCache, IMessageBus bus,
+    ILogger<EvaluateExperiment> log)
 {
     /// <exception cref="EvaluationRefusedException">Unknown experiment, an aborted one, or one without runs; nothing is appended.</exception>
     public Task<EvaluationReport> RunAsync(string experimentId, string by, IProgress<EvaluationProgress>? progress, CancellationToken ct) =>
@@ -80,22 +83,18 @@ public sealed class EvaluateExperiment(
     }
 
     /// <summary>Each treatment's parameters that differ from the baseline's (from = the baseline's value).</summary>
-    private static async Task<IReadOnlyDictionary<string, IReadOnlyList<ParameterChange>>> ChangesAsync(
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<ParameterChange>>> ChangesAsync(
         IQuerySession session, Experiment experiment, CancellationToken ct)
     {
         var baseline = await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(experiment.DeploymentId, experiment.Design.Baseline.ConfigVersion), ct);
         var changes = new Dictionary<string, IReadOnlyList<ParameterChange>>(StringComparer.Ordinal);
         if (baseline is null)
             return changes;
+        var defaults = Catalog.Defaults(await catalogCache.GetAsync(session, ct));
         foreach (var variant in experiment.Design.Variants.Where(v => v.Role != VariantRole.Baseline))
         {
-            if (await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(experiment.DeploymentId, variant.ConfigVersion), ct) is not { } treated)
-                continue;
-            changes[variant.Name] =
-            [
-                .. treated.Parameters.Where(p => !baseline.Parameters.TryGetValue(p.Key, out var from) || !JsonElement.DeepEquals(from, p.Value))
-                    .Select(p => new ParameterChange(p.Key, baseline.Parameters.TryGetValue(p.Key, out var from) ? from : null, p.Value)),
-            ];
+            if (await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(experiment.DeploymentId, variant.ConfigVersion), ct) is { } treated)
+                changes[variant.Name] = Parameters.Diff(defaults, baseline.Parameters, treated.Parameters);
         }
         return changes;
     }
