@@ -28,9 +28,11 @@ public static class WhyCommand
         foreach (var link in why.Chain)
             table.AddRow([.. new[] { link.Link, link.Id, link.Stream, link.Event, link.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 link.At.ToString("u", System.Globalization.CultureInfo.InvariantCulture), link.By, link.Why }.Select(Markup.Escape)]);
+        using var piped = new PipedWidth(AnsiConsole.Console);
+        piped.Fit(table);
         AnsiConsole.Write(table);
         if (why.Missing.Count > 0)
-            AnsiConsole.MarkupLine(Markup.Escape($"Missing (a manual change has none of these): {string.Join(", ", why.Missing)}"));
+            AnsiConsole.MarkupLine(Markup.Escape($"Not in this chain: {string.Join(", ", why.Missing)} (a change the autonomy policy let the loop make has no approval; a change made by hand has none of the Manager's links)"));
         return 0;
     }
 }
