@@ -11,7 +11,6 @@ using SelfLearn.Domain.Teacher.Statistics;
 using SelfLearn.Domain.Teacher.Verdicts;
 using SelfLearn.Domain.Tuner;
 using SelfLearn.Projections.Configuration;
-using Wolverine;
 
 namespace SelfLearn.Agents.Teacher.Evaluation;
 
@@ -20,12 +19,13 @@ public sealed record EvaluationReport(VerdictRecorded Verdict, int JudgedRuns, F
 
 /// <summary>
 /// Evaluates an experiment: judges its unscored answered runs when a metric needs a judge, aggregates its metrics in
-/// PostgreSQL (primaries, guards with the Goodhart guard, the default side effects), decides the verdict, appends it to
-/// the experiment's verdict stream, then hands it to the hypothesis and recommendation rules as findings.
+/// PostgreSQL (primaries, guards with the Goodhart guard, the default side effects), decides the verdict and appends it to
+/// the experiment's verdict stream; an offline verdict is handed to the hypothesis and recommendation rules as findings,
+/// and what they propose is committed with it.
 /// </summary>
 public sealed class EvaluateExperiment(
-    IDocumentStore store, ExperimentRuns runs, AggregateMetrics metrics, JudgeUnscoredRuns judging, CatalogCache catalogCache, IMessageBus bus,
-    ILogger<EvaluateExperiment> log)
+    IDocumentStore store, ExperimentRuns runs, AggregateMetrics metrics, JudgeUnscoredRuns judging, CatalogCache catalogCache,
+    TeacherProposers proposers, ILoggerFactory loggers, ILogger<EvaluateExperiment> log)
 {
     /// <exception cref="EvaluationRefusedException">Unknown experiment, an aborted one, or one without runs; nothing is appended.</exception>
     public Task<EvaluationReport> RunAsync(string experimentId, string by, IProgress<EvaluationProgress>? progress, CancellationToken ct) =>
@@ -63,21 +63,29 @@ public sealed class EvaluateExperiment(
         progress?.Report(new EvaluationProgress("deciding", judged));
         var verdict = VerdictDecider.Decide($"vrd-{Guid.NewGuid():N}", input, by);
         session.Events.Append(VerdictRecorded.StreamKey(experimentId), verdict);
-        await session.SaveChangesAsync(ct);
-
         if (design.Mode != ExperimentMode.Offline)
+        {
+            await session.SaveChangesAsync(ct);
             return new EvaluationReport(verdict, judged, null);
+        }
+
         progress?.Report(new EvaluationProgress("analysing", judged));
-        var changes = await ChangesAsync(session, experiment, ct);
-        var findings = VerdictFindings.From(verdict, experiment.DeploymentId, changes);
         try
         {
-            return new EvaluationReport(verdict, judged, await bus.InvokeAsync<FindingsAnalysis>(new AnalyzeFindings(findings, by), ct));
+            // The verdict and what the Teacher makes of it commit in one transaction: a crash between the two cannot leave
+            // a winner without its recommendation (a cycle that finds the verdict recorded finds its recommendation too).
+            var findings = VerdictFindings.From(verdict, experiment.DeploymentId, await ChangesAsync(session, experiment, ct));
+            var analysis = await AnalyzeFindingsHandler.Handle(new AnalyzeFindings(findings, by), session, catalogCache, proposers,
+                loggers.CreateLogger<AnalyzeFindings>(), ct);
+            return new EvaluationReport(verdict, judged, analysis);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The verdict stands on its own; a failing analysis costs only the proposals.
             log.LogWarning(e, "The Teacher could not analyse verdict {VerdictId} of {ExperimentId}.", verdict.VerdictId, experimentId);
+            await using var alone = store.LightweightSession();
+            alone.Events.Append(VerdictRecorded.StreamKey(experimentId), verdict);
+            await alone.SaveChangesAsync(ct);
             return new EvaluationReport(verdict, judged, null);
         }
     }
