@@ -39,6 +39,7 @@ public static class GetWhy
     /// </summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/why/{factorKey}", OperationId = "WhyFactor")]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, string factorKey, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<Deployment>(id, ct) is not { ActiveVersion: { } active } deployment)

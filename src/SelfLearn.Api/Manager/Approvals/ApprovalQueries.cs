@@ -12,6 +12,7 @@ public static class ApprovalQueries
     /// <summary>Approvals, oldest request first (the queue: <c>?status=pending</c>).</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/approvals", OperationId = "ListApprovals")]
+    [ProblemResponse(400)]
     public static async Task<IResult> List(string? status, int? limit, IQuerySession session, CancellationToken ct)
     {
         if (status is not null && !ApprovalStatus.All.Contains(status))
@@ -26,6 +27,7 @@ public static class ApprovalQueries
 
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/approvals/{id}", OperationId = "GetApproval")]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Approval>(Approval.StreamKey(id), ct) is { } approval
             ? Results.Ok(approval)

@@ -23,6 +23,7 @@ public static class DecideApproval
 {
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/approvals/{id}/approve", OperationId = "ApproveApproval")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Approve(
         string id, ApprovalDecisionRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         Require.Text(request.Reason, "reason")
@@ -30,6 +31,7 @@ public static class DecideApproval
 
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/approvals/{id}/decline", OperationId = "DeclineApproval")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Decline(
         string id, ApprovalDecisionRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         Require.Text(request.Reason, "reason")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Manager.Approvals;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Errors;
@@ -19,6 +20,8 @@ public static class RequestApproval
 {
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/approvals", OperationId = "RequestApproval")]
+    [ProducesResponseType<Approval>(StatusCodes.Status201Created)]
+    [ProblemResponse(400), ProblemResponse(409)]
     public static async Task<IResult> Post(RequestApprovalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         if ((Require.Text(request.RecommendationId, "recommendationId") ?? Require.Text(request.Reason, "reason")) is { } invalid)

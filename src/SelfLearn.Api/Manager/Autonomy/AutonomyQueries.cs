@@ -15,6 +15,7 @@ public static class AutonomyQueries
     /// <summary>The policy in force (the default when none was set), or with <c>?version=N</c> the N-th one set.</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/autonomy", OperationId = "GetAutonomyPolicy")]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, int? version, IQuerySession session, CatalogCache catalogCache, CancellationToken ct)
     {
         if (await session.LoadAsync<Deployment>(id, ct) is null)
@@ -31,6 +32,7 @@ public static class AutonomyQueries
     /// <summary>Every version of the deployment's policy, oldest first.</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/autonomy/history", OperationId = "ListAutonomyPolicyVersions")]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> History(string id, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<Deployment>(id, ct) is null)

@@ -5,6 +5,7 @@ using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Manager.Autonomy;
+using SelfLearn.Domain.Teacher.Proposals;
 using Wolverine;
 using Wolverine.Http;
 using Command = SelfLearn.Agents.Manager.Autonomy.CheckAutonomy;
@@ -19,10 +20,11 @@ public static class CheckAutonomy
     /// <summary>Whether the loop may apply the changes now without a human, and every reason it may not. Appends nothing.</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverinePost("/api/deployments/{id}/autonomy/check", OperationId = "CheckAutonomy")]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Post(string id, CheckAutonomyRequest request, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
-        if (request.Changes is not { Count: > 0 })
-            return Problems.BadRequest("'changes' must name at least one factor and its new value.");
+        if (request.Changes is not { Count: > 0 and <= ProposalLimits.MaxChanges })
+            return Problems.BadRequest($"'changes' must name 1 to {ProposalLimits.MaxChanges} factors, each with its new value.");
         if (await session.LoadAsync<Deployment>(id, ct) is null)
             return Problems.NotFound($"no deployment '{id}'.");
         return Results.Ok(await bus.InvokeAsync<AutonomyVerdict>(new Command(id, request.Changes), ct));

@@ -27,6 +27,7 @@ public static class SetAutonomyPolicy
 {
     [Authorize(Policy = Policies.Write)]
     [WolverinePut("/api/deployments/{id}/autonomy", OperationId = "SetAutonomyPolicy")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Put(
         string id, SetAutonomyPolicyRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {

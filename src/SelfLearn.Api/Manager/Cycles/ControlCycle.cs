@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
 using SelfLearn.Agents.Manager.Cycles;
+using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using Wolverine;
 using Wolverine.Http;
@@ -14,18 +15,21 @@ public static class ControlCycle
     /// <summary>running or awaiting approval → paused: the step in flight finishes, the next one waits.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/cycles/{id}/pause", OperationId = "PauseCycle")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Pause(string id, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         await CycleResponses.RespondAsync(await bus.InvokeAsync<CycleOutcome>(new PauseCycle(id, user.Name(), null), ct), session, ct);
 
     /// <summary>paused → running (or back to awaiting approval): continues from the recorded step.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/cycles/{id}/resume", OperationId = "ResumeCycle")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Resume(string id, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         await CycleResponses.RespondAsync(await bus.InvokeAsync<CycleOutcome>(new ResumeCycle(id, user.Name()), ct), session, ct);
 
     /// <summary>any cycle that has not ended → stopped, for good.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/cycles/{id}/stop", OperationId = "StopCycle")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Stop(string id, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         await CycleResponses.RespondAsync(await bus.InvokeAsync<CycleOutcome>(new StopCycle(id, user.Name(), null), ct), session, ct);
 }

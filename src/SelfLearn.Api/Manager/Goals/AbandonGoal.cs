@@ -17,6 +17,7 @@ public static class AbandonGoal
     /// <summary>stated | confirmed | active → abandoned, with a reason (required).</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/goals/{id}/abandon", OperationId = "AbandonGoal")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Post(string id, AbandonGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         Require.Text(request.Reason, "reason")
         ?? await GoalResponse.RespondAsync(

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Agents.Tuner;
 using Wolverine;
@@ -14,6 +15,7 @@ public static class ConfirmGoal
     /// <summary>stated → confirmed: the formal form as shown is what cycles will work on.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/goals/{id}/confirm", OperationId = "ConfirmGoal")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Post(string id, GoalStepRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         await GoalResponse.RespondAsync(await bus.InvokeAsync<TunerOutcome>(new Command(id, user.Name(), request.ExpectedVersion), ct), id, session, ct);
 }

@@ -18,6 +18,7 @@ public static class EditGoal
     /// <summary>A new formal form for a stated or confirmed goal; it is stated again and needs a new confirmation.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePut("/api/goals/{id}", OperationId = "EditGoal")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Put(string id, EditGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         if (request.Goal is null)

@@ -11,6 +11,7 @@ public static class GetGoal
 {
     [Authorize(Policy = Policies.Read)]
     [WolverineGet("/api/goals/{id}", OperationId = "GetGoal")]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Goal>(Goal.StreamKey(id), ct) is { } goal ? Results.Ok(goal) : Problems.NotFound($"no goal '{id}'.");
 }

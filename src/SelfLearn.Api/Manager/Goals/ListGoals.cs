@@ -12,6 +12,7 @@ public static class ListGoals
     /// <summary>Goals by priority (1 first), then oldest first; optionally only those in one status.</summary>
     [Authorize(Policy = Policies.Read)]
     [WolverineGet("/api/goals", OperationId = "ListGoals")]
+    [ProblemResponse(400)]
     public static async Task<IResult> Get(string? status, int? limit, IQuerySession session, CancellationToken ct)
     {
         if (status is not null && !GoalStatus.All.Contains(status))

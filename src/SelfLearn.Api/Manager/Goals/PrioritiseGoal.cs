@@ -18,6 +18,7 @@ public static class PrioritiseGoal
     /// <summary>A new priority, 1 (first) to 100, for a goal that is not finished.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/goals/{id}/priority", OperationId = "PrioritiseGoal")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Post(string id, PrioritiseGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         request.Priority is not { } priority
             ? Problems.BadRequest($"'priority' is required: 1 (first) to {GoalRules.MaxPriority}.")

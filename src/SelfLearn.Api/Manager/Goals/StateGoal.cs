@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Agents.Tuner;
@@ -19,6 +20,8 @@ public static class StateGoal
     /// <summary>The goal as formalised, status "stated": shown back to be confirmed or edited.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/goals", OperationId = "StateGoal")]
+    [ProducesResponseType<Goal>(StatusCodes.Status201Created)]
+    [ProblemResponse(400), ProblemResponse(409)]
     public static async Task<IResult> Post(StateGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         if ((request.Text is null) == (request.Goal is null))

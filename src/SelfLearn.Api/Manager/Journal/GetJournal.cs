@@ -12,6 +12,7 @@ public static class GetJournal
     /// <summary>The learning journal, oldest first: one row per learning event, optionally a goal's or a cycle's, from a global sequence on.</summary>
     [Authorize(Policy = Policies.Read)]
     [WolverineGet("/api/journal", OperationId = "GetJournal")]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string? goalId, string? cycleId, long? from, int? limit, IQuerySession session, CancellationToken ct)
     {
         if (Require.Limit(limit) is { } invalid)

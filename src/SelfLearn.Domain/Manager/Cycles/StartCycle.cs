@@ -30,6 +30,11 @@ public static class StartCycle
             problems.Add($"no deployment '{goal.Deployment}'.");
         if (goal.Primary is null || goal.Primary.Count == 0)
             problems.Add("the goal names no primary metric.");
+        if (goal.Primary?.Count > GoalRules.MaxObjectives || goal.Guards?.Count > GoalRules.MaxGuards || goal.AllowedFactors?.Count > GoalRules.MaxAllowedFactors)
+        {
+            problems.Add($"a goal has 1 to {GoalRules.MaxObjectives} primary metrics, at most {GoalRules.MaxGuards} guards and at most {GoalRules.MaxAllowedFactors} allowed factors.");
+            return (null, problems);
+        }
         foreach (var objective in goal.Primary ?? [])
         {
             if (objective is null || !MetricRegistry.IsKnown(objective.Metric ?? ""))
