@@ -99,8 +99,11 @@ public static class GoalRules
     private static void Factors(IReadOnlyList<string> factors, IReadOnlyDictionary<string, ImpactFactor> catalog, List<Violation> violations)
     {
         if (factors.Count > MaxAllowedFactors)
+        {
             violations.Add(Invalid("allowedFactors", $"a goal allows at most {MaxAllowedFactors} factors, not {factors.Count}."));
-        foreach (var (key, i) in factors.Take(MaxAllowedFactors).Select((f, i) => (f, i)))
+            return;
+        }
+        foreach (var (key, i) in factors.Select((f, i) => (f, i)))
         {
             if (key is null)
                 violations.Add(new Violation($"allowedFactors[{i}]", ViolationRule.UnknownFactor, $"'allowedFactors[{i}]' names a factor of the catalog, not null."));

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using SelfLearn.Api.Tests.Infrastructure;
+
+namespace SelfLearn.Api.Tests.Manager;
+
+/// <summary>
+/// The OpenAPI document lists every Manager route with its method and the refusals it can answer, each as a
+/// ProblemDetails: 400 (the edge's checks, bad input), 404 (an unknown id), 409 (a state or version conflict).
+/// </summary>
+public sealed class ManagerOpenApiTests(AppFixture fixture) : ApiTest(fixture)
+{
+    public static TheoryData<string, string, string> Routes => new()
+    {
+        { "post", "/api/goals", "201 400 409" },
+        { "get", "/api/goals", "200 400" },
+        { "get", "/api/goals/{id}", "200 400 404" },
+        { "put", "/api/goals/{id}", "200 400 404 409" },
+        { "post", "/api/goals/{id}/confirm", "200 400 404 409" },
+        { "post", "/api/goals/{id}/priority", "200 400 404 409" },
+        { "post", "/api/goals/{id}/abandon", "200 400 404 409" },
+        { "post", "/api/cycles", "201 400 404 409" },
+        { "get", "/api/cycles", "200 400" },
+        { "get", "/api/cycles/{id}", "200 400 404" },
+        { "post", "/api/cycles/{id}/pause", "200 400 404 409" },
+        { "post", "/api/cycles/{id}/resume", "200 400 404 409" },
+        { "post", "/api/cycles/{id}/stop", "200 400 404 409" },
+        { "get", "/api/cycles/{id}/report", "200 400 404 409" },
+        { "post", "/api/approvals", "201 400 409" },
+        { "get", "/api/approvals", "200 400" },
+        { "get", "/api/approvals/{id}", "200 400 404" },
+        { "post", "/api/approvals/{id}/approve", "200 400 404 409" },
+        { "post", "/api/approvals/{id}/decline", "200 400 404 409" },
+        { "put", "/api/deployments/{id}/autonomy", "200 400 404 409" },
+        { "get", "/api/deployments/{id}/autonomy", "200 400 404" },
+        { "get", "/api/deployments/{id}/autonomy/history", "200 400 404" },
+        { "post", "/api/deployments/{id}/autonomy/check", "200 400 404" },
+        { "get", "/api/journal", "200 400 404" },
+        { "get", "/api/deployments/{id}/why/{factorKey}", "200 400 404" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Routes))]
+    public async Task The_route_is_documented_with_its_method_and_its_refusals_as_problems(string method, string path, string statuses)
+    {
+        var operation = (await Host.Get("/openapi/v1.json", key: null))!["paths"]?[path]?[method];
+
+        Assert.True(operation is not null, $"{method.ToUpperInvariant()} {path} is not in the OpenAPI document.");
+        var responses = operation!["responses"]!.AsObject();
+        foreach (var status in statuses.Split(' '))
+        {
+            Assert.True(responses.ContainsKey(status), $"{method.ToUpperInvariant()} {path} does not document {status}.");
+            var mediaType = status.StartsWith('2') ? "application/json" : "application/problem+json";
+            Assert.True(responses[status]!["content"]?[mediaType] is JsonObject, $"{method.ToUpperInvariant()} {path} documents {status} without {mediaType}.");
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/goals", "Goal")]
+    [InlineData("/api/cycles", "Cycle")]
+    [InlineData("/api/approvals", "Approval")]
+    public async Task A_route_that_creates_documents_its_201_with_what_it_created(string path, string schema) =>
+        Assert.Equal($"#/components/schemas/{schema}",
+            (await Host.Get("/openapi/v1.json", key: null))!["paths"]![path]!["post"]!["responses"]!["201"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+}
