@@ -128,6 +128,8 @@ public sealed class ManagerBadInputTests(AppFixture fixture) : ApiTest(fixture)
         { "POST", "/api/cycles", """{"goalId":"g","goal":{"primary":[{"metric":"retrieval.mrr","direction":"up"}]}}""", "'$.goal.primary[0].direction' must be one of: higher, lower." },
         { "POST", "/api/cycles", """{"goalId":"g","goal":{"primary":[{"metric":"retrieval.mrr","direction":"higher"}],"budget":{"experiments":1,"simulatedDialogs":1,"wallTimeMinutes":1},"allowedFactors":[""" + Repeat("\"retrieval.top_k\"", 51) + "]}}",
             "The cycle was not started: a goal has 1 to 10 primary metrics, at most 20 guards and at most 50 allowed factors." },
+        { "POST", "/api/cycles", """{"goalId":"g","goal":{"primary":[null],"allowedFactors":[null],"budget":{"experiments":1,"simulatedDialogs":1,"wallTimeMinutes":1}}}""",
+            "The cycle was not started: every primary metric names a metric of docs/METRICS.md; one names none. 'allowedFactors' holds null where a factor key belongs." },
         { "POST", "/api/approvals", """{"recommendationId":5,"reason":"r"}""", "'$.recommendationId' must be a string." },
         { "POST", "/api/approvals", $$"""{"recommendationId":"rec-1","reason":"{{new string('r', 2001)}}"}""", "'reason' is longer than 2000 characters." },
         { "POST", "/api/approvals", """{"recommendationId":"rec-1","reason":"r","id":"Not An Id"}""", "an id is 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit." },
