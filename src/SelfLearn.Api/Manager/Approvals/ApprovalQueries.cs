@@ -7,11 +7,12 @@ using Wolverine.Http;
 
 namespace SelfLearn.Api.Manager.Approvals;
 
+[Tags("Manager: approvals")]
 public static class ApprovalQueries
 {
     /// <summary>Approvals, oldest request first (the queue: <c>?status=pending</c>).</summary>
     [Authorize(Policy = Policies.Audit)]
-    [WolverineGet("/api/approvals", OperationId = "ListApprovals")]
+    [WolverineGet("/api/approvals", OperationId = "ListApprovals", Summary = "List approvals (the queue with status=pending)")]
     [ProblemResponse(400)]
     public static async Task<IResult> List(string? status, int? limit, IQuerySession session, CancellationToken ct)
     {
@@ -26,7 +27,7 @@ public static class ApprovalQueries
     }
 
     [Authorize(Policy = Policies.Audit)]
-    [WolverineGet("/api/approvals/{id}", OperationId = "GetApproval")]
+    [WolverineGet("/api/approvals/{id}", OperationId = "GetApproval", Summary = "Read an approval")]
     [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Approval>(Approval.StreamKey(id), ct) is { } approval

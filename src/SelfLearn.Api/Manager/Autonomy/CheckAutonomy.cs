@@ -15,11 +15,12 @@ namespace SelfLearn.Api.Manager.Autonomy;
 /// <summary>The factors a change would set, with their new values.</summary>
 public sealed record CheckAutonomyRequest(Dictionary<string, JsonElement>? Changes);
 
+[Tags("Manager: autonomy")]
 public static class CheckAutonomy
 {
     /// <summary>Whether the loop may apply the changes now without a human, and every reason it may not. Appends nothing.</summary>
     [Authorize(Policy = Policies.Audit)]
-    [WolverinePost("/api/deployments/{id}/autonomy/check", OperationId = "CheckAutonomy")]
+    [WolverinePost("/api/deployments/{id}/autonomy/check", OperationId = "CheckAutonomy", Summary = "Check whether the loop may apply a change alone")]
     [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Post(string id, CheckAutonomyRequest request, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {

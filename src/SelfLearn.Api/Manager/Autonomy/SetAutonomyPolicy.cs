@@ -23,10 +23,11 @@ public sealed record SetAutonomyPolicyRequest(
     string? Reason,
     long? ExpectedVersion);
 
+[Tags("Manager: autonomy")]
 public static class SetAutonomyPolicy
 {
     [Authorize(Policy = Policies.Write)]
-    [WolverinePut("/api/deployments/{id}/autonomy", OperationId = "SetAutonomyPolicy")]
+    [WolverinePut("/api/deployments/{id}/autonomy", OperationId = "SetAutonomyPolicy", Summary = "Set a deployment's autonomy policy")]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Put(
         string id, SetAutonomyPolicyRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)

@@ -12,11 +12,12 @@ namespace SelfLearn.Api.Manager.Goals;
 
 public sealed record AbandonGoalRequest(string? Reason, long? ExpectedVersion);
 
+[Tags("Manager: goals")]
 public static class AbandonGoal
 {
     /// <summary>stated | confirmed | active → abandoned, with a reason (required).</summary>
     [Authorize(Policy = Policies.Write)]
-    [WolverinePost("/api/goals/{id}/abandon", OperationId = "AbandonGoal")]
+    [WolverinePost("/api/goals/{id}/abandon", OperationId = "AbandonGoal", Summary = "Abandon a goal")]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Post(string id, AbandonGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         Require.Text(request.Reason, "reason")

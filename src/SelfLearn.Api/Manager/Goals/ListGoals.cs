@@ -7,11 +7,12 @@ using Wolverine.Http;
 
 namespace SelfLearn.Api.Manager.Goals;
 
+[Tags("Manager: goals")]
 public static class ListGoals
 {
     /// <summary>Goals by priority (1 first), then oldest first; optionally only those in one status.</summary>
     [Authorize(Policy = Policies.Read)]
-    [WolverineGet("/api/goals", OperationId = "ListGoals")]
+    [WolverineGet("/api/goals", OperationId = "ListGoals", Summary = "List goals by priority")]
     [ProblemResponse(400)]
     public static async Task<IResult> Get(string? status, int? limit, IQuerySession session, CancellationToken ct)
     {
