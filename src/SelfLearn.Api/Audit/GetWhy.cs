@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using JasperFx.Events;
 using Marten;
@@ -40,6 +41,7 @@ public static class GetWhy
     /// </summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/why/{factorKey}", OperationId = "WhyFactor", Summary = "Explain why a factor has its current value")]
+    [ProducesResponseType<WhyAnswer>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, string factorKey, IQuerySession session, CancellationToken ct)
     {

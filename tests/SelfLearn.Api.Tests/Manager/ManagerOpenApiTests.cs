@@ -54,7 +54,33 @@ public sealed class ManagerOpenApiTests(AppFixture fixture) : ApiTest(fixture)
             Assert.True(responses.ContainsKey(status), $"{method.ToUpperInvariant()} {path} does not document {status}.");
             var mediaType = status.StartsWith('2') ? "application/json" : "application/problem+json";
             Assert.True(responses[status]!["content"]?[mediaType] is JsonObject, $"{method.ToUpperInvariant()} {path} documents {status} without {mediaType}.");
+            Assert.DoesNotContain("IResult", responses[status]!.ToJsonString(), StringComparison.Ordinal);
         }
+        Assert.Equal(statuses.Split(' ').Where(s => s.StartsWith('2')), responses.Select(r => r.Key).Where(s => s.StartsWith('2')));
+    }
+
+    [Theory]
+    [InlineData("/api/goals/{id}", "get", "Goal")]
+    [InlineData("/api/cycles/{id}/pause", "post", "Cycle")]
+    [InlineData("/api/approvals/{id}/approve", "post", "Approval")]
+    [InlineData("/api/deployments/{id}/autonomy", "put", "AutonomyPolicyResponse")]
+    [InlineData("/api/deployments/{id}/autonomy/check", "post", "AutonomyVerdict")]
+    [InlineData("/api/cycles/{id}/report", "get", "CycleReport")]
+    [InlineData("/api/deployments/{id}/why/{factorKey}", "get", "WhyAnswer")]
+    public async Task A_route_documents_its_200_with_what_it_answers(string path, string method, string schema) =>
+        Assert.Equal($"#/components/schemas/{schema}",
+            (await Host.Get("/openapi/v1.json", key: null))!["paths"]![path]![method]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>());
+
+    [Theory]
+    [InlineData("/api/goals", "Goal")]
+    [InlineData("/api/cycles", "Cycle")]
+    [InlineData("/api/approvals", "Approval")]
+    [InlineData("/api/deployments/{id}/autonomy/history", "AutonomyPolicyResponse")]
+    [InlineData("/api/journal", "JournalEntry")]
+    public async Task A_list_documents_its_200_as_an_array_of_its_items(string path, string schema)
+    {
+        var body = (await Host.Get("/openapi/v1.json", key: null))!["paths"]![path]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Equal(("array", $"#/components/schemas/{schema}"), (body["type"]!.GetValue<string>(), body["items"]!["$ref"]!.GetValue<string>()));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -24,6 +25,7 @@ public static class DecideApproval
 {
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/approvals/{id}/approve", OperationId = "ApproveApproval", Summary = "Approve a pending approval")]
+    [ProducesResponseType<Approval>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Approve(
         string id, ApprovalDecisionRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
@@ -32,6 +34,7 @@ public static class DecideApproval
 
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/approvals/{id}/decline", OperationId = "DeclineApproval", Summary = "Decline a pending approval")]
+    [ProducesResponseType<Approval>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Decline(
         string id, ApprovalDecisionRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>

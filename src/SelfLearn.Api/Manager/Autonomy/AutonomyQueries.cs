@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
@@ -16,6 +17,7 @@ public static class AutonomyQueries
     /// <summary>The policy in force (the default when none was set), or with <c>?version=N</c> the N-th one set.</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/autonomy", OperationId = "GetAutonomyPolicy", Summary = "Read a deployment's autonomy policy")]
+    [ProducesResponseType<AutonomyPolicyResponse>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, int? version, IQuerySession session, CatalogCache catalogCache, CancellationToken ct)
     {
@@ -33,6 +35,7 @@ public static class AutonomyQueries
     /// <summary>Every version of the deployment's policy, oldest first.</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverineGet("/api/deployments/{id}/autonomy/history", OperationId = "ListAutonomyPolicyVersions", Summary = "List every version of a deployment's autonomy policy")]
+    [ProducesResponseType<IReadOnlyList<AutonomyPolicyResponse>>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> History(string id, IQuerySession session, CancellationToken ct)
     {

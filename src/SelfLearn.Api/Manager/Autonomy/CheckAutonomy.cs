@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -21,6 +22,7 @@ public static class CheckAutonomy
     /// <summary>Whether the loop may apply the changes now without a human, and every reason it may not. Appends nothing.</summary>
     [Authorize(Policy = Policies.Audit)]
     [WolverinePost("/api/deployments/{id}/autonomy/check", OperationId = "CheckAutonomy", Summary = "Check whether the loop may apply a change alone")]
+    [ProducesResponseType<AutonomyVerdict>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Post(string id, CheckAutonomyRequest request, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -28,6 +29,7 @@ public static class SetAutonomyPolicy
 {
     [Authorize(Policy = Policies.Write)]
     [WolverinePut("/api/deployments/{id}/autonomy", OperationId = "SetAutonomyPolicy", Summary = "Set a deployment's autonomy policy")]
+    [ProducesResponseType<AutonomyPolicyResponse>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Put(
         string id, SetAutonomyPolicyRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)

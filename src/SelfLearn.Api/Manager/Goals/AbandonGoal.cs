@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using SelfLearn.Domain.Manager.Goals;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +20,7 @@ public static class AbandonGoal
     /// <summary>stated | confirmed | active → abandoned, with a reason (required).</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/goals/{id}/abandon", OperationId = "AbandonGoal", Summary = "Abandon a goal")]
+    [ProducesResponseType<Goal>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Post(string id, AbandonGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         Require.Text(request.Reason, "reason")

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc;
+using SelfLearn.Domain.Manager.Goals;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -16,6 +18,7 @@ public static class ConfirmGoal
     /// <summary>stated → confirmed: the formal form as shown is what cycles will work on.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/goals/{id}/confirm", OperationId = "ConfirmGoal", Summary = "Confirm a stated goal")]
+    [ProducesResponseType<Goal>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Post(string id, GoalStepRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         await GoalResponse.RespondAsync(await bus.InvokeAsync<TunerOutcome>(new Command(id, user.Name(), request.ExpectedVersion), ct), id, session, ct);

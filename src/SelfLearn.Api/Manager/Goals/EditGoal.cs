@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +20,7 @@ public static class EditGoal
     /// <summary>A new formal form for a stated or confirmed goal; it is stated again and needs a new confirmation.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePut("/api/goals/{id}", OperationId = "EditGoal", Summary = "Replace a stated or confirmed goal's formal form")]
+    [ProducesResponseType<Goal>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Put(string id, EditGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Manager.Goals;
@@ -13,6 +14,7 @@ public static class ListGoals
     /// <summary>Goals by priority (1 first), then oldest first; optionally only those in one status.</summary>
     [Authorize(Policy = Policies.Read)]
     [WolverineGet("/api/goals", OperationId = "ListGoals", Summary = "List goals by priority")]
+    [ProducesResponseType<IReadOnlyList<Goal>>(StatusCodes.Status200OK)]
     [ProblemResponse(400)]
     public static async Task<IResult> Get(string? status, int? limit, IQuerySession session, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +20,7 @@ public static class PrioritiseGoal
     /// <summary>A new priority, 1 (first) to 100, for a goal that is not finished.</summary>
     [Authorize(Policy = Policies.Write)]
     [WolverinePost("/api/goals/{id}/priority", OperationId = "PrioritiseGoal", Summary = "Change a goal's priority")]
+    [ProducesResponseType<Goal>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Post(string id, PrioritiseGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         request.Priority is not { } priority
