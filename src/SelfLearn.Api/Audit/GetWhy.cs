@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Audit.Why;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Text.Json;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Configuration;

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;

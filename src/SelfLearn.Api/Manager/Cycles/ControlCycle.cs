@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
-using SelfLearn.Domain.Manager.Cycles;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Manager.Cycles;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
+using SelfLearn.Domain.Manager.Cycles;
 using Wolverine;
 using Wolverine.Http;
 

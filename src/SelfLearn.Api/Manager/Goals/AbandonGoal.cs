@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Mvc;
-using SelfLearn.Domain.Manager.Goals;
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Agents.Tuner;
+using SelfLearn.Domain.Manager.Goals;
 using Wolverine;
 using Wolverine.Http;
 using Command = SelfLearn.Agents.Manager.Goals.AbandonGoal;
