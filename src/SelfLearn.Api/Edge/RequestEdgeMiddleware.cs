@@ -8,10 +8,9 @@ namespace SelfLearn.Api.Edge;
 
 /// <summary>
 /// The one gate between authorization and every endpoint. Route and query values must be short, storable text (and a
-/// whole number where the endpoint reads one); a
-/// route that reads a body (it declares what it accepts) gets it here first: at most its size limit (413), JSON, one
-/// object, storable bounded text everywhere, and binding to the endpoint's request type. A route that reads no body
-/// refuses one. A refusal is a ProblemDetails and the endpoint never runs, so nothing is written.
+/// whole number where the endpoint reads one); a route that reads a body (it declares what it accepts) gets it here
+/// first: at most its size limit (413), JSON, one object, storable bounded text everywhere, and binding to the
+/// endpoint's request type. A route that reads no body refuses one. A refusal is a ProblemDetails and the endpoint never runs, so nothing is written.
 /// </summary>
 public sealed class RequestEdgeMiddleware(RequestDelegate next, JsonSerializerOptions bindingOptions)
 {
