@@ -4,7 +4,10 @@ using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Manager;
 
-/// <summary>Concurrent writes to one Manager stream: exactly one wins, every other gets a 409 ProblemDetails, one event is appended.</summary>
+/// <summary>
+/// Concurrent writes to one Manager stream that only one may make (a decision is final; every policy expects version 0):
+/// exactly one wins whatever the interleaving, every other gets a 409 ProblemDetails, one event is appended.
+/// </summary>
 public sealed class ManagerRaceTests(AppFixture fixture) : ApiTest(fixture)
 {
     private const int Racers = 6;
@@ -21,10 +24,10 @@ public sealed class ManagerRaceTests(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
-    public async Task Of_racing_first_autonomy_policies_exactly_one_is_version_1()
+    public async Task Of_racing_first_autonomy_policies_each_expecting_none_exactly_one_is_version_1()
     {
         var (statuses, appended) = await Race(i => (HttpMethod.Put, "/api/deployments/default/autonomy",
-            $$"""{"autonomous":[{"key":"retrieval.top_k","max":{{10 + i}}}],"reason":"racer {{i}}"}"""));
+            $$"""{"autonomous":[{"key":"retrieval.top_k","max":{{10 + i}}}],"reason":"racer {{i}}","expectedVersion":0}"""));
 
         Assert.Equal((1, Racers - 1, 1L), (statuses.Count(s => s == HttpStatusCode.OK), statuses.Count(s => s == HttpStatusCode.Conflict), appended));
         Assert.Single((await Host.Get("/api/deployments/default/autonomy/history"))!.AsArray());
