@@ -27,6 +27,7 @@ builder.Services.AddWolverineHttp();
 builder.AddRateLimits(args);
 builder.Services.AddSelfLearnApiDocs();
 builder.Services.AddProblemDetails();
+builder.Services.AddRequestEdge();
 builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
 builder.AddSelfLearnHealth();
 builder.Services.AddHostedService<SeedDefaultsOnStart>();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Audit.Why;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
@@ -30,6 +31,7 @@ public sealed record WhyAnswer(
     string DeploymentId, string Factor, JsonElement Value, int ActiveVersion, IReadOnlyList<WhyStep> Chain,
     IReadOnlyList<WhyLink> Decisions, IReadOnlyList<string> Missing);
 
+[Tags("Audit")]
 public static class GetWhy
 {
     /// <summary>
@@ -38,7 +40,9 @@ public static class GetWhy
     /// decisions behind it, goal to activation, with the links a manual change does not have named as missing.
     /// </summary>
     [Authorize(Policy = Policies.Audit)]
-    [WolverineGet("/api/deployments/{id}/why/{factorKey}", OperationId = "WhyFactor")]
+    [WolverineGet("/api/deployments/{id}/why/{factorKey}", OperationId = "WhyFactor", Summary = "Explain why a factor has its current value")]
+    [ProducesResponseType<WhyAnswer>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, string factorKey, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<Deployment>(id, ct) is not { ActiveVersion: { } active } deployment)

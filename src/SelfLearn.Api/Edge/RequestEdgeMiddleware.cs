@@ -7,10 +7,10 @@ using SelfLearn.Api.Errors;
 namespace SelfLearn.Api.Edge;
 
 /// <summary>
-/// The one gate between authorization and every endpoint. Route and query values must be short, storable text; a
-/// route that reads a body (it declares what it accepts) gets it here first: at most its size limit (413), JSON, one
-/// object, storable bounded text everywhere, and binding to the endpoint's request type. A route that reads no body
-/// refuses one. A refusal is a ProblemDetails and the endpoint never runs, so nothing is written.
+/// The one gate between authorization and every endpoint. Route and query values must be short, storable text (and a
+/// whole number where the endpoint reads one); a route that reads a body (it declares what it accepts) gets it here
+/// first: at most its size limit (413), JSON, one object, storable bounded text everywhere, and binding to the
+/// endpoint's request type. A route that reads no body refuses one. A refusal is a ProblemDetails and the endpoint never runs, so nothing is written.
 /// </summary>
 public sealed class RequestEdgeMiddleware(RequestDelegate next, JsonSerializerOptions bindingOptions)
 {
@@ -21,7 +21,7 @@ public sealed class RequestEdgeMiddleware(RequestDelegate next, JsonSerializerOp
             await next(context);
             return;
         }
-        var refusal = UrlValueCheck.FirstProblem(context.Request) is { } urlProblem
+        var refusal = (UrlValueCheck.FirstProblem(context.Request) ?? QueryNumberCheck.FirstProblem(context.Request, endpoint)) is { } urlProblem
             ? Problems.BadRequest(urlProblem)
             : endpoint.Metadata.GetMetadata<IAcceptsMetadata>() is { } accepts
                 ? await CheckBodyAsync(context, accepts, endpoint.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize)

@@ -74,5 +74,14 @@ public sealed class GoalRulesTests
             Single(Valid with { Deployment = "Staging!" }).Message);
     }
 
+    [Fact]
+    public void A_goal_allows_at_most_50_factors_and_a_longer_list_is_one_violation()
+    {
+        Assert.Empty(GoalRules.Check(Valid with { AllowedFactors = ["retrieval.top_k"] }, Default, id => id == "default"));
+        Assert.Equal(("allowedFactors", "a goal allows at most 50 factors, not 51."),
+            Pair(Single(Valid with { AllowedFactors = [.. Enumerable.Repeat("retrieval.top_k", 51)] })));
+        Assert.Equal(("allowedFactors[0]", "'allowedFactors[0]' names a factor of the catalog, not null."), Pair(Single(Valid with { AllowedFactors = [null!] })));
+    }
+
     private static (string, string) Pair(Violation violation) => (violation.Key, violation.Message);
 }

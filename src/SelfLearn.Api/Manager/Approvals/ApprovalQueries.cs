@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Manager.Approvals;
@@ -7,11 +8,14 @@ using Wolverine.Http;
 
 namespace SelfLearn.Api.Manager.Approvals;
 
+[Tags("Manager: approvals")]
 public static class ApprovalQueries
 {
     /// <summary>Approvals, oldest request first (the queue: <c>?status=pending</c>).</summary>
     [Authorize(Policy = Policies.Audit)]
-    [WolverineGet("/api/approvals", OperationId = "ListApprovals")]
+    [WolverineGet("/api/approvals", OperationId = "ListApprovals", Summary = "List approvals (the queue with status=pending)")]
+    [ProducesResponseType<IReadOnlyList<Approval>>(StatusCodes.Status200OK)]
+    [ProblemResponse(400)]
     public static async Task<IResult> List(string? status, int? limit, IQuerySession session, CancellationToken ct)
     {
         if (status is not null && !ApprovalStatus.All.Contains(status))
@@ -25,7 +29,9 @@ public static class ApprovalQueries
     }
 
     [Authorize(Policy = Policies.Audit)]
-    [WolverineGet("/api/approvals/{id}", OperationId = "GetApproval")]
+    [WolverineGet("/api/approvals/{id}", OperationId = "GetApproval", Summary = "Read an approval")]
+    [ProducesResponseType<Approval>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Approval>(Approval.StreamKey(id), ct) is { } approval
             ? Results.Ok(approval)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
@@ -19,17 +20,22 @@ public sealed record ApprovalDecisionRequest(string? Reason);
 /// pending → approved or declined, once, by a meta-user: 404 for an unknown approval, 409 for one already decided (as the
 /// experiments' lifecycle routes answer a transition their status does not allow).
 /// </summary>
+[Tags("Manager: approvals")]
 public static class DecideApproval
 {
     [Authorize(Policy = Policies.Write)]
-    [WolverinePost("/api/approvals/{id}/approve", OperationId = "ApproveApproval")]
+    [WolverinePost("/api/approvals/{id}/approve", OperationId = "ApproveApproval", Summary = "Approve a pending approval")]
+    [ProducesResponseType<Approval>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Approve(
         string id, ApprovalDecisionRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         Require.Text(request.Reason, "reason")
         ?? await RespondAsync(await bus.InvokeAsync<TunerOutcome>(new Approve(id, request.Reason!, user.Name()), ct), id, session, ct);
 
     [Authorize(Policy = Policies.Write)]
-    [WolverinePost("/api/approvals/{id}/decline", OperationId = "DeclineApproval")]
+    [WolverinePost("/api/approvals/{id}/decline", OperationId = "DeclineApproval", Summary = "Decline a pending approval")]
+    [ProducesResponseType<Approval>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Decline(
         string id, ApprovalDecisionRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
         Require.Text(request.Reason, "reason")

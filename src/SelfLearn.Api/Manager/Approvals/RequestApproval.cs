@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Manager.Approvals;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Errors;
@@ -15,10 +16,13 @@ namespace SelfLearn.Api.Manager.Approvals;
 /// <summary>Which recorded recommendation needs a human, and why; the change set is the recommendation's. <c>id</c> defaults to "appr-" and a GUID.</summary>
 public sealed record RequestApprovalRequest(string? RecommendationId, string? Reason, string? Id);
 
+[Tags("Manager: approvals")]
 public static class RequestApproval
 {
     [Authorize(Policy = Policies.Write)]
-    [WolverinePost("/api/approvals", OperationId = "RequestApproval")]
+    [WolverinePost("/api/approvals", OperationId = "RequestApproval", Summary = "Request an approval for a recorded recommendation")]
+    [ProducesResponseType<Approval>(StatusCodes.Status201Created)]
+    [ProblemResponse(400), ProblemResponse(409)]
     public static async Task<IResult> Post(RequestApprovalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         if ((Require.Text(request.RecommendationId, "recommendationId") ?? Require.Text(request.Reason, "reason")) is { } invalid)

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
@@ -10,11 +11,14 @@ using Wolverine.Http;
 
 namespace SelfLearn.Api.Manager.Autonomy;
 
+[Tags("Manager: autonomy")]
 public static class AutonomyQueries
 {
     /// <summary>The policy in force (the default when none was set), or with <c>?version=N</c> the N-th one set.</summary>
     [Authorize(Policy = Policies.Audit)]
-    [WolverineGet("/api/deployments/{id}/autonomy", OperationId = "GetAutonomyPolicy")]
+    [WolverineGet("/api/deployments/{id}/autonomy", OperationId = "GetAutonomyPolicy", Summary = "Read a deployment's autonomy policy")]
+    [ProducesResponseType<AutonomyPolicyResponse>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, int? version, IQuerySession session, CatalogCache catalogCache, CancellationToken ct)
     {
         if (await session.LoadAsync<Deployment>(id, ct) is null)
@@ -30,7 +34,9 @@ public static class AutonomyQueries
 
     /// <summary>Every version of the deployment's policy, oldest first.</summary>
     [Authorize(Policy = Policies.Audit)]
-    [WolverineGet("/api/deployments/{id}/autonomy/history", OperationId = "ListAutonomyPolicyVersions")]
+    [WolverineGet("/api/deployments/{id}/autonomy/history", OperationId = "ListAutonomyPolicyVersions", Summary = "List every version of a deployment's autonomy policy")]
+    [ProducesResponseType<IReadOnlyList<AutonomyPolicyResponse>>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> History(string id, IQuerySession session, CancellationToken ct)
     {
         if (await session.LoadAsync<Deployment>(id, ct) is null)

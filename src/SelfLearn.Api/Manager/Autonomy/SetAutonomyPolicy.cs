@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
@@ -23,10 +24,13 @@ public sealed record SetAutonomyPolicyRequest(
     string? Reason,
     long? ExpectedVersion);
 
+[Tags("Manager: autonomy")]
 public static class SetAutonomyPolicy
 {
     [Authorize(Policy = Policies.Write)]
-    [WolverinePut("/api/deployments/{id}/autonomy", OperationId = "SetAutonomyPolicy")]
+    [WolverinePut("/api/deployments/{id}/autonomy", OperationId = "SetAutonomyPolicy", Summary = "Set a deployment's autonomy policy")]
+    [ProducesResponseType<AutonomyPolicyResponse>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Put(
         string id, SetAutonomyPolicyRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {

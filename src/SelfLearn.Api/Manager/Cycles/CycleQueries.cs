@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Manager.Cycles;
@@ -7,11 +8,14 @@ using Wolverine.Http;
 
 namespace SelfLearn.Api.Manager.Cycles;
 
+[Tags("Manager: cycles")]
 public static class CycleQueries
 {
     /// <summary>Cycles, newest first, optionally only those in one status.</summary>
     [Authorize(Policy = Policies.Read)]
-    [WolverineGet("/api/cycles", OperationId = "ListCycles")]
+    [WolverineGet("/api/cycles", OperationId = "ListCycles", Summary = "List cycles, newest first")]
+    [ProducesResponseType<IReadOnlyList<Cycle>>(StatusCodes.Status200OK)]
+    [ProblemResponse(400)]
     public static async Task<IResult> List(string? status, int? limit, IQuerySession session, CancellationToken ct)
     {
         if (status is not null && !CycleStatus.All.Contains(status))
@@ -26,13 +30,17 @@ public static class CycleQueries
 
     /// <summary>A cycle's progress: status, current step, the steps recorded with their times, the experiments and the outcome.</summary>
     [Authorize(Policy = Policies.Read)]
-    [WolverineGet("/api/cycles/{id}", OperationId = "GetCycle")]
+    [WolverineGet("/api/cycles/{id}", OperationId = "GetCycle", Summary = "Read a cycle's progress")]
+    [ProducesResponseType<Cycle>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string id, IQuerySession session, CancellationToken ct) =>
         await session.LoadAsync<Cycle>(Cycle.StreamKey(id), ct) is { } cycle ? Results.Ok(cycle) : Problems.NotFound($"no cycle '{id}'.");
 
     /// <summary>The cycle's report once the cycle has reported: JSON, or Markdown in the goal's language with <c>format=markdown</c>.</summary>
     [Authorize(Policy = Policies.Read)]
-    [WolverineGet("/api/cycles/{id}/report", OperationId = "GetCycleReport")]
+    [WolverineGet("/api/cycles/{id}/report", OperationId = "GetCycleReport", Summary = "Read a cycle's report (JSON or Markdown)")]
+    [ProducesResponseType<CycleReport>(StatusCodes.Status200OK, "application/json", "text/markdown")]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Report(string id, string? format, IQuerySession session, CancellationToken ct)
     {
         if (format is not (null or "json" or "markdown"))

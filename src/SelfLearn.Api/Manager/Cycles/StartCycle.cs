@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Manager.Cycles;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
@@ -18,11 +19,14 @@ namespace SelfLearn.Api.Manager.Cycles;
 /// </summary>
 public sealed record StartCycleRequest(string? GoalId, FormalGoal? Goal, string? Id = null, bool Continuous = false);
 
+[Tags("Manager: cycles")]
 public static class StartCycle
 {
     /// <summary>Starts a cycle; it runs on in the background, step by step (GET it for progress).</summary>
     [Authorize(Policy = Policies.Write)]
-    [WolverinePost("/api/cycles", OperationId = "StartCycle")]
+    [WolverinePost("/api/cycles", OperationId = "StartCycle", Summary = "Start a learning cycle for a confirmed goal")]
+    [ProducesResponseType<Cycle>(StatusCodes.Status201Created)]
+    [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Post(StartCycleRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         if (request.Goal is not { } goal)

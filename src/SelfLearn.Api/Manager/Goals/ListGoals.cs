@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Domain.Manager.Goals;
@@ -7,11 +8,14 @@ using Wolverine.Http;
 
 namespace SelfLearn.Api.Manager.Goals;
 
+[Tags("Manager: goals")]
 public static class ListGoals
 {
     /// <summary>Goals by priority (1 first), then oldest first; optionally only those in one status.</summary>
     [Authorize(Policy = Policies.Read)]
-    [WolverineGet("/api/goals", OperationId = "ListGoals")]
+    [WolverineGet("/api/goals", OperationId = "ListGoals", Summary = "List goals by priority")]
+    [ProducesResponseType<IReadOnlyList<Goal>>(StatusCodes.Status200OK)]
+    [ProblemResponse(400)]
     public static async Task<IResult> Get(string? status, int? limit, IQuerySession session, CancellationToken ct)
     {
         if (status is not null && !GoalStatus.All.Contains(status))

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
 using SelfLearn.Agents.Tuner;
@@ -14,11 +15,14 @@ namespace SelfLearn.Api.Manager.Goals;
 /// <summary>A goal in words (<c>text</c>) or as a formal goal (<c>goal</c>); an id (else one is made) and a priority (else 50), both optional.</summary>
 public sealed record StateGoalRequest(string? Id, string? Text, FormalGoalInput? Goal, int? Priority);
 
+[Tags("Manager: goals")]
 public static class StateGoal
 {
     /// <summary>The goal as formalised, status "stated": shown back to be confirmed or edited.</summary>
     [Authorize(Policy = Policies.Write)]
-    [WolverinePost("/api/goals", OperationId = "StateGoal")]
+    [WolverinePost("/api/goals", OperationId = "StateGoal", Summary = "State a goal in words or as a formal goal")]
+    [ProducesResponseType<Goal>(StatusCodes.Status201Created)]
+    [ProblemResponse(400), ProblemResponse(409)]
     public static async Task<IResult> Post(StateGoalRequest request, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct)
     {
         if ((request.Text is null) == (request.Goal is null))

@@ -1,17 +1,22 @@
 using Marten;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Manager.Journal;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Security;
+using SelfLearn.Projections.Manager.Journal;
 using Wolverine.Http;
 
 namespace SelfLearn.Api.Manager.Journal;
 
+[Tags("Manager: journal")]
 public static class GetJournal
 {
     /// <summary>The learning journal, oldest first: one row per learning event, optionally a goal's or a cycle's, from a global sequence on.</summary>
     [Authorize(Policy = Policies.Read)]
-    [WolverineGet("/api/journal", OperationId = "GetJournal")]
+    [WolverineGet("/api/journal", OperationId = "GetJournal", Summary = "Read the learning journal")]
+    [ProducesResponseType<IReadOnlyList<JournalEntry>>(StatusCodes.Status200OK)]
+    [ProblemResponse(400), ProblemResponse(404)]
     public static async Task<IResult> Get(string? goalId, string? cycleId, long? from, int? limit, IQuerySession session, CancellationToken ct)
     {
         if (Require.Limit(limit) is { } invalid)

@@ -15,12 +15,20 @@ public static class SetAutonomyPolicy
     public const int MaxPeriodHours = 24 * 366;
     public const int MaxPerPeriod = 1000;
 
+    /// <summary>Entries in 'autonomous' and in 'alwaysApprove' each; bounds the work and the refusal's length.</summary>
+    public const int MaxFactors = 100;
+
     public static Decision Decide(
         string deploymentId, DeploymentAutonomy? current, AutonomyPolicy policy, IReadOnlyDictionary<string, ImpactFactor> catalog, string reason, string by)
     {
         var violations = new List<Violation>(ProposalRules.Text(reason, "reason"));
-        violations.AddRange(AutonomousFactors(policy.Autonomous, catalog));
-        violations.AddRange(AlwaysApprove(policy, catalog));
+        if (policy.Autonomous.Count > MaxFactors || policy.AlwaysApprove.Count > MaxFactors)
+            violations.Add(Invalid("autonomous", $"'autonomous' and 'alwaysApprove' list at most {MaxFactors} factors each."));
+        else
+        {
+            violations.AddRange(AutonomousFactors(policy.Autonomous, catalog));
+            violations.AddRange(AlwaysApprove(policy, catalog));
+        }
         violations.AddRange(Limit(policy.Activations, "activations"));
         violations.AddRange(Limit(policy.Rollbacks, "rollbacks"));
         return violations.Count > 0
@@ -63,7 +71,9 @@ public static class SetAutonomyPolicy
             yield return Wider(factor.Key, $"max {Show(max)} is above the catalog's max {Show(catalogMax)}.");
         if (factor is { Min: { } low, Max: { } high } && low > high)
             yield return Invalid(factor.Key, $"{factor.Key}: min {Show(low)} is above max {Show(high)}.");
-        if (factor.AllowedValues is { } values)
+        if (factor.AllowedValues is { Count: > FactorLimits.MaxAllowedValues })
+            yield return Invalid(factor.Key, $"{factor.Key}: 'allowedValues' names at most {FactorLimits.MaxAllowedValues} values.");
+        else if (factor.AllowedValues is { } values)
         {
             if (values.Count == 0)
                 yield return Invalid(factor.Key, $"{factor.Key}: 'allowedValues' names at least one value (leave it out to allow the catalog's).");

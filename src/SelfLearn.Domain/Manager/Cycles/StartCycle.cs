@@ -30,19 +30,30 @@ public static class StartCycle
             problems.Add($"no deployment '{goal.Deployment}'.");
         if (goal.Primary is null || goal.Primary.Count == 0)
             problems.Add("the goal names no primary metric.");
+        if (goal.Primary?.Count > GoalRules.MaxObjectives || goal.Guards?.Count > GoalRules.MaxGuards || goal.AllowedFactors?.Count > GoalRules.MaxAllowedFactors)
+        {
+            problems.Add($"a goal has 1 to {GoalRules.MaxObjectives} primary metrics, at most {GoalRules.MaxGuards} guards and at most {GoalRules.MaxAllowedFactors} allowed factors.");
+            return (null, problems);
+        }
         foreach (var objective in goal.Primary ?? [])
         {
-            if (objective is null || !MetricRegistry.IsKnown(objective.Metric ?? ""))
-                problems.Add($"'{objective?.Metric}' is not a metric of docs/METRICS.md.");
+            if (objective?.Metric is null)
+                problems.Add("every primary metric names a metric of docs/METRICS.md; one names none.");
+            else if (!MetricRegistry.IsKnown(objective.Metric))
+                problems.Add($"'{objective.Metric}' is not a metric of docs/METRICS.md.");
             else if (objective.Segment is { } segment && Segments.Validate(segment) is { } wrong)
                 problems.Add(wrong);
         }
         foreach (var guard in goal.Guards ?? [])
-            if (guard is null || !MetricRegistry.IsKnown(guard.Metric ?? ""))
-                problems.Add($"guard '{guard?.Metric}' is not a metric of docs/METRICS.md.");
+            if (guard?.Metric is null)
+                problems.Add("every guard names a metric of docs/METRICS.md; one names none.");
+            else if (!MetricRegistry.IsKnown(guard.Metric))
+                problems.Add($"guard '{guard.Metric}' is not a metric of docs/METRICS.md.");
         foreach (var factor in goal.AllowedFactors ?? [])
         {
-            if (factor is null || !catalog.TryGetValue(factor, out var known))
+            if (factor is null)
+                problems.Add("'allowedFactors' holds null where a factor key belongs.");
+            else if (!catalog.TryGetValue(factor, out var known))
                 problems.Add($"'{factor}' is not an impact factor of the catalog.");
             else if (known.Zone == FactorZone.Frozen)
                 problems.Add($"{factor} is frozen: no cycle may change it.");

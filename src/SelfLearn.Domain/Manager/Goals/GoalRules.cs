@@ -17,6 +17,9 @@ public static class GoalRules
 {
     public const int MaxObjectives = 10;
     public const int MaxGuards = 20;
+
+    /// <summary>More than the catalog holds today; bounds the work and the refusal's length.</summary>
+    public const int MaxAllowedFactors = 50;
     public const int MaxPriority = 100;
     public const int MaxExperiments = 100;
     public const int MaxSimulatedDialogs = 100_000;
@@ -95,9 +98,16 @@ public static class GoalRules
 
     private static void Factors(IReadOnlyList<string> factors, IReadOnlyDictionary<string, ImpactFactor> catalog, List<Violation> violations)
     {
+        if (factors.Count > MaxAllowedFactors)
+        {
+            violations.Add(Invalid("allowedFactors", $"a goal allows at most {MaxAllowedFactors} factors, not {factors.Count}."));
+            return;
+        }
         foreach (var (key, i) in factors.Select((f, i) => (f, i)))
         {
-            if (key is null || !catalog.TryGetValue(key, out var factor))
+            if (key is null)
+                violations.Add(new Violation($"allowedFactors[{i}]", ViolationRule.UnknownFactor, $"'allowedFactors[{i}]' names a factor of the catalog, not null."));
+            else if (!catalog.TryGetValue(key, out var factor))
                 violations.Add(new Violation($"allowedFactors[{i}]", ViolationRule.UnknownFactor,
                     $"unknown factor '{key}' (GET /api/impact-factors lists the catalog)."));
             else if (factor.Zone == FactorZone.Frozen)

@@ -75,6 +75,18 @@ public sealed class SetAutonomyPolicyTests
     }
 
     [Fact]
+    public void A_policy_lists_at_most_100_factors_each_way_and_100_allowed_values_a_factor()
+    {
+        var tooMany = Enumerable.Range(0, 101).Select(i => new AutonomousFactor($"made.up{i}")).ToArray();
+        var listed = Assert.Single(Set(Policy(tooMany)).Violations);
+        Assert.Equal(("autonomous", "'autonomous' and 'alwaysApprove' list at most 100 factors each."), (listed.Key, listed.Message));
+        Assert.Equal(listed, Assert.Single(Set(Policy() with { AlwaysApprove = [.. Enumerable.Repeat("retrieval.rrf_k", 101)] }).Violations));
+
+        var values = Assert.Single(Set(Policy(new AutonomousFactor("retrieval.fusion", AllowedValues: [.. Enumerable.Repeat("rrf", 101)]))).Violations);
+        Assert.Equal((ViolationRule.InvalidDefinition, "retrieval.fusion: 'allowedValues' names at most 100 values."), (values.Rule, values.Message));
+    }
+
+    [Fact]
     public void The_default_policy_is_every_auto_zone_factor_within_its_bounds_three_activations_and_two_rollbacks_a_day()
     {
         var policy = AutonomyPolicy.Default(Default);

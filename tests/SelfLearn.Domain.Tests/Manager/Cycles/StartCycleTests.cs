@@ -33,4 +33,13 @@ public sealed class StartCycleTests
             "'retrieval.bogus' is not an impact factor of the catalog.", "the budget's 'experiments' must be 1 to 10.",
             "the budget's 'simulatedDialogs' must be at least 1.", "the budget's 'wallTimeMinutes' must be at least 1."], problems);
     }
+
+    [Fact]
+    public void A_goal_with_more_factors_than_a_goal_may_allow_is_one_problem_and_nothing_is_started()
+    {
+        var (started, problems) = StartCycle.Decide(Id, "goal-1", Goal([.. Enumerable.Repeat("retrieval.top_k", 51)]), 3, Default, "m");
+
+        Assert.Null(started);
+        Assert.Equal(["a goal has 1 to 10 primary metrics, at most 20 guards and at most 50 allowed factors."], problems);
+    }
 }
