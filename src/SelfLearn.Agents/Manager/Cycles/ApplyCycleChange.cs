@@ -63,7 +63,7 @@ public static class ApplyCycleChangeHandler
 
     private static string NothingWon(Cycle cycle) => cycle.Experiments!.Count == 0
         ? $"nothing was tested: {string.Join(" ", cycle.PlanNotes.DefaultIfEmpty("the goal allows no factor the cycle can test."))}"
-        : $"no experiment produced a ready recommendation: {string.Join("; ", cycle.Experiments.Select(e => $"{e.Plan.ExperimentId} ({e.Plan.Factor} → {e.Plan.To.GetRawText()}) {e.Call?.ToString().ToLowerInvariant()}"))}.";
+        : $"no experiment produced a ready recommendation: {string.Join("; ", cycle.Experiments.Select(e => $"{e.Plan.ExperimentId} ({e.Plan.Factor} → {e.Plan.To.GetRawText()}) {e.Call?.ToString().ToLowerInvariant() ?? (e.Skipped is null ? "" : "skipped")}"))}.";
 }
 
 /// <summary>Activates the version an experiment tested, linked to the goal, the experiment, the recommendation and the approval.</summary>

@@ -83,7 +83,7 @@ public static class PlanCycleHandler
             return new HashSet<string>();
         var earlier = await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct);
         return earlier.Where(c => c.CycleId != cycle.CycleId && c.BaseVersion == cycle.BaseVersion)
-            .SelectMany(c => c.Experiments ?? []).Select(x => CyclePlanner.Tried(x.Plan.Factor, x.Plan.From, x.Plan.To)).ToHashSet(StringComparer.Ordinal);
+            .SelectMany(c => c.Experiments ?? []).Where(x => x.Skipped is null).Select(x => CyclePlanner.Tried(x.Plan.Factor, x.Plan.From, x.Plan.To)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static async Task<bool> IsRecordedAsync(IQuerySession session, CycleHypothesis hypothesis, CancellationToken ct) =>

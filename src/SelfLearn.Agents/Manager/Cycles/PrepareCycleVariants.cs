@@ -35,7 +35,8 @@ public static class PrepareCycleVariantsHandler
     [Transactional]
     [MessageTimeout(CycleStepWrites.StepTimeoutSeconds)]
     public static async Task<OutgoingMessages> Handle(
-        PrepareCycleVariants message, IDocumentSession session, IServiceScopeFactory scopes, ILogger<PrepareCycleVariants> log, CancellationToken ct)
+        PrepareCycleVariants message, IDocumentSession session, IServiceScopeFactory scopes, TimeProvider clock, ILogger<PrepareCycleVariants> log,
+        CancellationToken ct)
     {
         var cycle = await CycleStepWrites.LoadAsync(session, message.CycleId, ct);
         if (!CycleStepWrites.MayStart(cycle, message, log))
@@ -43,7 +44,11 @@ public static class PrepareCycleVariantsHandler
         try
         {
             var plan = cycle!.Experiments!.Single(e => e.Plan.ExperimentId == message.ExperimentId).Plan;
-            var treatment = await session.LoadAsync<Experiment>(Experiment.StreamKey(plan.ExperimentId), ct) is { } registered
+            var registered = await session.LoadAsync<Experiment>(Experiment.StreamKey(plan.ExperimentId), ct);
+            // An experiment registered before a crash is finished; one not started yet waits for no wall time that is spent.
+            if (registered is null && CycleWallTime.Skip(cycle, clock.GetUtcNow()) is { } skipped)
+                return await CycleStepWrites.RecordAsync(session, message, [skipped], log, ct);
+            var treatment = registered is not null
                 ? registered.Variants.Single(v => v.Name == Treatment).ConfigVersion
                 : await RegisterAsync(cycle, plan, scopes, ct);
             return await CycleStepWrites.RecordAsync(session, message, [new VariantsPrepared(cycle.CycleId, plan.ExperimentId, cycle.BaseVersion, treatment)], log, ct);

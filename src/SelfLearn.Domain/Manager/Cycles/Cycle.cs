@@ -17,7 +17,10 @@ public static class CycleStatus
     public static bool IsFinished(string status) => status is Completed or Stopped or Failed;
 }
 
-/// <summary>Where an experiment of the cycle is: its plan, then the versions, the simulation and the verdict as they are recorded.</summary>
+/// <summary>
+/// Where an experiment of the cycle is: its plan, then the versions, the simulation and the verdict as they are recorded;
+/// <see cref="Skipped"/> says why it was never started.
+/// </summary>
 public sealed record CycleExperiment(
     PlannedExperiment Plan,
     int? BaselineVersion,
@@ -26,7 +29,8 @@ public sealed record CycleExperiment(
     string? VerdictId,
     VerdictCall? Call,
     IReadOnlyList<MetricGain> Metrics,
-    IReadOnlyList<string> RecommendationIds)
+    IReadOnlyList<string> RecommendationIds,
+    string? Skipped = null)
 {
     public static CycleExperiment Planned(PlannedExperiment plan) => new(plan, null, null, null, null, null, [], []);
 }
@@ -87,6 +91,11 @@ public sealed record Cycle(
             Candidates = e.Candidates ?? [], Screening = e.Screening,
         }).Done(nameof(CyclePlanned), at);
 
+    public Cycle Apply(ExperimentsSkipped e, DateTimeOffset at) =>
+        (this with {
+            Experiments = [.. (Experiments ?? []).Select(x => e.ExperimentIds.Contains(x.Plan.ExperimentId) ? x with { Skipped = e.Reason } : x)],
+        }).Done(nameof(ExperimentsSkipped), at);
+
     public Cycle Apply(VariantsPrepared e, DateTimeOffset at) =>
         (this with { Experiments = With(e.ExperimentId, x => x with { BaselineVersion = e.BaselineVersion, TreatmentVersion = e.TreatmentVersion }) }).Done(nameof(VariantsPrepared), at);
 
@@ -141,6 +150,7 @@ public sealed record Cycle(
     public Cycle Apply(object e, DateTimeOffset at) => (e switch
     {
         CyclePlanned x => Apply(x, at),
+        ExperimentsSkipped x => Apply(x, at),
         VariantsPrepared x => Apply(x, at),
         ExperimentRan x => Apply(x, at),
         ExperimentEvaluated x => Apply(x, at),

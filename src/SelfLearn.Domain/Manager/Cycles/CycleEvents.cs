@@ -42,6 +42,12 @@ public sealed record CyclePlanned(
 /// <summary>The Tuner made the experiment's variant versions and registered it.</summary>
 public sealed record VariantsPrepared(string CycleId, string ExperimentId, int BaselineVersion, int TreatmentVersion);
 
+/// <summary>
+/// The goal's wall time ran out before these experiments started: they are not run, and the cycle goes on to its
+/// recommendations with what the earlier experiments found.
+/// </summary>
+public sealed record ExperimentsSkipped(string CycleId, IReadOnlyList<string> ExperimentIds, string Reason);
+
 /// <summary>The emulator played the experiment offline, paired; <see cref="Status"/> is the simulation's.</summary>
 public sealed record ExperimentRan(string CycleId, string ExperimentId, string SimulationId, string Status);
 

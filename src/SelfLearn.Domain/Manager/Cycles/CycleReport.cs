@@ -42,7 +42,7 @@ public static class CycleReports
     public static CycleReport Of(Cycle cycle, IReadOnlyList<Cycle> goalCycles)
     {
         ArgumentNullException.ThrowIfNull(cycle);
-        var tested = (cycle.Experiments ?? []).Select(e => new TestedHypothesis(e.Plan.ExperimentId, e.Plan.HypothesisId, e.Plan.Factor, e.Plan.From,
+        var tested = (cycle.Experiments ?? []).Where(e => e.Skipped is null).Select(e => new TestedHypothesis(e.Plan.ExperimentId, e.Plan.HypothesisId, e.Plan.Factor, e.Plan.From,
             e.Plan.To, e.VerdictId, e.Call, [.. e.Metrics.Where(m => m.Role == MetricRole.Primary)],
             [.. e.Metrics.Where(m => m.Role != MetricRole.Primary && m.Significance != Significance.None)])).ToList();
         return new CycleReport(cycle.CycleId, cycle.GoalId, cycle.DeploymentId, cycle.BaseVersion, tested,

@@ -9,7 +9,7 @@ public sealed record CycleStep(CycleStepKind Kind, string? ExperimentId = null)
 }
 
 /// <summary>
-/// The order of a cycle: plan; for each planned experiment in turn prepare its variants, run it, evaluate it; record the
+/// The order of a cycle: plan; for each planned experiment in turn (but a skipped one) prepare its variants, run it, evaluate it; record the
 /// recommendations; apply the change (or wait for its approval); report. The next step is a function of the recorded
 /// ones alone, so a step is legal only right after the one before it, and one recorded already is never next again.
 /// </summary>
@@ -23,7 +23,7 @@ public static class CycleSteps
             return null;
         if (cycle.Experiments is null)
             return new CycleStep(CycleStepKind.Plan);
-        foreach (var experiment in cycle.Experiments)
+        foreach (var experiment in cycle.Experiments.Where(x => x.Skipped is null))
         {
             var id = experiment.Plan.ExperimentId;
             if (experiment.TreatmentVersion is null)

@@ -4,7 +4,7 @@ namespace SelfLearn.Domain.Manager.Cycles;
 
 /// <summary>
 /// What a goal's recorded cycles spent of its budget (the budget is the goal's, across all its cycles): the experiments
-/// they planned, the dialogs those experiments play (both variants, every scenario) and the minutes from each cycle's
+/// they planned and did not skip, the dialogs those experiments play (both variants, every scenario) and the minutes from each cycle's
 /// start to its last recorded step (<paramref name="now"/> for one still running).
 /// </summary>
 public static class GoalBudgetSpent
@@ -13,11 +13,14 @@ public static class GoalBudgetSpent
     {
         ArgumentNullException.ThrowIfNull(cycles);
         var list = cycles.ToList();
-        var experiments = list.Sum(c => c.Experiments?.Count ?? 0);
-        var dialogs = list.Sum(c => (c.Experiments?.Count ?? 0) * c.ScenariosPerExperiment * 2);
+        var experiments = list.Sum(Ran);
+        var dialogs = list.Sum(c => Ran(c) * c.ScenariosPerExperiment * 2);
         var minutes = list.Sum(c => ((CycleStatus.IsFinished(c.Status) ? c.Steps[^1].At : now) - c.StartedAt).TotalMinutes);
         return new GoalBudget(experiments, dialogs, (int)Math.Ceiling(minutes));
     }
+
+    /// <summary>The cycle's experiments but those skipped for want of wall time (they played nothing).</summary>
+    private static int Ran(Cycle cycle) => (cycle.Experiments ?? []).Count(x => x.Skipped is null);
 
     /// <summary>What is left of <paramref name="budget"/>, or why nothing is.</summary>
     public static (GoalBudget? Remaining, string? Spent) Remaining(GoalBudget budget, GoalBudget spent)

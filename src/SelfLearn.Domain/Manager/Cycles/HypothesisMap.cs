@@ -27,7 +27,8 @@ public sealed record MappedHypothesis(
 /// on the same base version). <see cref="Confirmed"/>: the tried ones called winner. <see cref="Rejected"/>: the tried ones
 /// called loser, inconclusive or invalid, then the candidates the offline screen dropped without an experiment. A tried
 /// hypothesis without a verdict (its cycle stopped or failed first) is in neither. <see cref="Next"/>: this cycle's
-/// candidates the experiment budget left for later, in the plan's order; <see cref="NextNotes"/>: when this cycle
+/// experiments skipped when the goal's wall time ran out (with that reason), then the candidates the experiment budget
+/// left for later, in the plan's order; <see cref="NextNotes"/>: when this cycle
 /// activated a change, that the next cycle plans again from the new version.
 /// </summary>
 public sealed record HypothesisMap(

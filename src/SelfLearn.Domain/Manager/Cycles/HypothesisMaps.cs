@@ -15,7 +15,7 @@ public static class HypothesisMaps
         var words = HypothesisMapWords.For(cycle.Goal.Language);
         List<Cycle> cycles = [.. goalCycles.Where(c => c.GoalId == cycle.GoalId && c.CycleId != cycle.CycleId && c.StartedAt < cycle.StartedAt)
             .OrderBy(c => c.StartedAt), cycle];
-        var tests = cycles.SelectMany(c => (c.Experiments ?? []).Select(e => new Test(c, e))).ToList();
+        var tests = cycles.SelectMany(c => (c.Experiments ?? []).Where(e => e.Skipped is null).Select(e => new Test(c, e))).ToList();
         var screenedOut = cycles.SelectMany(c => (c.Candidates ?? []).Where(x => x.Outcome == PlanCandidate.Dropped)
             .Select(x => Candidate(c, x, words.Dropped(x, c.Screening))));
         return new HypothesisMap(
@@ -23,7 +23,8 @@ public static class HypothesisMaps
             [.. tests.Where(t => t.Experiment.Call == VerdictCall.Winner).Select(t => Tested(t, words.Confirmed(Primary(t), ActivatedVersion(t))))],
             [.. tests.Where(t => t.Experiment.Call is not (null or VerdictCall.Winner))
                 .Select(t => Tested(t, words.Rejected(t.Experiment.Call!.Value, Primary(t)))), .. screenedOut],
-            [.. (cycle.Candidates ?? []).Where(x => x.Outcome == PlanCandidate.Later).Select(x => Candidate(cycle, x, words.Later(x, cycle.Screening)))],
+            [.. (cycle.Experiments ?? []).Where(e => e.Skipped is not null).Select(e => Tested(new Test(cycle, e), e.Skipped!)),
+                .. (cycle.Candidates ?? []).Where(x => x.Outcome == PlanCandidate.Later).Select(x => Candidate(cycle, x, words.Later(x, cycle.Screening)))],
             cycle.Change is { Kind: CycleChange.Activated, ConfigVersion: { } version } ? [words.NewBase(version, cycle.BaseVersion)] : []);
     }
 

@@ -11,6 +11,8 @@ public sealed partial class CycleProjection : SingleStreamProjection<Cycle, stri
 
     public Cycle Apply(IEvent<CyclePlanned> e, Cycle c) => c.Apply(e.Data, At(e)) with { Version = e.Version };
 
+    public Cycle Apply(IEvent<ExperimentsSkipped> e, Cycle c) => c.Apply(e.Data, At(e)) with { Version = e.Version };
+
     public Cycle Apply(IEvent<VariantsPrepared> e, Cycle c) => c.Apply(e.Data, At(e)) with { Version = e.Version };
 
     public Cycle Apply(IEvent<ExperimentRan> e, Cycle c) => c.Apply(e.Data, At(e)) with { Version = e.Version };

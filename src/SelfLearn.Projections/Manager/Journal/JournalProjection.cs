@@ -43,6 +43,7 @@ public sealed partial class JournalProjection : EventProjection
         GoalPrioritised g => new(JournalKinds.Goal, g.GoalId, g.By, $"priority {g.From} → {g.To}", g.GoalId),
         CycleStarted c => new(JournalKinds.Cycle, c.CycleId, c.By, $"started for goal {c.GoalId} on '{c.DeploymentId}' from version {c.BaseVersion}", c.GoalId, c.CycleId),
         CyclePlanned c => Cycle(c.CycleId, $"planned {c.Experiments.Count} experiment(s): {string.Join(", ", c.Experiments.Select(x => $"{x.ExperimentId} ({x.Factor} → {x.To.GetRawText()})"))}"),
+        ExperimentsSkipped c => Cycle(c.CycleId, $"skipped {string.Join(", ", c.ExperimentIds)}: {c.Reason}"),
         VariantsPrepared c => Cycle(c.CycleId, $"{c.ExperimentId}: versions {c.BaselineVersion} (baseline) and {c.TreatmentVersion} (treatment)"),
         ExperimentRan c => Cycle(c.CycleId, $"{c.ExperimentId} ran as simulation {c.SimulationId}: {c.Status}"),
         ExperimentEvaluated c => Cycle(c.CycleId, $"{c.ExperimentId}: verdict {c.VerdictId} {CallName(c.Call)}"),

@@ -27,14 +27,23 @@ public abstract class CycleApp : IAsyncLifetime
             // As in Development, where `dotnet run -- cycle` runs: the Manager's commands take the root provider, and a
             // scoped service (Wolverine's message bus) resolved from it must fail here as it fails there.
             builder.UseDefaultServiceProvider(o => o.ValidateScopes = true);
-            builder.ConfigureTestServices(services => services.AddTransient<IMaasClient>(sp =>
+            builder.ConfigureTestServices(services =>
             {
-                var server = (TestServer)sp.GetRequiredService<IServer>();
-                var http = new HttpClient(server.CreateHandler()) { BaseAddress = server.BaseAddress };
-                http.DefaultRequestHeaders.Add("X-Api-Key", Keys.Service);
-                return new HttpMaasClient(http);
-            }));
+                services.AddTransient<IMaasClient>(sp =>
+                {
+                    var server = (TestServer)sp.GetRequiredService<IServer>();
+                    var http = new HttpClient(server.CreateHandler()) { BaseAddress = server.BaseAddress };
+                    http.DefaultRequestHeaders.Add("X-Api-Key", Keys.Service);
+                    return new HttpMaasClient(http);
+                });
+                ConfigureServices(services);
+            });
         });
+
+    /// <summary>What an app of its own changes in the services (after the app's own registrations).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -49,6 +58,17 @@ public sealed class AutonomousCycleApp : CycleApp;
 
 /// <summary>An app of its own for the cycles that wait for approvals (each test sets the autonomy policy it needs).</summary>
 public sealed class ApprovalCycleApp : CycleApp;
+
+/// <summary>An app whose clock runs two hours ahead of the database's, so every cycle's wall time is spent when its first experiment would start.</summary>
+public sealed class LateClockCycleApp : CycleApp
+{
+    protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(new TwoHoursAhead());
+
+    private sealed class TwoHoursAhead : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow().AddHours(2);
+    }
+}
 
 [CollectionDefinition(Name)]
 public sealed class CyclesCollection : ICollectionFixture<AutonomousCycleApp>
