@@ -46,9 +46,10 @@ public static class PlanCycleHandler
             var catalog = await catalogCache.GetAsync(session, ct);
             var baseVersion = await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(cycle!.DeploymentId, cycle.BaseVersion), ct)
                               ?? throw new InvalidOperationException($"version {cycle.BaseVersion} of deployment '{cycle.DeploymentId}' is gone.");
-            var draft = CyclePlanner.Draft(cycle, catalog, baseVersion.Parameters, await TriedAsync(session, cycle, ct));
             // A version recorded before a factor joined the catalog lacks it; the Student reads the catalog's default for it.
-            var screened = await screener.ScreenAsync(cycle.Goal, draft, Parameters.Merge(Catalog.Defaults(catalog), baseVersion.Parameters), ct);
+            var parameters = Parameters.Merge(Catalog.Defaults(catalog), baseVersion.Parameters);
+            var draft = CyclePlanner.Draft(cycle, catalog, parameters, await TriedAsync(session, cycle, ct));
+            var screened = await screener.ScreenAsync(cycle.Goal, draft, parameters, ct);
             var (hypotheses, scenarios, notes, candidates) = CyclePlanner.Plan(cycle, draft, screened.Screen);
             var planned = new List<PlannedExperiment>();
             var allNotes = screened.Note is { } note ? [note, .. notes] : notes.ToList();
