@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Npgsql;
 using SelfLearn.Agents.Emulator.Running;
 using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Student.Feedback;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
 using SelfLearn.Agents.Student.Telemetry;
@@ -20,7 +21,7 @@ namespace SelfLearn.Benchmarks.Emulator;
 internal sealed class ScenarioSetBench(KestrelApp host, NpgsqlDataSource database, SimulationTarget target, int concurrency)
 {
     private readonly IMaasClient _http = new HttpMaasClient(host.Client);
-    private readonly IMaasClient _inProcess = new InProcessMaas(host.Get<IngestMemories>(), host.Get<AnswerQuestion>(), host.Get<ForgetUser>());
+    private readonly IMaasClient _inProcess = new InProcessMaas(host.Get<IngestMemories>(), host.Get<AnswerQuestion>(), host.Get<ForgetUser>(), host.Get<RecordFeedback>());
 
     public async Task<SetResult> RunAsync(ScenarioSet set, string source, int passes, CancellationToken ct)
     {

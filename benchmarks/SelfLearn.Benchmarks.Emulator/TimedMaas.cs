@@ -30,6 +30,9 @@ internal sealed class TimedMaas(IMaasClient inner) : IMaasClient
 
     public Task<int> ForgetUserAsync(string userId, string? deploymentId = null, CancellationToken ct = default) =>
         inner.ForgetUserAsync(userId, deploymentId, ct);
+
+    public Task<FeedbackResponse> SendFeedbackAsync(FeedbackRequest request, CancellationToken ct = default) =>
+        inner.SendFeedbackAsync(request, ct);
 }
 
 /// <summary>Per-request wall time seen by the emulator, in milliseconds.</summary>

@@ -27,6 +27,12 @@ public sealed class HttpMaasClient(HttpClient http) : IMaasClient
         return (await Read<ForgetResponse>(response, ct)).Deleted;
     }
 
+    public async Task<FeedbackResponse> SendFeedbackAsync(FeedbackRequest request, CancellationToken ct = default)
+    {
+        using var response = await http.PostAsJsonAsync("maas/v1/feedback", request, ct);
+        return await Read<FeedbackResponse>(response, ct);
+    }
+
     private static async Task<T> Read<T>(HttpResponseMessage response, CancellationToken ct)
     {
         if (!response.IsSuccessStatusCode)

@@ -9,4 +9,6 @@ public interface IMaasClient
     Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken ct = default);
 
     Task<int> ForgetUserAsync(string userId, string? deploymentId = null, CancellationToken ct = default);
+
+    Task<FeedbackResponse> SendFeedbackAsync(FeedbackRequest request, CancellationToken ct = default);
 }

@@ -37,6 +37,8 @@ public static class Problems
 
     public static IResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not found", detail);
 
+    public static IResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
     public static IResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", detail);
 
     /// <summary>The ProblemDetails for a refused Tuner outcome, or null when it was accepted.</summary>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Agents.Student.Feedback;
 using SelfLearn.Agents.Student.Generation;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
@@ -43,6 +44,7 @@ public static class StudentSetup
         services.AddSingleton<IngestMemories>();
         services.AddSingleton<ForgetUser>();
         services.AddSingleton<AnswerQuestion>();
+        services.AddSingleton<RecordFeedback>();
         services.AddSingleton<TelemetryWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryWriter>());
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Student.Feedback;
 using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
 using SelfLearn.Api.Errors;
@@ -40,4 +41,22 @@ public static class ForgetUserEndpoint
     [WolverineDelete("/maas/v1/users/{userId}", OperationId = "ForgetUser")]
     public static async Task<IResult> Delete(string userId, string? deploymentId, ForgetUser forget, CancellationToken ct) =>
         Results.Ok(new ForgetResponse(await forget.HandleAsync(userId, deploymentId, ct)));
+}
+
+public static class FeedbackEndpoint
+{
+    [Authorize(Policy = Policies.Maas)]
+    [WolverinePost("/maas/v1/feedback", OperationId = "SendFeedback")]
+    public static async Task<IResult> Post(FeedbackRequest request, RecordFeedback record, HttpContext http, CancellationToken ct)
+    {
+        var (stored, refusal, problem) = await record.HandleAsync(request, http.User.Name(), ct);
+        return refusal switch
+        {
+            null => Results.Created((string?)null, stored),
+            FeedbackRefusal.UnknownRun => Problems.NotFound(problem!),
+            FeedbackRefusal.AnotherUsersRun => Problems.Forbidden(problem!),
+            FeedbackRefusal.AlreadyRated => Problems.Conflict(problem!),
+            _ => Problems.BadRequest(problem!),
+        };
+    }
 }

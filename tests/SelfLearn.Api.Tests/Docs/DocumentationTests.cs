@@ -56,6 +56,7 @@ public sealed class DocumentationTests(AppFixture fixture) : ApiTest(fixture)
         MetricNeeds.GoldenEvidence => "golden evidence",
         MetricNeeds.GoldenAnswer => "golden answer",
         MetricNeeds.Judge => "judge",
+        MetricNeeds.UserFeedback => "user feedback",
         _ => throw new ArgumentOutOfRangeException(nameof(needs)),
     };
 }

@@ -19,4 +19,7 @@ public sealed class FailingOnFirstQuery(IMaasClient inner) : IMaasClient
 
     public Task<int> ForgetUserAsync(string userId, string? deploymentId = null, CancellationToken ct = default) =>
         inner.ForgetUserAsync(userId, deploymentId, ct);
+
+    public Task<FeedbackResponse> SendFeedbackAsync(FeedbackRequest request, CancellationToken ct = default) =>
+        inner.SendFeedbackAsync(request, ct);
 }

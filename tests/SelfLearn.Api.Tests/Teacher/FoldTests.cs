@@ -205,7 +205,7 @@ public sealed class FoldTests(AppFixture fixture) : ApiTest(fixture)
     }
 
     private static IEnumerable<string> FoldedMetricNames =>
-        MetricRegistry.All.Where(m => m.Needs != MetricNeeds.Judge && m.Name != "cost.usd").Select(m => m.Name);
+        MetricRegistry.All.Where(m => m.Needs is not (MetricNeeds.Judge or MetricNeeds.UserFeedback) && m.Name != "cost.usd").Select(m => m.Name);
 
     private static MetricAggregate Rounded(MetricAggregate a) =>
         a with { Sum = Math.Round(a.Sum, 9), SumOfSquares = Math.Round(a.SumOfSquares, 9), P50 = Round(a.P50), P95 = Round(a.P95) };

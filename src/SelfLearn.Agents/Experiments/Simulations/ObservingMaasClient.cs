@@ -21,6 +21,9 @@ public sealed class ObservingMaasClient(IMaasClient inner, ObservedRunWriter wri
     public Task<int> ForgetUserAsync(string userId, string? deploymentId = null, CancellationToken ct = default) =>
         inner.ForgetUserAsync(userId, deploymentId, ct);
 
+    public Task<FeedbackResponse> SendFeedbackAsync(FeedbackRequest request, CancellationToken ct = default) =>
+        inner.SendFeedbackAsync(request, ct);
+
     public async Task<QueryResponse> QueryAsync(QueryRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);

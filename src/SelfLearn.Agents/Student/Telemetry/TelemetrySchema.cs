@@ -60,6 +60,23 @@ public static class TelemetrySchema
             record_json text NOT NULL,
             sql_state text,
             error text NOT NULL);
+        CREATE TABLE IF NOT EXISTS {Schema}.run_feedback (
+            run_id uuid PRIMARY KEY,
+            at timestamptz NOT NULL,
+            user_id text NOT NULL,
+            deployment_id text NOT NULL,
+            config_version int,
+            experiment_id text,
+            variant text,
+            cycle_type text NOT NULL,
+            simulation_id text,
+            thumbs text CHECK (thumbs IN ('up', 'down')),
+            stars int CHECK (stars BETWEEN 1 AND 5),
+            text text,
+            tags text[] NOT NULL,
+            caller text NOT NULL,
+            CHECK ((thumbs IS NULL) <> (stars IS NULL)));
+        CREATE INDEX IF NOT EXISTS run_feedback_experiment ON {Schema}.run_feedback (experiment_id, variant);
         """;
 
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, CancellationToken ct)

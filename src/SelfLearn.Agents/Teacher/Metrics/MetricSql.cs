@@ -1,4 +1,5 @@
 using System.Globalization;
+using SelfLearn.Agents.Student.Feedback;
 using SelfLearn.Domain.Teacher.Metrics;
 
 namespace SelfLearn.Agents.Teacher.Metrics;
@@ -57,6 +58,8 @@ internal static class MetricSql
             "tokens.out" => ("CASE WHEN s.answered THEN s.tokens_out END", NotApplicable),
             Cost => ($"CASE WHEN s.answered THEN (s.tokens_in * {InputPrice} + s.tokens_out * {OutputPrice}) / 1000000 END", NotApplicable),
             "error.rate" => ("(s.error IS NOT NULL)::int", NotApplicable),
+            "feedback.negative_rate" => (Feedback("CASE WHEN f.thumbs = 'down' OR f.stars <= 2 THEN 1 ELSE 0 END"), NotApplicable),
+            "feedback.rating" => (Feedback("coalesce(f.stars, CASE f.thumbs WHEN 'up' THEN 5 ELSE 1 END)"), NotApplicable),
             _ => throw new ArgumentException($"metric '{name}' has no SQL; add it to MetricSql.", nameof(metric)),
         };
     }
@@ -77,6 +80,9 @@ internal static class MetricSql
     /// <summary>Runs whose golden example has no evidence (unanswerable questions) are left out, not scored 0.</summary>
     private static (string, string) Evidence(string value) =>
         ($"CASE WHEN s.answered AND cardinality(s.evidence) > 0 THEN {value} END", NoGoldenExample);
+
+    /// <summary>Null (the run is left out) unless its user sent feedback; a run without feedback is not missing data.</summary>
+    private static string Feedback(string value) => $"(SELECT {value} FROM {RecordFeedback.Table} f WHERE f.run_id = s.run_id)";
 
     private static (string, string) Judged(string value) => ($"CASE WHEN s.answered AND s.judged THEN {value} END", NoJudgeScore);
 

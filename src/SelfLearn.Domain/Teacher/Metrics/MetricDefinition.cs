@@ -17,6 +17,7 @@ public enum MetricNeeds
     [JsonStringEnumMemberName("goldenEvidence")] GoldenEvidence,
     [JsonStringEnumMemberName("goldenAnswer")] GoldenAnswer,
     [JsonStringEnumMemberName("judge")] Judge,
+    [JsonStringEnumMemberName("userFeedback")] UserFeedback,
 }
 
 /// <summary>How one example's value is shaped, which decides the test: 0/1 outcomes get proportion tests, the rest t-tests or a bootstrap.</summary>

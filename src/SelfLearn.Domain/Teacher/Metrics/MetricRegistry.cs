@@ -47,6 +47,8 @@ public static class MetricRegistry
         new("cost.usd", "(tokens.in × Teacher:Prices:InputPerMillion + tokens.out × Teacher:Prices:OutputPerMillion) / 1,000,000", "USD",
             LowerIsBetter, Nothing, Continuous, true),
         new("error.rate", "1 if the request failed or its model output was refused, else 0", "ratio", LowerIsBetter, Nothing, Binary, true),
+        new("feedback.negative_rate", "over runs with user feedback: 1 if thumbs down or at most 2 stars, else 0", "ratio", LowerIsBetter, UserFeedback, Binary, false),
+        new("feedback.rating", "over runs with user feedback: the stars (1–5); thumbs up counts 5, thumbs down 1", "stars", HigherIsBetter, UserFeedback, Continuous, false),
     ];
 
     private static readonly Dictionary<string, MetricDefinition> ByName = All.ToDictionary(m => m.Name, StringComparer.Ordinal);

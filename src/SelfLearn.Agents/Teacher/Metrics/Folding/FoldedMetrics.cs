@@ -7,13 +7,13 @@ namespace SelfLearn.Agents.Teacher.Metrics.Folding;
 /// <summary>
 /// The metrics whose per-run value depends on the run and its golden example alone, so it is computed once, when the
 /// run is folded (<see cref="RunFold"/>), and summed as runs arrive. Judge-based metrics (scores arrive later, per judge
-/// version) and <c>cost.usd</c> (prices are settings) are computed when asked, from the folded per-run table.
+/// version), user-feedback metrics (feedback arrives after the run) and <c>cost.usd</c> (prices are settings) are computed when asked, from the folded per-run table.
 /// Column <c>v{i}</c>/<c>m{i}</c> of <c>selflearn.run_values</c> holds metric <c>i</c> of this list.
 /// </summary>
 internal static class FoldedMetrics
 {
     public static IReadOnlyList<MetricDefinition> All { get; } =
-        [.. MetricRegistry.All.Where(m => m.Needs != MetricNeeds.Judge && m.Name != MetricSql.Cost)];
+        [.. MetricRegistry.All.Where(m => m.Needs is not (MetricNeeds.Judge or MetricNeeds.UserFeedback) && m.Name != MetricSql.Cost)];
 
     private static readonly Dictionary<string, int> Index = All.Select((m, i) => (m.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
 
