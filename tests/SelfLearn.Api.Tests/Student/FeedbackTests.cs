@@ -12,14 +12,7 @@ public sealed class FeedbackTests(AppFixture fixture) : ApiTest(fixture)
 
     private async Task<Guid> AliceRunInExperiment()
     {
-        var created = await Host.Post("/api/deployments/default/versions",
-            new { parameters = new Dictionary<string, object> { ["retrieval.top_k"] = 1 }, reason = "fewer items" }, 201);
-        await Host.Post("/api/experiments", new
-        {
-            id = "exp-fb", deploymentId = "default", assignmentUnit = "user",
-            variants = new[] { new { name = "control", configVersion = 1 }, new { name = "fewer", configVersion = created!["configVersion"]!.GetValue<int>() } },
-        }, 201);
-        await Host.Remember("alice", ("I adopted a beagle named Max.", "D1:1", "2023-05-08T10:00:00Z"));
+        await Host.SetUpFeedbackExperimentAsync();
         var answer = await Host.Ask("alice", "Tell me about Max", "exp-fb", "fewer");
         return answer!["runId"]!.GetValue<Guid>();
     }

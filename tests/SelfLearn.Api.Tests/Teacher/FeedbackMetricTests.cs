@@ -18,14 +18,7 @@ public sealed class FeedbackMetricTests(AppFixture fixture) : ApiTest(fixture)
     [Fact]
     public async Task Negative_rate_and_rating_count_only_rated_runs_with_thumbs_up_as_5_and_down_as_1()
     {
-        var created = await Host.Post("/api/deployments/default/versions",
-            new { parameters = new Dictionary<string, object> { ["retrieval.top_k"] = 1 }, reason = "fewer items" }, 201);
-        await Host.Post("/api/experiments", new
-        {
-            id = "exp-fb", deploymentId = "default", assignmentUnit = "user",
-            variants = new[] { new { name = "control", configVersion = 1 }, new { name = "fewer", configVersion = created!["configVersion"]!.GetValue<int>() } },
-        }, 201);
-        await Host.Remember("alice", ("I adopted a beagle named Max.", "D1:1", "2023-05-08T10:00:00Z"));
+        await Host.SetUpFeedbackExperimentAsync();
         await Rate(await Ask("control"), new { thumbs = "up" });
         await Rate(await Ask("control"), new { thumbs = "down" });
         await Rate(await Ask("fewer"), new { stars = 2 });
