@@ -98,6 +98,26 @@ public sealed class FeedbackTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(0L, await FeedbackRows());
     }
 
+    public static TheoryData<string, string> MalformedBodies => new()
+    {
+        { """{"runId":"RUN","userId":"alice","rating":{"stars":1},"text":"bad\u0000text"}""", "'$.text' contains U+0000 (NUL), which cannot be stored." },
+        { """{"runId":"RUN","userId":"alice","rating":{"thumbs":5}}""", "'$.rating.thumbs' must be a string." },
+        { """{"runId":"RUN","userId":"alice","rating":{"stars":"4"}}""", "'$.rating.stars' must be a whole number from -2147483648 to 2147483647." },
+        { """{"runId":"not-a-run-id","userId":"alice","rating":{"stars":4}}""", "'$.runId' must be a UUID." },
+    };
+
+    [Theory]
+    [MemberData(nameof(MalformedBodies))]
+    public async Task A_nul_character_a_number_for_thumbs_a_string_for_stars_or_a_malformed_run_id_is_a_400_and_writes_nothing(string body, string detail)
+    {
+        var runId = await AliceRunInExperiment();
+
+        var problem = await Host.RefusedPost(Feedback, body.Replace("RUN", runId.ToString(), StringComparison.Ordinal), 400, Keys.Service);
+
+        Assert.Equal(detail, problem.Detail());
+        Assert.Equal(0L, await FeedbackRows());
+    }
+
     [Fact]
     public async Task Oversized_text_too_many_tags_and_a_null_body_are_400s_and_write_nothing()
     {
