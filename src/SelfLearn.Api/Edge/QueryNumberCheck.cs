@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using Wolverine.Http;
 
 namespace SelfLearn.Api.Edge;
@@ -13,16 +15,23 @@ public static class QueryNumberCheck
     {
         if (request.Query.Count == 0 || endpoint.Metadata.GetMetadata<HttpChain>() is not { } chain)
             return null;
-        foreach (var parameter in chain.Method.Method.GetParameters())
+        foreach (var (name, min, max) in NumberParameters.GetOrAdd(chain.Method.Method, Find))
         {
-            if (WholeNumberRange(parameter.ParameterType) is not ({ } min, { } max) || parameter.Name is null || !request.Query.TryGetValue(parameter.Name, out var values))
+            if (!request.Query.TryGetValue(name, out var values))
                 continue;
             foreach (var value in values)
                 if (!long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
-                    return string.Create(CultureInfo.InvariantCulture, $"query parameter '{parameter.Name}' must be a whole number from {min} to {max}.");
+                    return string.Create(CultureInfo.InvariantCulture, $"query parameter '{name}' must be a whole number from {min} to {max}.");
         }
         return null;
     }
+
+    // An endpoint's parameters do not change: read them once per endpoint method, not on every request.
+    private static readonly ConcurrentDictionary<MethodInfo, (string Name, long Min, long Max)[]> NumberParameters = new();
+
+    private static (string Name, long Min, long Max)[] Find(MethodInfo method) =>
+        [.. method.GetParameters().Where(p => p.Name is not null && WholeNumberRange(p.ParameterType) is not null)
+            .Select(p => (p.Name!, WholeNumberRange(p.ParameterType)!.Value.Min, WholeNumberRange(p.ParameterType)!.Value.Max))];
 
     private static (long Min, long Max)? WholeNumberRange(Type type) => (Nullable.GetUnderlyingType(type) ?? type) switch
     {
