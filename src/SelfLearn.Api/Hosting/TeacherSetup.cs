@@ -1,5 +1,6 @@
 using SelfLearn.Agents.Teacher.Evaluation;
 using SelfLearn.Agents.Teacher.Metrics;
+using SelfLearn.Agents.Teacher.Online;
 using SelfLearn.Agents.Teacher.Search.Recording;
 
 namespace SelfLearn.Api.Hosting;
@@ -10,6 +11,7 @@ public static class TeacherSetup
     public static void AddTeacher(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PriceOptions>().BindConfiguration(PriceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OnlineOptions>().BindConfiguration(OnlineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddTeacherMetrics();
         builder.AddJudges();
         builder.AddTeacherProposals();

@@ -38,6 +38,12 @@ public sealed record ConfigRolledBack(
     string? Rule,
     ChangeLinks Links);
 
+/// <summary>The meta-user pinned a version: while it is active, no rule rolls it back automatically (an alert says so instead).</summary>
+public sealed record VersionPinned(string DeploymentId, int ConfigVersion, string Reason, string By);
+
+/// <summary>The pin is lifted: automatic rollback rules apply to the version again.</summary>
+public sealed record VersionUnpinned(string DeploymentId, int ConfigVersion, string Reason, string By);
+
 /// <summary>One tuned MaaS instance; its stream holds every version, activation and rollback of its configuration.</summary>
 public sealed record Deployment(
     string Id,
@@ -50,6 +56,9 @@ public sealed record Deployment(
     DateTimeOffset? ActiveSince,
     DateTimeOffset CreatedAt)
 {
+    /// <summary>The version the meta-user pinned, if any (<see cref="VersionPinned"/>); pinned or not, it can still be rolled back by hand.</summary>
+    public int? PinnedVersion { get; init; }
+
     /// <summary>How many past activations "roll back to the previous version" can walk back through.</summary>
     public const int HistoryDepth = 100;
 
@@ -69,6 +78,10 @@ public sealed record Deployment(
             ActivationHistory = [.. ActivationHistory.TakeLast(HistoryDepth - 1), e.ConfigVersion],
             ActiveSince = at,
         };
+
+    public Deployment Apply(VersionPinned e) => this with { Version = Version + 1, PinnedVersion = e.ConfigVersion };
+
+    public Deployment Apply(VersionUnpinned e) => this with { Version = Version + 1, PinnedVersion = null };
 
     public Deployment Apply(ConfigRolledBack e, DateTimeOffset at)
     {
@@ -94,6 +107,8 @@ public sealed record Deployment(
             (not null, ConfigVersionCreated created) => deployment.Apply(created),
             (not null, ConfigVersionActivated activated) => deployment.Apply(activated, at),
             (not null, ConfigRolledBack rolledBack) => deployment.Apply(rolledBack, at),
+            (not null, VersionPinned pinned) => deployment.Apply(pinned),
+            (not null, VersionUnpinned unpinned) => deployment.Apply(unpinned),
             _ => throw new ArgumentException($"A deployment stream cannot start with or hold {e.GetType().Name}.", nameof(events)),
         });
 

@@ -18,4 +18,8 @@ public sealed partial class DeploymentProjection : SingleStreamProjection<Deploy
 
     public Deployment Apply(IEvent<ConfigRolledBack> e, Deployment current) =>
         current.Apply(e.Data, e.Timestamp.ToMicroseconds()) with { Version = e.Version };
+
+    public Deployment Apply(IEvent<VersionPinned> e, Deployment current) => current.Apply(e.Data) with { Version = e.Version };
+
+    public Deployment Apply(IEvent<VersionUnpinned> e, Deployment current) => current.Apply(e.Data) with { Version = e.Version };
 }

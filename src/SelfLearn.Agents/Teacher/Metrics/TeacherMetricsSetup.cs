@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SelfLearn.Agents.Teacher.Metrics.Folding;
+using SelfLearn.Agents.Teacher.Online;
 
 namespace SelfLearn.Agents.Teacher.Metrics;
 
@@ -14,6 +15,7 @@ public static class TeacherMetricsSetup
         services.AddSingleton<JudgeScoreStore>();
         services.AddSingleton<RunsToJudge>();
         services.AddSingleton<RunFold>();
+        services.AddSingleton<OnlineWindowReader>();
         return services.AddSingleton<AggregateMetrics>();
     }
 }

@@ -134,7 +134,7 @@ public sealed class TeacherTables(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var command = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock(hashtext('selflearn.teacher_tables')); {TelemetrySchema.Sql} {Sql} {FoldTables.Sql}", connection, transaction))
+            $"SELECT pg_advisory_xact_lock(hashtext('selflearn.teacher_tables')); {TelemetrySchema.Sql} {Sql} {FoldTables.Sql} {Online.OnlineWindowTables.Sql}", connection, transaction))
             await command.ExecuteNonQueryAsync(ct);
         await FoldTables.EnsureVersionAsync(connection, transaction, ct);
         await transaction.CommitAsync(ct);
