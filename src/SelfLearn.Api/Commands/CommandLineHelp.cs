@@ -18,7 +18,7 @@ public static class CommandLineHelp
     [
         (EvalRetrievalCommand.Name, "--dataset FILE …: LoCoMo retrieval evaluation"),
         (ImportLocomoCommand.Name, "--dataset FILE …: loads LoCoMo conversations as users' memories"),
-        (SimulateCommand.Name, "…: plays scenarios against the MaaS for an experiment's variants"),
+        (SimulateCommand.Name, "…: plays scenarios against the MaaS for an experiment's variants, or as live users (--cycle-type online --rate N --duration 2m)"),
         (VerifyCommand.Name, ": recomputes every event stream's hash chain"),
         (JudgeCalibrateCommand.Name, "[--judge offline|llm] [--set PATH] [--split NAME] [--out FILE]: a judge against hand-labelled answers"),
         (EvaluateCommand.Name, "--experiment ID [--out FILE]: judges, measures and decides an experiment"),

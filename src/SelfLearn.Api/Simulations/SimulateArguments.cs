@@ -5,7 +5,8 @@ namespace SelfLearn.Api.Simulations;
 
 /// <summary>
 /// simulate [--scenarios FILE] [--experiment ID] [--variants a,b] [--seed N] [--concurrency N] [--dry-run] [--out FILE]
-/// [--deployment ID] [--set variant:key=value …] [--count N] [--repeat SIMULATION_ID] [--keep-memories]
+/// [--deployment ID] [--set variant:key=value …] [--count N] [--repeat SIMULATION_ID] [--keep-memories] [--cycle-type offline];
+/// live users (<c>--cycle-type online</c>) read <see cref="LiveArguments"/>.
 /// </summary>
 public sealed record SimulateArguments(
     string? ScenariosFile,
@@ -24,7 +25,7 @@ public sealed record SimulateArguments(
     public const int DefaultSeed = 42;
     public const string DefaultDeployment = "sim";
     private static readonly string[] Known =
-        ["scenarios", "experiment", "variants", "seed", "concurrency", "dry-run", "out", "deployment", "set", "count", "repeat", "keep-memories"];
+        ["scenarios", "experiment", "variants", "seed", "concurrency", "dry-run", "out", "deployment", "set", "count", "repeat", "keep-memories", "cycle-type"];
     private static readonly string[] ChoosingScenarios = ["scenarios", "seed", "count"];
 
     public static SimulateArguments Read(CommandArguments args)
@@ -65,7 +66,7 @@ public sealed record SimulateArguments(
             : throw new ArgumentException($"--set takes variant:key=value (e.g. b:retrieval.top_k=3), got '{raw}'.");
     }
 
-    private static int Number(CommandArguments args, string flag, int fallback, int min)
+    internal static int Number(CommandArguments args, string flag, int fallback, int min)
     {
         if (args.Value(flag) is not { } raw)
             return fallback;

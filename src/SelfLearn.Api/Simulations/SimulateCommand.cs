@@ -31,6 +31,8 @@ public sealed class SimulateCommand(IServiceProvider services, IMaasClient? maas
 
     public async Task<int> RunAsync(CommandArguments raw, CancellationToken stop)
     {
+        if (LiveArguments.Requested(raw))
+            return await new LiveSimulation(services, maas).RunAsync(raw, stop);
         var args = SimulateArguments.Read(raw);
         var records = services.GetRequiredService<SimulationRecords>();
         var simulationId = RunSimulation.NewSimulationId();
