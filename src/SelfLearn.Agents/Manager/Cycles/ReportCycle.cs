@@ -4,6 +4,7 @@ using SelfLearn.Agents.Manager.Autonomy;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Manager.Cycles;
 using SelfLearn.Domain.Manager.Goals;
+using SelfLearn.Domain.Teacher.Online;
 using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Runtime.Handlers;
@@ -17,7 +18,7 @@ public sealed record ReportCycle(string CycleId) : ICycleStepMessage
 
 /// <summary>
 /// Report: what the cycle tested and changed, from its own events, with the hypothesis map of its goal's cycles (an inline
-/// goal: the cycle's own); then the cycle is complete. For a recorded goal, in
+/// goal: the cycle's own) and the offline→online agreement so far; then the cycle is complete. For a recorded goal, in
 /// the same transaction: <see cref="GoalAchieved"/> when the activated change reached every target
 /// (<see cref="GoalAchievement"/>), and in continuous mode either the next cycle's message or the chain's end with its reason.
 /// </summary>
@@ -34,7 +35,9 @@ public static class ReportCycleHandler
             return [];
         var goal = await session.LoadAsync<Goal>(Goal.StreamKey(cycle!.GoalId), ct);
         IReadOnlyList<Cycle> goalCycles = goal is null ? [] : await GoalCycleStarts.GoalCyclesAsync(session, cycle.GoalId, ct);
-        List<object> events = [new CycleReported(cycle.CycleId, CycleReports.Of(cycle, goalCycles)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)];
+        var observed = await session.Events.QueryRawEventDataOnly<OnlineOutcomeObserved>().ToListAsync(ct);
+        var offlineOnline = observed.Count == 0 ? null : new OfflineOnline(observed.Count, Agreement.Of([.. observed.SelectMany(o => o.Metrics)]));
+        List<object> events = [new CycleReported(cycle.CycleId, CycleReports.Of(cycle, goalCycles, offlineOnline)), new CycleCompleted(cycle.CycleId, cycle.Change?.Kind ?? CycleChange.None)];
         var goalEnds = await GoalStepsAsync(session, cycle, goal, goalCycles, catalogCache, clock, ct);
         if (goalEnds.ChainEnd is { } reason)
             events.Add(new CycleChainEnded(cycle.CycleId, cycle.GoalId, reason));

@@ -17,6 +17,7 @@ public static class TeacherMetricsSetup
         services.AddSingleton<RunFold>();
         services.AddSingleton<OnlineWindowReader>();
         services.AddSingleton<ReadQuestionMix>();
+        services.AddSingleton<ObserveOnlineOutcome>();
         return services.AddSingleton<AggregateMetrics>();
     }
 }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace SelfLearn.Agents.Teacher.Online;
 
-/// <summary>Live monitoring (<c>Online</c>, docs/ONLINE.md): the base window every rule's window is a multiple of.</summary>
+/// <summary>Live monitoring (<c>Online</c>, docs/ONLINE.md): the base window every rule's window is a multiple of, and the offline→online check.</summary>
 public sealed class OnlineOptions
 {
     public const string Section = "Online";
@@ -11,6 +11,16 @@ public sealed class OnlineOptions
     public int WindowSeconds { get; set; } = 60;
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    /// <summary>How long an activation's version runs live before its offline prediction is checked, and how far back its predecessor is read.</summary>
+    [Range(1, 10_080)]
+    public int ValidityMinutes { get; set; } = 30;
+
+    /// <summary>The fewest live runs a metric needs on each side of an activation to count in the offline→online agreement.</summary>
+    [Range(1, 1_000_000)]
+    public int ValidityMinSamples { get; set; } = 30;
+
+    public TimeSpan ValiditySpan => TimeSpan.FromMinutes(ValidityMinutes);
 
     /// <summary>The start of the window holding <paramref name="at"/>: windows are aligned to the Unix epoch.</summary>
     public DateTimeOffset WindowStart(DateTimeOffset at) =>

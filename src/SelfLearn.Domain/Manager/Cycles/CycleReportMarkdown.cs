@@ -55,7 +55,19 @@ public static class CycleReportMarkdown
         md.Append(CultureInfo.InvariantCulture, $"## {w.Change}\n\n{report.Change?.Kind ?? CycleChange.None}: {report.Change?.Reason}\n");
         if (report.HypothesisMap is { } map)
             HypothesisMapMarkdown.Append(md, map, language);
+        if (report.OfflineOnline is { } validity)
+            AppendOfflineOnline(md, validity, language);
         return md.ToString();
+    }
+
+    private static void AppendOfflineOnline(StringBuilder md, OfflineOnline validity, GoalLanguage language)
+    {
+        var running = validity.Running;
+        var share = running.DirectionAgreement is { } d ? d.ToString("0%", CultureInfo.InvariantCulture) : "—";
+        var r = running.Correlation is { } c ? c.ToString("0.00", CultureInfo.InvariantCulture) : "—";
+        md.Append(language == GoalLanguage.Russian
+            ? $"\n## Офлайн → онлайн\n\nЗа {validity.Activations} проверенных активаций направление изменения совпало в {running.Agreeing} из {running.Pairs} метрик ({share}), корреляция r = {r}.\n"
+            : $"\n## Offline → online\n\nOver {validity.Activations} activations checked against live traffic, {running.Agreeing} of {running.Pairs} predicted directions held ({share}), correlation r = {r}.\n");
     }
 
     private static string Call(VerdictCall? call) => call?.ToString().ToLowerInvariant() ?? "—";

@@ -12,6 +12,7 @@ public static class JournalKinds
     public const string Approval = "approval";
     public const string Activation = "activation";
     public const string Rollback = "rollback";
+    public const string Online = "online";
 }
 
 /// <summary>

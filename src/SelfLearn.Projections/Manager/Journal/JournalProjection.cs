@@ -8,12 +8,13 @@ using SelfLearn.Domain.Manager.Approvals;
 using SelfLearn.Domain.Manager.Cycles;
 using SelfLearn.Domain.Manager.Goals;
 using SelfLearn.Domain.Teacher.Hypotheses;
+using SelfLearn.Domain.Teacher.Online;
 using SelfLearn.Domain.Teacher.Recommendations;
 using SelfLearn.Domain.Teacher.Verdicts;
 
 namespace SelfLearn.Projections.Manager.Journal;
 
-/// <summary>The learning journal: one insert-only row per goal, cycle, hypothesis, experiment, verdict, recommendation, approval, activation and rollback event.</summary>
+/// <summary>The learning journal: one insert-only row per goal, cycle, hypothesis, experiment, verdict, recommendation, approval, activation and rollback event, and per offline→online observation.</summary>
 public sealed partial class JournalProjection : EventProjection
 {
     public JournalProjection()
@@ -73,8 +74,18 @@ public sealed partial class JournalProjection : EventProjection
         ApprovalUsed a => new(JournalKinds.Approval, a.ApprovalId, a.By, $"used for version {a.ConfigVersion} of '{a.DeploymentId}' ({a.UsedFor})"),
         ConfigVersionActivated a => new(JournalKinds.Activation, a.DeploymentId, a.By, $"version {a.ConfigVersion} active: {a.Reason}", a.Links.GoalId, a.Links.CycleId),
         ConfigRolledBack r => new(JournalKinds.Rollback, r.DeploymentId, r.By, $"rolled back from version {r.FromVersion} to {r.ToVersion}: {r.Reason}", r.Links.GoalId, r.Links.CycleId),
+        OnlineOutcomeObserved o => new(JournalKinds.Online, o.DeploymentId, null, Observed(o), o.GoalId, o.CycleId),
         _ => null,
     };
+
+    private static string Observed(OnlineOutcomeObserved o)
+    {
+        var metrics = string.Join("; ", o.Metrics.Select(m => string.Create(CultureInfo.InvariantCulture,
+            $"{m.Metric} {m.PredictedDelta:+0.####;-0.####;0} → {m.ObservedDelta:+0.####;-0.####;0}")));
+        var r = o.Running.Correlation is { } c ? string.Create(CultureInfo.InvariantCulture, $", r = {c:0.00}") : "";
+        return $"activation {o.Activation} (version {o.ConfigVersion}, verdict {o.VerdictId}), predicted → observed over {o.SpanMinutes} min: {metrics}; " +
+            $"running agreement {o.Running.Agreeing}/{o.Running.Pairs} in direction{r}";
+    }
 
     private static Row Cycle(string cycleId, string summary) => new(JournalKinds.Cycle, cycleId, null, summary, CycleId: cycleId);
 

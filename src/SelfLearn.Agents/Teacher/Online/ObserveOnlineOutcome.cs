@@ -1,0 +1,58 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Teacher.Online;
+using SelfLearn.Domain.Teacher.Verdicts;
+using Decider = SelfLearn.Domain.Teacher.Online.ObserveOnlineOutcome;
+
+namespace SelfLearn.Agents.Teacher.Online;
+
+/// <summary>
+/// Sets the active activation's offline prediction against its live windows once its version has run for
+/// <c>Online:ValidityMinutes</c>, and records it (<see cref="OnlineOutcomeObserved"/>) with the running agreement.
+/// Safe to run from any number of places at once: the validity stream's version makes the second writer lose.
+/// </summary>
+public sealed class ObserveOnlineOutcome(IDocumentStore store, OnlineWindowReader windows, IOptions<OnlineOptions> options, TimeProvider clock)
+{
+    /// <summary>The observation recorded now, or why there is none (yet).</summary>
+    public async Task<(OnlineOutcomeObserved? Observed, string? Reason)> RunAsync(string deploymentId, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var events = await session.Events.FetchStreamAsync(deploymentId, token: ct);
+        if (events.Count == 0)
+            return (null, $"no deployment '{deploymentId}'.");
+        var last = events.LastOrDefault(e => e.Data is ConfigVersionActivated or ConfigRolledBack);
+        if (last?.Data is not ConfigVersionActivated activated)
+            return (null, last is null ? "nothing was activated yet." : "the active version came back by a rollback, not from an offline verdict.");
+
+        var settings = options.Value;
+        var activation = new ObservedActivation(deploymentId, activated.Activation, activated.ConfigVersion, activated.PreviousVersion,
+            last.Timestamp, activated.Links);
+        var span = settings.ValiditySpan;
+        var stream = await session.Events.FetchForWriting<OnlineValidity>(OnlineOutcomeObserved.StreamKey(deploymentId), ct);
+        var predicted = activated.Links is { ExperimentId: { } experimentId, VerdictId: { } verdictId }
+            ? await PredictionAsync(session, experimentId, verdictId, activated.ConfigVersion, ct)
+            : null;
+        var figures = await windows.ReadAsync(deploymentId, activation.ActiveSince - span, activation.ActiveSince + span, ct);
+        var earlier = (await session.Events.QueryRawEventDataOnly<OnlineOutcomeObserved>().ToListAsync(ct)).SelectMany(o => o.Metrics).ToList();
+
+        var (observed, reason) = Decider.Decide(stream.Aggregate, activation, predicted, figures, earlier,
+            new ObservationSettings(span, settings.Window, settings.ValidityMinSamples), clock.GetUtcNow());
+        if (observed is null)
+            return (null, reason);
+        stream.AppendOne(observed);
+        await session.SaveChangesAsync(ct);
+        return (observed, null);
+    }
+
+    /// <summary>The comparisons of the treatment that runs the activated version (or of the only treatment).</summary>
+    private static async Task<IReadOnlyList<MetricComparison>?> PredictionAsync(IQuerySession session, string experimentId, string verdictId, int version, CancellationToken ct)
+    {
+        var verdicts = await session.Events.FetchStreamAsync(VerdictRecorded.StreamKey(experimentId), token: ct);
+        if (verdicts.Select(e => e.Data).OfType<VerdictRecorded>().FirstOrDefault(v => v.VerdictId == verdictId) is not { } verdict)
+            return null;
+        var treatments = verdict.Result.Treatments;
+        var running = treatments.FirstOrDefault(t => verdict.Input.Design.Variants.Any(v => v.Name == t.Variant && v.ConfigVersion == version));
+        return (running ?? (treatments.Count == 1 ? treatments[0] : null))?.Metrics;
+    }
+}
