@@ -9,6 +9,10 @@ namespace SelfLearn.Domain.Configuration;
 /// </summary>
 public static class PinVersion
 {
+    /// <summary>Whether the active version is the pinned one, which no automatic rule may roll back (it raises an alert instead).</summary>
+    public static bool ProtectsActive(Deployment deployment) =>
+        deployment.PinnedVersion is { } pinned && pinned == deployment.ActiveVersion;
+
     /// <summary>Pins <paramref name="version"/>, or the active version when none is named.</summary>
     public static Decision Decide(Deployment deployment, int? version, string reason, string by)
     {

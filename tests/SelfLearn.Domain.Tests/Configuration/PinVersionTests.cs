@@ -64,5 +64,8 @@ public sealed class PinVersionTests
         history.AddRange(ActivateVersion.Decide(Given([.. history]), Default, Runnable, 2, new StoredVersion(v2.Parameters, v2.Links), ChangeLinks.None, "go", "meta").Events);
         var d = Given([.. history]);
         Assert.Equal((2, 1), (d.ActiveVersion!.Value, d.PinnedVersion!.Value));
+        Assert.False(PinVersion.ProtectsActive(d));
+        Assert.True(PinVersion.ProtectsActive(Given([.. history.Take(opened.Length + 2)])));
+        Assert.False(PinVersion.ProtectsActive(Given([.. opened])));
     }
 }

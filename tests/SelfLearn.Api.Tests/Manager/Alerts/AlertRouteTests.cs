@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SelfLearn.Agents.Manager.Alerts;
@@ -76,6 +78,28 @@ public sealed class AlertRouteTests(AppFixture fixture) : ApiTest(fixture)
         var withoutNote = (await Host.Post("/api/alerts/a-failed/acknowledge", new { }, 200))!;
         Assert.Equal("acknowledged", withoutNote["state"]!.GetValue<string>());
         Assert.Null(withoutNote["note"]);
+    }
+
+    [Fact]
+    public async Task Of_racing_acknowledgements_of_one_alert_exactly_one_is_recorded()
+    {
+        const int racers = 4;
+        await RaiseThree();
+        var before = await Host.EventCount();
+        using var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", Keys.MetaUser);
+        using var barrier = new Barrier(racers);
+
+        var statuses = await Task.WhenAll(Enumerable.Range(0, racers).Select(i => Task.Run(async () =>
+        {
+            using var body = new StringContent($$"""{"note":"racer {{i}}"}""", Encoding.UTF8, "application/json");
+            barrier.SignalAndWait(TestContext.Current.CancellationToken);
+            using var response = await client.PostAsync("/api/alerts/a-failed/acknowledge", body);
+            return response.StatusCode;
+        })));
+
+        Assert.Equal((1, racers - 1), (statuses.Count(s => s == HttpStatusCode.OK), statuses.Count(s => s == HttpStatusCode.Conflict)));
+        Assert.Equal(before + 1, await Host.EventCount());
     }
 
     private async Task Raise(AlertRaised alert)
