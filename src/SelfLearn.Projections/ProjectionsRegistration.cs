@@ -4,6 +4,7 @@ using SelfLearn.Projections.Configuration;
 using SelfLearn.Projections.Datasets;
 using SelfLearn.Projections.Experiments;
 using SelfLearn.Projections.ImpactFactors;
+using SelfLearn.Projections.Manager.Alerts;
 using SelfLearn.Projections.Manager.Goals;
 using SelfLearn.Projections.Manager.Approvals;
 using SelfLearn.Projections.Manager.Autonomy;
@@ -22,7 +23,7 @@ public static class ProjectionsRegistration
         .. ImpactFactorsRegistration.Projections, .. ConfigurationRegistration.Projections, .. ExperimentsRegistration.Projections,
         .. DatasetsRegistration.Projections, .. SimulationsRegistration.Projections, .. TeacherRegistration.Projections,
         .. GoalsRegistration.Projections,
-        .. AutonomyRegistration.Projections, .. ApprovalsRegistration.Projections, .. CyclesRegistration.Projections,
+        .. AutonomyRegistration.Projections, .. ApprovalsRegistration.Projections, .. CyclesRegistration.Projections, .. AlertsRegistration.Projections,
         .. JournalRegistration.Projections,
     ];
 
@@ -36,7 +37,7 @@ public static class ProjectionsRegistration
         options.Projections.RebuildWithBulkCopy = true;
 
         return options.AddImpactFactors().AddConfiguration().AddExperiments().AddDatasets().AddSimulations().AddTeacher()
-            .AddGoals().AddAutonomy().AddApprovals().AddCycles()
+            .AddGoals().AddAutonomy().AddApprovals().AddCycles().AddAlerts()
             .AddJournal();
     }
 }

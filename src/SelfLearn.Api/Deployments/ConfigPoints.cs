@@ -15,14 +15,18 @@ public sealed record ConfigSnapshot(
     DateTimeOffset? ValidFrom,
     DateTimeOffset? ValidTo,
     int? Activation,
-    string Source);
+    string Source)
+{
+    /// <summary>The version pinned against automatic rollback (docs/ALERTS.md), read with the active configuration only.</summary>
+    public int? PinnedVersion { get; init; }
+}
 
 /// <summary>Reads a deployment's configuration at a point: now, a version, or an instant (an indexed lookup of validity periods).</summary>
 public static class ConfigPoints
 {
     public static async Task<ConfigSnapshot?> Active(IQuerySession session, string deploymentId, CancellationToken ct) =>
         await session.LoadAsync<Deployment>(deploymentId, ct) is { ActiveVersion: { } version } d
-            ? new ConfigSnapshot(d.Id, version, d.ActiveParameters, d.ActiveSince, null, d.Activations, "active")
+            ? new ConfigSnapshot(d.Id, version, d.ActiveParameters, d.ActiveSince, null, d.Activations, "active") { PinnedVersion = d.PinnedVersion }
             : null;
 
     public static async Task<ConfigSnapshot?> AsOf(IQuerySession session, string deploymentId, DateTimeOffset at, CancellationToken ct)

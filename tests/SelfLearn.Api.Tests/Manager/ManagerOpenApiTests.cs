@@ -36,6 +36,9 @@ public sealed class ManagerOpenApiTests(AppFixture fixture) : ApiTest(fixture)
         { "get", "/api/deployments/{id}/autonomy/history", "200 400 404", "Manager: autonomy" },
         { "post", "/api/deployments/{id}/autonomy/check", "200 400 404", "Manager: autonomy" },
         { "get", "/api/journal", "200 400 404", "Manager: journal" },
+        { "get", "/api/alerts", "200 400", "Manager: alerts" },
+        { "get", "/api/alerts/{id}", "200 400 404", "Manager: alerts" },
+        { "post", "/api/alerts/{id}/acknowledge", "200 400 404 409", "Manager: alerts" },
         { "get", "/api/deployments/{id}/why/{factorKey}", "200 400 404", "Audit" },
     };
 

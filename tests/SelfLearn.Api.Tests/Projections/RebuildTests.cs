@@ -17,6 +17,7 @@ public sealed class RebuildTests(AppFixture fixture) : ApiTest(fixture)
         for (var i = 0; i < 6; i++)
             await Host.CreateAndActivate("retrieval.top_k", 10 + i);
         await Host.Post("/api/deployments/default/rollback", new { reason = "back" }, 200);
+        await Host.Post("/api/deployments/default/pin", new { reason = "keep" }, 200);
         var before = await Snapshot();
 
         await using (var session = Fixture.Store.LightweightSession())

@@ -1,5 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Logging;
+using SelfLearn.Agents.Manager.Alerts;
+using SelfLearn.Domain.Manager.Alerts;
 using SelfLearn.Domain.Manager.Cycles;
 using Wolverine;
 using Wolverine.ErrorHandling;
@@ -40,7 +42,20 @@ internal static class CycleStepWrites
             return [];
         }
         stream.AppendMany([.. decision.Events]);
+        RaiseAlerts(session, stream.Aggregate!, decision.Events);
         return Cascade(RecordCycleStep.After(stream.Aggregate!, decision.Events, TimeProvider.System.GetUtcNow()));
+    }
+
+    /// <summary>A failure or a wait for a person is also an alert, committed with the step's events (a refused step raises none).</summary>
+    private static void RaiseAlerts(IDocumentSession session, Cycle cycle, IReadOnlyList<object> events)
+    {
+        foreach (var e in events)
+        {
+            if (e is CycleFailed failed)
+                RaiseAlert.Start(session, RaisedAlerts.CycleFailed(cycle, failed, PlanCycleHandler.By));
+            else if (e is ChangeAwaitingApproval waiting)
+                RaiseAlert.Start(session, RaisedAlerts.AwaitingApproval(cycle, waiting, PlanCycleHandler.By));
+        }
     }
 
     /// <summary>A step whose work failed for good ends the cycle as failed, with the reason.</summary>

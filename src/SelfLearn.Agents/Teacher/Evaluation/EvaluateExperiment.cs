@@ -1,11 +1,13 @@
 using System.Text.Json;
 using Marten;
 using Microsoft.Extensions.Logging;
+using SelfLearn.Agents.Manager.Alerts;
 using SelfLearn.Agents.Teacher.Hypotheses;
 using SelfLearn.Agents.Teacher.Metrics;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
+using SelfLearn.Domain.Manager.Alerts;
 using SelfLearn.Domain.Teacher.Metrics;
 using SelfLearn.Domain.Teacher.Statistics;
 using SelfLearn.Domain.Teacher.Verdicts;
@@ -62,7 +64,8 @@ public sealed class EvaluateExperiment(
 
         progress?.Report(new EvaluationProgress("deciding", judged));
         var verdict = VerdictDecider.Decide($"vrd-{Guid.NewGuid():N}", input, by);
-        session.Events.Append(VerdictRecorded.StreamKey(experimentId), verdict);
+        var guardAlert = RaisedAlerts.GuardBreached(verdict, experiment.DeploymentId);
+        Record(session, verdict, guardAlert);
         if (design.Mode != ExperimentMode.Offline)
         {
             await session.SaveChangesAsync(ct);
@@ -84,10 +87,18 @@ public sealed class EvaluateExperiment(
             // The verdict stands on its own; a failing analysis costs only the proposals.
             log.LogWarning(e, "The Teacher could not analyse verdict {VerdictId} of {ExperimentId}.", verdict.VerdictId, experimentId);
             await using var alone = store.LightweightSession();
-            alone.Events.Append(VerdictRecorded.StreamKey(experimentId), verdict);
+            Record(alone, verdict, guardAlert);
             await alone.SaveChangesAsync(ct);
             return new EvaluationReport(verdict, judged, null);
         }
+    }
+
+    /// <summary>The verdict, and the alert for a breached guard in the same transaction.</summary>
+    private static void Record(IDocumentSession session, VerdictRecorded verdict, AlertRaised? guardAlert)
+    {
+        session.Events.Append(VerdictRecorded.StreamKey(verdict.ExperimentId), verdict);
+        if (guardAlert is not null)
+            RaiseAlert.Start(session, guardAlert);
     }
 
     /// <summary>Each treatment's parameters that differ from the baseline's (from = the baseline's value).</summary>

@@ -1,6 +1,6 @@
 namespace SelfLearn.Projections.Manager.Journal;
 
-/// <summary>The kinds of learning events the journal keeps, one per role's stream (plus activations and rollbacks).</summary>
+/// <summary>The kinds of learning events the journal keeps, one per role's stream (plus activations, rollbacks and pins).</summary>
 public static class JournalKinds
 {
     public const string Goal = "goal";
@@ -12,6 +12,7 @@ public static class JournalKinds
     public const string Approval = "approval";
     public const string Activation = "activation";
     public const string Rollback = "rollback";
+    public const string Pin = "pin";
     public const string Online = "online";
 }
 

@@ -14,7 +14,7 @@ using SelfLearn.Domain.Teacher.Verdicts;
 
 namespace SelfLearn.Projections.Manager.Journal;
 
-/// <summary>The learning journal: one insert-only row per goal, cycle, hypothesis, experiment, verdict, recommendation, approval, activation and rollback event, and per offline→online observation.</summary>
+/// <summary>The learning journal: one insert-only row per goal, cycle, hypothesis, experiment, verdict, recommendation, approval, activation, rollback and pin event, and per offline→online observation.</summary>
 public sealed partial class JournalProjection : EventProjection
 {
     public JournalProjection()
@@ -74,6 +74,8 @@ public sealed partial class JournalProjection : EventProjection
         ApprovalUsed a => new(JournalKinds.Approval, a.ApprovalId, a.By, $"used for version {a.ConfigVersion} of '{a.DeploymentId}' ({a.UsedFor})"),
         ConfigVersionActivated a => new(JournalKinds.Activation, a.DeploymentId, a.By, $"version {a.ConfigVersion} active: {a.Reason}", a.Links.GoalId, a.Links.CycleId),
         ConfigRolledBack r => new(JournalKinds.Rollback, r.DeploymentId, r.By, $"rolled back from version {r.FromVersion} to {r.ToVersion}: {r.Reason}", r.Links.GoalId, r.Links.CycleId),
+        VersionPinned p => new(JournalKinds.Pin, p.DeploymentId, p.By, $"pinned version {p.ConfigVersion}: {p.Reason}"),
+        VersionUnpinned u => new(JournalKinds.Pin, u.DeploymentId, u.By, $"unpinned version {u.ConfigVersion}: {u.Reason}"),
         OnlineOutcomeObserved o => new(JournalKinds.Online, o.DeploymentId, null, Observed(o), o.GoalId, o.CycleId),
         _ => null,
     };
