@@ -29,18 +29,22 @@ public sealed class ObserveOnlineOutcome(IDocumentStore store, OnlineWindowReade
         var activation = new ObservedActivation(deploymentId, activated.Activation, activated.ConfigVersion, activated.PreviousVersion,
             last.Timestamp, activated.Links);
         var span = settings.ValiditySpan;
-        var stream = await session.Events.FetchForWriting<OnlineValidity>(OnlineOutcomeObserved.StreamKey(deploymentId), ct);
+        var key = OnlineOutcomeObserved.StreamKey(deploymentId);
+        var history = await session.Events.FetchStreamAsync(key, token: ct);
         var predicted = activated.Links is { ExperimentId: { } experimentId, VerdictId: { } verdictId }
             ? await PredictionAsync(session, experimentId, verdictId, activated.ConfigVersion, ct)
             : null;
         var figures = await windows.ReadAsync(deploymentId, activation.ActiveSince - span, activation.ActiveSince + span, ct);
         var earlier = (await session.Events.QueryRawEventDataOnly<OnlineOutcomeObserved>().ToListAsync(ct)).SelectMany(o => o.Metrics).ToList();
 
-        var (observed, reason) = Decider.Decide(stream.Aggregate, activation, predicted, figures, earlier,
+        var (observed, reason) = Decider.Decide(new OnlineValidity([.. history.Select(e => e.Data).OfType<OnlineOutcomeObserved>().Select(o => o.Activation)]), activation, predicted, figures, earlier,
             new ObservationSettings(span, settings.Window, settings.ValidityMinSamples), clock.GetUtcNow());
         if (observed is null)
             return (null, reason);
-        stream.AppendOne(observed);
+        if (history.Count == 0)
+            session.Events.StartStream(key, observed);
+        else
+            session.Events.Append(key, history.Count + 1, observed); // a second observer read the same history: its commit fails
         await session.SaveChangesAsync(ct);
         return (observed, null);
     }

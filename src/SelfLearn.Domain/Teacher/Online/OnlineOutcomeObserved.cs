@@ -45,9 +45,4 @@ public sealed record OnlineOutcomeObserved(
 }
 
 /// <summary>The activations of one deployment already observed, so each is observed once.</summary>
-public sealed record OnlineValidity(string Id, IReadOnlyList<int> Activations)
-{
-    public static OnlineValidity Create(OnlineOutcomeObserved e) => new(OnlineOutcomeObserved.StreamKey(e.DeploymentId), [e.Activation]);
-
-    public OnlineValidity Apply(OnlineOutcomeObserved e) => this with { Activations = [.. Activations, e.Activation] };
-}
+public sealed record OnlineValidity(IReadOnlyList<int> Activations);
