@@ -83,8 +83,7 @@ public sealed class LiveSplitTests(AppFixture fixture) : ApiTest(fixture)
 
         await Host.Transition("exp-on", "stop");
         Assert.Equal(active, (await Host.AskLive(user)).Served());
-        await using var session = Fixture.Store.QuerySession();
-        Assert.Null(await session.LoadAsync<LiveSplit>("default", TestContext.Current.CancellationToken));
+        Assert.Null(await LoadSplitAsync());
     }
 
     [Fact]
@@ -127,5 +126,38 @@ public sealed class LiveSplitTests(AppFixture fixture) : ApiTest(fixture)
 
         Assert.Equal(before, await Host.EventCount());
         Assert.Equal("exp-a", (await Host.AskLive("alice")).Served().ExperimentId);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_live_split_from_the_events_reproduces_it()
+    {
+        var fewer = await Host.CreateFewerItemsVersion();
+        await Host.RegisterExperiment("exp-a", fewer);
+        await Host.RegisterExperiment("exp-b", fewer, weights: [1, 3]);
+        await Host.Transition("exp-a", "start");
+        await Host.Transition("exp-a", "abort");
+        await Host.Transition("exp-b", "start");
+        var ct = TestContext.Current.CancellationToken;
+        var before = await LoadSplitAsync();
+        Assert.Equal(("exp-b", AssignmentUnit.User), (before!.ExperimentId, before.AssignmentUnit));
+        Assert.Equal([("control", 1, 1.0), ("fewer", fewer, 3.0)], before.Variants.Select(v => (v.Name, v.ConfigVersion, v.Weight!.Value)));
+        Assert.Equal(1, before.Variants[1].Parameters["retrieval.top_k"].GetInt32());
+
+        await using (var session = Fixture.Store.LightweightSession())
+        {
+            session.DeleteWhere<LiveSplit>(_ => true);
+            await session.SaveChangesAsync(ct);
+        }
+        using (var daemon = await Fixture.Store.BuildProjectionDaemonAsync())
+            await daemon.RebuildProjectionAsync<LiveSplitProjection>(TimeSpan.FromMinutes(1), CancellationToken.None);
+
+        var after = await LoadSplitAsync();
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before), System.Text.Json.JsonSerializer.Serialize(after));
+    }
+
+    private async Task<LiveSplit?> LoadSplitAsync()
+    {
+        await using var session = Fixture.Store.QuerySession();
+        return await session.LoadAsync<LiveSplit>("default", TestContext.Current.CancellationToken);
     }
 }
