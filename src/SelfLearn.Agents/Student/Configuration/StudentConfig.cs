@@ -44,7 +44,8 @@ public static class StudentConfigResolver
 
         if (await splitQuery is { } split)
         {
-            var served = split.Variants[VariantAssignment.Index(split.ExperimentId, Unit(split.AssignmentUnit, userId, threadId), [.. split.Variants.Select(v => v.Weight)])];
+            var unit = Unit(split.AssignmentUnit, userId, threadId);
+            var served = split.Variants[VariantAssignment.Index(split.ExperimentId, unit, [.. split.Variants.Select(v => v.Weight)])];
             return (new StudentConfig(served.ConfigVersion, Parameters.Merge(defaults, served.Parameters), split.ExperimentId, served.Name), null);
         }
 
