@@ -24,7 +24,7 @@ internal sealed record ConfigProbe(int Resolves, double SequentialMeanMs, double
         {
             await using var session = host.Store.QuerySession();
             var variant = target.Variants[i % target.Variants.Count].Name;
-            var (config, error) = await StudentConfigResolver.ResolveAsync(session, catalog, target.DeploymentId, target.ExperimentId, variant, "probe-user", null, ct);
+            var (config, error) = await StudentConfigResolver.ResolveAsync(session, catalog, target.DeploymentId, target.ExperimentId, variant, "probe-user", null, null, ct);
             _ = config ?? throw new InvalidOperationException($"config resolution failed: {error}");
         }
 

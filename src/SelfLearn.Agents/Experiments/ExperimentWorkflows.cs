@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SelfLearn.Agents.Experiments.Live;
 using SelfLearn.Agents.Experiments.Retrieval;
 using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Agents.Teacher.Metrics;
@@ -16,6 +17,7 @@ public static class ExperimentWorkflows
         services.AddScoped<SimulationExperiment>();
         services.AddScoped<SimulationRecords>();
         services.AddSingleton<StoredRuns>();
+        services.AddSingleton<LiveSampleRatio>();
         services.TryAddSingleton<TeacherTables>();
         services.AddSingleton<ObservedRunWriter>();
         services.AddSingleton<MaasObservations>();

@@ -1,5 +1,7 @@
 using Marten;
 using SelfLearn.Agents.Tuner;
+using SelfLearn.Domain.Experiments;
+using SelfLearn.Projections.Experiments;
 using Decider = SelfLearn.Domain.Experiments.StartExperiment;
 
 namespace SelfLearn.Agents.Experiments;
@@ -9,7 +11,29 @@ public sealed record StartExperiment(string ExperimentId, string? Reason, string
 
 public static class StartExperimentHandler
 {
-    public static Task<TunerOutcome> Handle(StartExperiment command, IDocumentSession session, CancellationToken ct) =>
-        ExperimentTransitions.WriteAsync(session, command.ExperimentId, command.ExpectedVersion,
-            experiment => Decider.Decide(experiment, command.Reason, command.By), ct);
+    /// <summary>
+    /// The decider sees the online experiment already splitting the deployment's traffic; a second online start that
+    /// races past that check loses on the live split's key (the projection inserts it) and is a conflict too.
+    /// </summary>
+    public static async Task<TunerOutcome> Handle(StartExperiment command, IDocumentSession session, CancellationToken ct)
+    {
+        try
+        {
+            return await StreamWrites.Write<Experiment>(session, Experiment.StreamKey(command.ExperimentId), command.ExpectedVersion,
+                async stream =>
+                {
+                    var experiment = stream.Aggregate!;
+                    var running = experiment.Design.Mode == ExperimentMode.Online
+                        ? await session.LoadAsync<LiveSplit>(experiment.DeploymentId, ct)
+                        : null;
+                    return Decider.Decide(experiment, command.Reason, command.By, running?.ExperimentId);
+                },
+                $"no experiment '{command.ExperimentId}'.", ct);
+        }
+        catch (JasperFx.DocumentAlreadyExistsException)
+        {
+            return TunerOutcome.Conflict($"another online experiment started on this deployment at the same time as '{command.ExperimentId}'; " +
+                "only one splits its live traffic. Nothing was appended.");
+        }
+    }
 }

@@ -8,7 +8,8 @@ namespace SelfLearn.Domain.Experiments;
 /// <summary>
 /// Turns a proposed design into an <see cref="ExperimentDesign"/>, or lists every rule it breaks: exactly one baseline,
 /// metrics from the registry (docs/METRICS.md), a minimum effect above 0, a limit on every guard, alpha and power
-/// inside (0, 1), a dataset version that exists (offline only), well-formed segments. Keys are JSON paths of the body.
+/// inside (0, 1), a dataset version that exists (offline only), well-formed segments, a positive finite weight on every
+/// variant or on none. Keys are JSON paths of the body.
 /// </summary>
 public static class DesignRules
 {
@@ -22,6 +23,7 @@ public static class DesignRules
     {
         var violations = new List<Violation>();
         var roled = Roles(variants, violations);
+        Weights(variants, violations);
         var hypothesis = Hypothesis(proposal.Hypothesis, violations);
         var alpha = Probability(proposal.Alpha, ExperimentDesign.DefaultAlpha, "alpha", violations);
         var power = Probability(proposal.Power, ExperimentDesign.DefaultPower, "power", violations);
@@ -46,6 +48,17 @@ public static class DesignRules
                 ? "a design has exactly one variant with role 'baseline'; none has it (leave every role out to make the first variant the baseline)."
                 : $"a design has exactly one variant with role 'baseline'; {baselines.Count} have it: {string.Join(", ", baselines)}."));
         return roled;
+    }
+
+    private static void Weights(IReadOnlyList<ExperimentVariant> variants, List<Violation> violations)
+    {
+        var weighted = variants.Count(v => v.Weight is not null);
+        if (weighted > 0 && weighted < variants.Count)
+            violations.Add(Invalid("variants", $"give every variant a weight or none (an equal split); {weighted} of {variants.Count} have one."));
+        foreach (var (variant, i) in variants.Select((v, i) => (v, i)))
+            if (variant.Weight is { } weight && !(double.IsFinite(weight) && weight > 0))
+                violations.Add(new Violation($"variants[{i}].weight", ViolationRule.OutOfRange,
+                    $"a variant's weight is its share of the units, a finite number above 0, not {Number(weight)}."));
     }
 
     private static ExperimentHypothesis? Hypothesis(HypothesisProposal? proposal, List<Violation> violations)

@@ -11,9 +11,10 @@ public enum AssignmentUnit
 
 /// <summary>
 /// A variant of an experiment, bound to a configuration version of the experiment's deployment. <see cref="Role"/> is
-/// null in experiments registered before designs existed (their first variant is the baseline).
+/// null in experiments registered before designs existed (their first variant is the baseline). <see cref="Weight"/> is
+/// the variant's share of the units (normalised over the variants); null on every variant means an equal split.
 /// </summary>
-public sealed record ExperimentVariant(string Name, int ConfigVersion, VariantRole? Role = null);
+public sealed record ExperimentVariant(string Name, int ConfigVersion, VariantRole? Role = null, double? Weight = null);
 
 /// <summary>
 /// An experiment is registered with its design. Events stored before designs existed have no <see cref="Design"/>:

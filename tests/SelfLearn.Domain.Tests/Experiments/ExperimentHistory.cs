@@ -20,8 +20,8 @@ internal static class ExperimentHistory
         RegisterExperiment.Decide("exp-1", false, Configuration.DeploymentHistory.Given(Configuration.DeploymentHistory.Opened()), "default",
             variants ?? TwoVariants(), version => version is 1 or 2, AssignmentUnit.User, design, dataset => dataset == Tiny, "why", "test");
 
-    public static ExperimentRegistered Registered(DesignProposal? design = null) =>
-        (ExperimentRegistered)Register(design ?? DesignProposal.None).Events.Single();
+    public static ExperimentRegistered Registered(DesignProposal? design = null, IReadOnlyList<ExperimentVariant>? variants = null) =>
+        (ExperimentRegistered)Register(design ?? DesignProposal.None, variants).Events.Single();
 
     public static object[] Started() => [Registered(), new ExperimentStarted("exp-1", "go", "test")];
 

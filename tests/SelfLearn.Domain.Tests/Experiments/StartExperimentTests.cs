@@ -38,4 +38,23 @@ public sealed class StartExperimentTests
     {
         Assert.NotNull(StartExperiment.Decide(Given(Registered(), new ExperimentAborted("exp-1", "wrong design", "t")), null, "t").Conflict);
     }
+
+    [Fact]
+    public void An_online_experiment_does_not_start_while_another_splits_the_deployment()
+    {
+        var online = Given(Registered(new DesignProposal(Mode: ExperimentMode.Online)));
+
+        var decision = StartExperiment.Decide(online, null, "t", runningOnline: "exp-other");
+
+        Assert.Empty(decision.Events);
+        Assert.Equal("deployment 'default' already splits its live traffic for online experiment 'exp-other'; stop, complete or abort it first. " +
+            "Nothing was appended.", decision.Conflict);
+        Assert.IsType<ExperimentStarted>(Assert.Single(StartExperiment.Decide(online, null, "t", runningOnline: null).Events));
+    }
+
+    [Fact]
+    public void An_offline_experiment_starts_while_an_online_one_splits_the_deployment()
+    {
+        Assert.IsType<ExperimentStarted>(Assert.Single(StartExperiment.Decide(Given(Registered()), null, "t", runningOnline: "exp-other").Events));
+    }
 }

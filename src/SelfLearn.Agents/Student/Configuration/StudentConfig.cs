@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Marten;
+using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
 using SelfLearn.Domain.Tuner;
 using SelfLearn.Projections.Configuration;
+using SelfLearn.Projections.Experiments;
 
 namespace SelfLearn.Agents.Student.Configuration;
 
@@ -17,23 +19,35 @@ public sealed record StudentConfig(
 
 /// <summary>
 /// Reads the deployment's active config — or, when the request names an experiment, the version of the variant the
-/// request is assigned to (or asks for) — over the catalog defaults, so factors newer than the version have a value.
+/// request is assigned to (or asks for); or, for live traffic naming no experiment while an online experiment runs on
+/// the deployment, the version of the variant its unit is assigned to — over the catalog defaults, so factors newer
+/// than the version have a value.
 /// </summary>
 public static class StudentConfigResolver
 {
     public static async Task<(StudentConfig? Config, string? Error)> ResolveAsync(
         IQuerySession session, CatalogCache catalog, string deploymentId, string? experimentId, string? variant, string userId, string? threadId,
-        CancellationToken ct)
+        string? cycleType, CancellationToken ct)
     {
-        // This runs on every query: the catalog comes from memory, the deployment and the experiment in one round trip.
+        // This runs on every query: the catalog comes from memory; the deployment and the experiment (or the deployment's
+        // live split, for live traffic) in one round trip.
         var defaults = Catalog.Defaults(await catalog.GetAsync(session, ct));
+        var live = experimentId is null && variant is null && CycleTypes.Of(cycleType, null) == CycleTypes.Online;
         var batch = session.CreateBatchQuery();
         var deploymentQuery = batch.Load<Deployment>(deploymentId);
         var experimentQuery = experimentId is null ? Task.FromResult<Experiment?>(null) : batch.Load<Experiment>(Experiment.StreamKey(experimentId));
+        var splitQuery = live ? batch.Load<LiveSplit>(deploymentId) : Task.FromResult<LiveSplit?>(null);
         await batch.Execute(ct);
 
         if (await deploymentQuery is not { ActiveVersion: { } active } deployment)
             return (null, $"no deployment '{deploymentId}'.");
+
+        if (await splitQuery is { } split)
+        {
+            var unit = Unit(split.AssignmentUnit, userId, threadId);
+            var served = split.Variants[VariantAssignment.Index(split.ExperimentId, unit, [.. split.Variants.Select(v => v.Weight)])];
+            return (new StudentConfig(served.ConfigVersion, Parameters.Merge(defaults, served.Parameters), split.ExperimentId, served.Name), null);
+        }
 
         if (experimentId is null)
             return variant is null
@@ -45,8 +59,7 @@ public static class StudentConfigResolver
         if (experiment.DeploymentId != deploymentId)
             return (null, $"experiment '{experimentId}' runs on deployment '{experiment.DeploymentId}', not '{deploymentId}'.");
 
-        var unit = experiment.AssignmentUnit == AssignmentUnit.Thread ? threadId ?? userId : userId;
-        var chosen = variant is null ? VariantAssignment.Assign(experiment, unit) : experiment.Variant(variant);
+        var chosen = variant is null ? VariantAssignment.Assign(experiment, Unit(experiment.AssignmentUnit, userId, threadId)) : experiment.Variant(variant);
         if (chosen is null)
             return (null, $"experiment '{experimentId}' has no variant '{variant}'.");
 
@@ -55,4 +68,7 @@ public static class StudentConfigResolver
             ? (null, $"variant '{chosen.Name}' names version {chosen.ConfigVersion}, which deployment '{deploymentId}' does not have.")
             : (new StudentConfig(chosen.ConfigVersion, Parameters.Merge(defaults, version.Parameters), experimentId, chosen.Name), null);
     }
+
+    /// <summary>The id a request is assigned by: its user, or its thread (its user when it names no thread).</summary>
+    public static string Unit(AssignmentUnit unit, string userId, string? threadId) => unit == AssignmentUnit.Thread ? threadId ?? userId : userId;
 }

@@ -53,7 +53,7 @@ public sealed class AnswerQuestion(
             string? error;
             await using (var session = store.QuerySession())
                 (config, error) = await StudentConfigResolver.ResolveAsync(session, catalog, request.DeploymentId!, request.ExperimentId, request.Variant,
-                    request.UserId!, request.ThreadId, ct);
+                    request.UserId!, request.ThreadId, request.CycleType, ct);
             if (config is null)
                 return (null, error);
 
