@@ -16,6 +16,7 @@ public static class TeacherMetricsSetup
         services.AddSingleton<RunsToJudge>();
         services.AddSingleton<RunFold>();
         services.AddSingleton<OnlineWindowReader>();
+        services.AddDegradationRules();
         return services.AddSingleton<AggregateMetrics>();
     }
 }
