@@ -24,7 +24,7 @@ public static class EvaluateDegradationHandler
             try
             {
                 var report = await evaluator.EvaluateAsync(deploymentId, ct);
-                if (report.Rule is not null)
+                if (report.Action is DegradationAction.RolledBack or DegradationAction.PinnedAlerted or DegradationAction.RollbackRefused)
                     log.LogWarning("Degradation rules of {Deployment}: {Action}. {Detail}", deploymentId, report.Action, report.Detail);
             }
             catch (Exception e) when (e is not OperationCanceledException)

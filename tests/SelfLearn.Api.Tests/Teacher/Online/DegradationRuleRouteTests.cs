@@ -51,6 +51,8 @@ public sealed class DegradationRuleRouteTests(AppFixture fixture) : ApiTest(fixt
         await Host.Put($"{Rules}/errors", rule, 403, Keys.Auditor);
         await Host.Send(s => s.Delete.Url($"{Rules}/errors?reason=gone"), 400);
         await Host.PostWithoutBody("/api/deployments/nowhere/rules/evaluate", 404);
+        var unknownComparison = await Host.PutRaw($"{Rules}/errors", """{"metric":"error.rate","comparison":"sideways","maxDrop":0.1,"windows":2,"reason":"r"}""", 400);
+        Assert.DoesNotContain("SelfLearn", unknownComparison!.ToJsonString(), StringComparison.Ordinal);
 
         Assert.Equal(before, await Host.EventCount());
     }
