@@ -64,7 +64,7 @@ public sealed class DegradationRuleEvaluator(
         await gate.BeforeActingAsync(deploymentId, ct);
         return deployment.PinnedVersion == active
             ? await AlertPinnedAsync(deployment, watched, fired, evaluations, ct)
-            : await RollBackAsync(session, deployment, watched, period.Links, fired[0], evaluations, ct);
+            : await RollBackAsync(session, deployment, watched, period.Links.RecommendationId, fired[0], evaluations, ct);
     }
 
     /// <summary>Records the recommendation's conditions as armed for this activation once; a concurrent evaluator armed the same ones.</summary>
@@ -92,7 +92,7 @@ public sealed class DegradationRuleEvaluator(
     }
 
     private async Task<DegradationReport> RollBackAsync(
-        IDocumentSession session, Deployment deployment, WatchedActivation watched, ChangeLinks links, RuleEvaluation fired,
+        IDocumentSession session, Deployment deployment, WatchedActivation watched, string? recommendationId, RuleEvaluation fired,
         IReadOnlyList<RuleEvaluation> evaluations, CancellationToken ct)
     {
         var evidence = DegradationEvidence.Of(fired, watched);
@@ -100,7 +100,9 @@ public sealed class DegradationRuleEvaluator(
         var why = Why(fired);
         session.Events.StartStream(AlertStreams.StreamKey(AlertIds.RuleFired(watched, fired.Rule)), new AlertRaised(AlertIds.RuleFired(watched, fired.Rule),
             AlertKind.RuleFired, deployment.Id, Subject(watched), $"{why} Rolled back to version {target}.", Json(evidence), By));
-        var outcome = await RollBackHandler.Handle(new Tuner.RollBack(deployment.Id, null, $"{why} Rolled back automatically.", By, fired.Rule, links,
+        // No links: a rollback's links would make "why" trace the restored value to the recommendation it undoes.
+        var undone = recommendationId is null ? "" : $" The activation came from recommendation {recommendationId}.";
+        var outcome = await RollBackHandler.Handle(new Tuner.RollBack(deployment.Id, null, $"{why}{undone} Rolled back automatically.", By, fired.Rule, ChangeLinks.None,
             deployment.Version, evidence), session, ct);
         return outcome.Status switch
         {

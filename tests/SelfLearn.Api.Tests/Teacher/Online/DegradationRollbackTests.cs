@@ -39,7 +39,7 @@ public sealed class DegradationRollbackTests(TwoEvaluators apps) : IClassFixture
 
         Assert.Equal(["alreadyHandled", "rolledBack"], reports.Select(r => r!["action"]!.GetValue<string>()).Order());
         var rollback = Assert.Single(await Events<ConfigRolledBack>());
-        Assert.Equal((version, 1, "errors", DegradationRuleEvaluatorBy), (rollback.FromVersion, rollback.ToVersion, rollback.Rule, rollback.By));
+        Assert.Equal((version, 1, "errors", DegradationRuleEvaluatorBy, ChangeLinks.None), (rollback.FromVersion, rollback.ToVersion, rollback.Rule, rollback.By, rollback.Links));
         var evidence = rollback.Evidence!;
         Assert.Equal(("errors", 2, version), (evidence.Rule, evidence.Activation, evidence.ConfigVersion));
         Assert.Equal((1, first.AddSeconds(-1), 100L, 0.04), (evidence.Baseline!.ConfigVersion, evidence.Baseline.Start, evidence.Baseline.N, evidence.Baseline.Mean!.Value));
@@ -107,7 +107,9 @@ public sealed class DegradationRollbackTests(TwoEvaluators apps) : IClassFixture
         Assert.Equal(("rolledBack", "rec-errors:error.rate"), (report!["action"]!.GetValue<string>(), report["rule"]!.GetValue<string>()));
         var armed = Assert.Single(await Events<ActivationRulesArmed>());
         Assert.Equal((2, version, "rec-errors"), (armed.Activation, armed.ConfigVersion, armed.RecommendationId));
-        Assert.Equal(0.2, Assert.Single(Assert.Single(await Events<ConfigRolledBack>()).Evidence!.Windows).Mean);
+        var rollback = Assert.Single(await Events<ConfigRolledBack>());
+        Assert.Equal(0.2, Assert.Single(rollback.Evidence!.Windows).Mean);
+        Assert.Contains("recommendation rec-errors", rollback.Reason, StringComparison.Ordinal);
         var rules = await Host.Get("/api/deployments/default/rules");
         Assert.Equal("rec-errors:error.rate", rules!["armed"]!["rules"]![0]!["name"]!.GetValue<string>());
     }
