@@ -46,7 +46,7 @@ public sealed class DegradationRuleEvaluator(
         var (period, before, rules) = (await periodLoad, await beforeLoad, await rulesLoad);
         if (deployment.ActiveVersion is not { } active || deployment.ActiveSince is not { } since || period is null || period.Kind != "activated")
             return Report(deploymentId, deployment, DegradationAction.NotWatched, null,
-                "rules watch a version activated by an activation; none is active, or the active one came back by a rollback.", []);
+                "rules watch an activated version; none is active, or the active one was restored by a rollback.", []);
 
         var watched = new WatchedActivation(deploymentId, deployment.Activations, active, before?.ConfigVersion, since);
         rules = await ArmAsync(session, rules, watched, period.Links.RecommendationId, ct);
