@@ -1,11 +1,12 @@
 using Marten;
 using SelfLearn.Domain.Configuration;
+using SelfLearn.Domain.Teacher.Online;
 using SelfLearn.Projections.Configuration;
 using Decider = SelfLearn.Domain.Configuration.RollBack;
 
 namespace SelfLearn.Agents.Tuner;
 
-/// <summary>Back to the previously active version, or to a named one; Rule names the automatic rule that fired, if any.</summary>
+/// <summary>Back to the previously active version, or to a named one; Rule names the automatic rule that fired, if any, and Evidence its figures.</summary>
 public sealed record RollBack(
     string DeploymentId,
     int? ToVersion,
@@ -13,7 +14,8 @@ public sealed record RollBack(
     string By,
     string? Rule,
     ChangeLinks Links,
-    long? ExpectedVersion);
+    long? ExpectedVersion,
+    DegradationEvidence? Evidence = null);
 
 public static class RollBackHandler
 {
@@ -29,6 +31,6 @@ public static class RollBackHandler
                     : Decider.Target(deployment, null) is { } previous
                         ? await session.LoadAsync<ConfigVersionView>(ConfigVersionView.IdFor(deployment.Id, previous), ct)
                         : null;
-                return Decider.Decide(deployment, command.ToVersion, target?.Parameters, command.Reason, command.By, command.Rule, command.Links);
+                return Decider.Decide(deployment, command.ToVersion, target?.Parameters, command.Reason, command.By, command.Rule, command.Links, command.Evidence);
             }, $"no deployment '{command.DeploymentId}'.", ct);
 }

@@ -5,6 +5,7 @@ using Npgsql;
 using SelfLearn.Agents.Audit;
 using SelfLearn.Agents.Manager.Cycles;
 using SelfLearn.Agents.Student;
+using SelfLearn.Agents.Teacher.Online;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Projections;
 using Weasel.Core;
@@ -42,6 +43,7 @@ public static class CritterStackSetup
             opts.Discovery.IncludeAssembly(typeof(TunerOutcome).Assembly);
             opts.Services.AddResourceSetupOnStartup();
             opts.AddManagerCycles();
+            opts.AddDegradationSchedule(builder.Configuration);
         });
     }
 }

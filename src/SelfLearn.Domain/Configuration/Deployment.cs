@@ -26,6 +26,10 @@ public sealed record ConfigVersionActivated(
     string By,
     ChangeLinks Links);
 
+/// <summary>
+/// Back to an earlier version; an automatic rollback names the <see cref="Rule"/> that fired and carries its
+/// <see cref="Evidence"/> (the windows and figures, docs/DEGRADATION_RULES.md); both are null for a rollback by hand.
+/// </summary>
 public sealed record ConfigRolledBack(
     string DeploymentId,
     int FromVersion,
@@ -36,7 +40,8 @@ public sealed record ConfigRolledBack(
     string Reason,
     string By,
     string? Rule,
-    ChangeLinks Links);
+    ChangeLinks Links,
+    Teacher.Online.DegradationEvidence? Evidence = null);
 
 /// <summary>The meta-user pinned a version: while it is active, no rule rolls it back automatically (an alert says so instead).</summary>
 public sealed record VersionPinned(string DeploymentId, int ConfigVersion, string Reason, string By);

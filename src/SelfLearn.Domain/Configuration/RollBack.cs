@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SelfLearn.Domain.Teacher.Online;
 using SelfLearn.Domain.Tuner;
 
 namespace SelfLearn.Domain.Configuration;
@@ -19,7 +20,8 @@ public static class RollBack
         string reason,
         string by,
         string? rule,
-        ChangeLinks links)
+        ChangeLinks links,
+        DegradationEvidence? evidence = null)
     {
         var target = Target(deployment, toVersion);
         if (target is null || deployment.ActiveVersion is null)
@@ -32,6 +34,6 @@ public static class RollBack
 
         return Decision.Accept(new ConfigRolledBack(
             deployment.Id, deployment.ActiveVersion.Value, target.Value, deployment.Activations + 1, targetParameters,
-            Parameters.Diff(deployment.ActiveParameters, targetParameters), reason, by, rule, links));
+            Parameters.Diff(deployment.ActiveParameters, targetParameters), reason, by, rule, links, evidence));
     }
 }

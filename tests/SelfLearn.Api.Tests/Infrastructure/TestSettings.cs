@@ -14,5 +14,7 @@ public static class TestSettings
         builder.UseSetting($"ApiKeys:{Keys.Service}", "service");
         // One conversation keeps the cycles' offline screen (indexed once per host) quick; the app screens on the whole file.
         builder.UseSetting("Manager:Screening:Conversations:0", "conv-30");
+        // A scheduled evaluation may append (armed rules, rollbacks) in the middle of another test; tests evaluate through the route.
+        builder.UseSetting("Online:EvaluateSeconds", "0");
     }
 }

@@ -18,6 +18,7 @@ public static class TeacherMetricsSetup
         services.AddSingleton<OnlineWindowReader>();
         services.AddSingleton<ReadQuestionMix>();
         services.AddSingleton<ObserveOnlineOutcome>();
+        services.AddDegradationRules();
         return services.AddSingleton<AggregateMetrics>();
     }
 }

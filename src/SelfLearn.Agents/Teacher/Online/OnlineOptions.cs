@@ -22,6 +22,14 @@ public sealed class OnlineOptions
 
     public TimeSpan ValiditySpan => TimeSpan.FromMinutes(ValidityMinutes);
 
+    /// <summary>
+    /// How often the degradation rules of every deployment are evaluated (docs/DEGRADATION_RULES.md): a whole number of
+    /// seconds that divides a minute, or of minutes that divides an hour, so the schedule is a cron expression; 0 turns
+    /// the schedule off (evaluations then run only when asked for).
+    /// </summary>
+    [Range(0, 3600)]
+    public int EvaluateSeconds { get; set; } = 60;
+
     /// <summary>The start of the window holding <paramref name="at"/>: windows are aligned to the Unix epoch.</summary>
     public DateTimeOffset WindowStart(DateTimeOffset at) =>
         DateTimeOffset.FromUnixTimeSeconds(at.ToUnixTimeSeconds() / WindowSeconds * WindowSeconds);

@@ -1,0 +1,76 @@
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SelfLearn.Domain.Configuration;
+using Wolverine;
+
+namespace SelfLearn.Agents.Teacher.Online;
+
+/// <summary>One occurrence of the degradation schedule: evaluate the rules of every deployment.</summary>
+public sealed record EvaluateDegradation;
+
+public static class EvaluateDegradationHandler
+{
+    public static async Task Handle(
+        EvaluateDegradation _, IDocumentStore store, DegradationRuleEvaluator evaluator, ILogger<EvaluateDegradation> log, CancellationToken ct)
+    {
+        IReadOnlyList<string> deployments;
+        await using (var session = store.QuerySession())
+            deployments = await session.Query<Deployment>().Select(d => d.Id).ToListAsync(ct);
+        foreach (var deploymentId in deployments)
+        {
+            try
+            {
+                var report = await evaluator.EvaluateAsync(deploymentId, ct);
+                if (report.Action is DegradationAction.RolledBack or DegradationAction.PinnedAlerted or DegradationAction.RollbackRefused)
+                    log.LogWarning("Degradation rules of {Deployment}: {Action}. {Detail}", deploymentId, report.Action, report.Detail);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One deployment's failure must not keep the others unwatched; the next occurrence tries it again.
+                log.LogError(e, "Evaluating the degradation rules of {Deployment} failed.", deploymentId);
+            }
+        }
+    }
+}
+
+public static class DegradationSchedule
+{
+    public const string Name = "degradation-rules";
+
+    public static IServiceCollection AddDegradationRules(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IDegradationGate, OpenDegradationGate>();
+        return services.AddSingleton<DegradationRuleEvaluator>();
+    }
+
+    /// <summary>
+    /// A Wolverine recurring schedule (one agent per cluster, each occurrence deduplicated by its time) publishes
+    /// <see cref="EvaluateDegradation"/> every <c>Online:EvaluateSeconds</c> to a durable local queue, so an occurrence
+    /// survives a crash and two app processes never evaluate the same occurrence twice.
+    /// </summary>
+    public static WolverineOptions AddDegradationSchedule(this WolverineOptions options, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var seconds = configuration.GetValue($"{OnlineOptions.Section}:{nameof(OnlineOptions.EvaluateSeconds)}", new OnlineOptions().EvaluateSeconds);
+        options.Publish(rule => rule.Message<EvaluateDegradation>().ToLocalQueue(Name));
+        options.LocalQueue(Name).UseDurableInbox().Sequential();
+        if (seconds > 0)
+            options.Schedules.ScheduleRecurring(Name, Cron(seconds), _ => new EvaluateDegradation());
+        return options;
+    }
+
+    /// <summary>Six-field cron (seconds first): every <paramref name="seconds"/> s, when that divides a minute or is whole minutes dividing an hour.</summary>
+    public static string Cron(int seconds) => seconds switch
+    {
+        < 60 when seconds > 0 && 60 % seconds == 0 => $"*/{seconds} * * * * *",
+        3600 => "0 0 * * * *",
+        _ when seconds % 60 == 0 && seconds < 3600 && 60 % (seconds / 60) == 0 => $"0 */{seconds / 60} * * * *",
+        _ => throw new InvalidOperationException(
+            $"{OnlineOptions.Section}:{nameof(OnlineOptions.EvaluateSeconds)} is {seconds}: it must divide a minute (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30), " +
+            "be whole minutes dividing an hour (60, 120, … 1800, 3600), or be 0 to turn the schedule off."),
+    };
+}
