@@ -8,13 +8,18 @@ using Wolverine;
 
 namespace SelfLearn.Agents.Teacher.Online;
 
-/// <summary>One occurrence of the degradation schedule: evaluate the rules of every deployment.</summary>
+/// <summary>
+/// One occurrence of the online monitor's schedule: for every deployment, evaluate the degradation rules, test the
+/// running online experiment's last window for a sample-ratio mismatch, and check the active activation's offline
+/// prediction once its version has run long enough.
+/// </summary>
 public sealed record EvaluateDegradation;
 
 public static class EvaluateDegradationHandler
 {
     public static async Task Handle(
-        EvaluateDegradation _, IDocumentStore store, DegradationRuleEvaluator evaluator, ILogger<EvaluateDegradation> log, CancellationToken ct)
+        EvaluateDegradation _, IDocumentStore store, DegradationRuleEvaluator evaluator, WatchSampleRatio sampleRatio, ObserveOnlineOutcome validity,
+        ILogger<EvaluateDegradation> log, CancellationToken ct)
     {
         IReadOnlyList<string> deployments;
         await using (var session = store.QuerySession())
@@ -26,6 +31,11 @@ public static class EvaluateDegradationHandler
                 var report = await evaluator.EvaluateAsync(deploymentId, ct);
                 if (report.Action is DegradationAction.RolledBack or DegradationAction.PinnedAlerted or DegradationAction.RollbackRefused)
                     log.LogWarning("Degradation rules of {Deployment}: {Action}. {Detail}", deploymentId, report.Action, report.Detail);
+                if (await sampleRatio.RunAsync(deploymentId, ct) is { } mismatch)
+                    log.LogWarning("Sample-ratio mismatch on {Deployment}: {Message}", deploymentId, mismatch.Message);
+                if ((await validity.RunAsync(deploymentId, ct)).Observed is { } observed)
+                    log.LogInformation("Activation {Activation} of {Deployment} checked against live traffic: {Agreeing} of {Pairs} predicted directions held so far.",
+                        observed.Activation, deploymentId, observed.Running.Agreeing, observed.Running.Pairs);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -44,6 +54,7 @@ public static class DegradationSchedule
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDegradationGate, OpenDegradationGate>();
+        services.AddSingleton<WatchSampleRatio>();
         return services.AddSingleton<DegradationRuleEvaluator>();
     }
 
