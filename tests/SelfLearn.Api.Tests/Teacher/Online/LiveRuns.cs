@@ -63,12 +63,15 @@ public static class LiveRuns
     /// The stored windows and their recomputation, read in one snapshot, so a judging pass running in the background
     /// (which marks and folds its runs in one statement) is either in both or in neither.
     /// </summary>
-    public static async Task<(Dictionary<Row, Sums> Stored, Dictionary<Row, Sums> Recomputed)> ReadBothAsync(this IAlbaHost host)
+    public static Task<(Dictionary<Row, Sums> Stored, Dictionary<Row, Sums> Recomputed)> ReadBothAsync(this IAlbaHost host) =>
+        ReadBothAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), host.Options().WindowSeconds);
+
+    public static async Task<(Dictionary<Row, Sums> Stored, Dictionary<Row, Sums> Recomputed)> ReadBothAsync(NpgsqlDataSource database, int windowSeconds)
     {
-        await using var connection = await host.Services.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead);
         var stored = await StoredAsync(connection, transaction);
-        var recomputed = await RecomputedAsync(connection, transaction, host.Options().WindowSeconds);
+        var recomputed = await RecomputedAsync(connection, transaction, windowSeconds);
         await transaction.CommitAsync();
         return (stored, recomputed);
     }
