@@ -48,7 +48,7 @@ public static class OnlineFold
     /// Folds the judge's stored scores of the given sampled runs ($3) by judge $1, version $2, marking each run judged in
     /// the same statement; a run already marked is skipped, so a second pass adds nothing. Returns how many runs it folded.
     /// </summary>
-    internal static string FoldJudged => $"""
+    public static string FoldJudged => $"""
         WITH fresh AS (
             UPDATE {Sample} q SET judge = $1, judge_version = $2, judged_at = now()
             FROM {TeacherTables.JudgeScores} j

@@ -5,6 +5,7 @@ using Alba;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using NpgsqlTypes;
 using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Agents.Teacher.Online;
 using SelfLearn.Domain.Teacher.Metrics;
@@ -169,5 +170,25 @@ public static class LiveRuns
             Assert.Equal(sums.Total, stored.Total, 1e-9 * Math.Max(1, Math.Abs(sums.Total)));
             Assert.Equal(sums.Squares, stored.Squares, 1e-9 * Math.Max(1, Math.Abs(sums.Squares)));
         }
+    }
+
+    /// <summary>One plain INSERT of a run in the caller's transaction (the trigger fires per statement).</summary>
+    public static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PipelineRun run, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO selflearn.pipeline_runs (run_id, at, deployment_id, config_version, experiment_id, variant, cycle_type, user_id, question,
+                answer, abstained, retrieved_ids, retrieved_source_ids, retrieved_scores, tokens_in, tokens_out, latency_ms, error)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+            """, connection, transaction);
+        object?[] values = [run.RunId, run.At, run.DeploymentId, run.ConfigVersion, run.ExperimentId, run.Variant, run.CycleType, run.UserId, run.Question,
+            run.Answer, run.Abstained, run.RetrievedIds, run.RetrievedSourceIds, run.RetrievedScores, run.TokensIn, run.TokensOut, null, run.Error];
+        NpgsqlDbType[] types = [NpgsqlDbType.Uuid, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text,
+            NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.Array | NpgsqlDbType.Uuid,
+            NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Array | NpgsqlDbType.Double, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Jsonb,
+            NpgsqlDbType.Text];
+        values[16] = System.Text.Json.JsonSerializer.Serialize(run.LatencyMs);
+        for (var k = 0; k < values.Length; k++)
+            command.Parameters.Add(new NpgsqlParameter { Value = values[k] ?? DBNull.Value, NpgsqlDbType = types[k] });
+        await command.ExecuteNonQueryAsync(ct);
     }
 }

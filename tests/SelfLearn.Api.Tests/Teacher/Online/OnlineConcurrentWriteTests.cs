@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
-using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Agents.Teacher.Metrics;
 using SelfLearn.Api.Tests.Embeddings;
 using static SelfLearn.Api.Tests.Teacher.Online.LiveRuns;
@@ -55,24 +52,5 @@ public sealed class OnlineConcurrentWriteTests : IDisposable
         await using var command = _postgres.DataSource.CreateCommand("SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = $1");
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pid });
         return await command.ExecuteScalarAsync(ct) is true;
-    }
-
-    private static async Task InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, PipelineRun run, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("""
-            INSERT INTO selflearn.pipeline_runs (run_id, at, deployment_id, config_version, experiment_id, variant, cycle_type, user_id, question,
-                answer, abstained, retrieved_ids, retrieved_source_ids, retrieved_scores, tokens_in, tokens_out, latency_ms, error)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-            """, connection, transaction);
-        object?[] values = [run.RunId, run.At, run.DeploymentId, run.ConfigVersion, run.ExperimentId, run.Variant, run.CycleType, run.UserId, run.Question,
-            run.Answer, run.Abstained, run.RetrievedIds, run.RetrievedSourceIds, run.RetrievedScores, run.TokensIn, run.TokensOut, null, run.Error];
-        NpgsqlDbType[] types = [NpgsqlDbType.Uuid, NpgsqlDbType.TimestampTz, NpgsqlDbType.Text, NpgsqlDbType.Integer, NpgsqlDbType.Text, NpgsqlDbType.Text,
-            NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Text, NpgsqlDbType.Boolean, NpgsqlDbType.Array | NpgsqlDbType.Uuid,
-            NpgsqlDbType.Array | NpgsqlDbType.Text, NpgsqlDbType.Array | NpgsqlDbType.Double, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Jsonb,
-            NpgsqlDbType.Text];
-        values[16] = JsonSerializer.Serialize(run.LatencyMs);
-        for (var k = 0; k < values.Length; k++)
-            command.Parameters.Add(new NpgsqlParameter { Value = values[k] ?? DBNull.Value, NpgsqlDbType = types[k] });
-        await command.ExecuteNonQueryAsync(ct);
     }
 }
