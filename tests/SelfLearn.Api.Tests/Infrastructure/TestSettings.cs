@@ -14,5 +14,7 @@ public static class TestSettings
         builder.UseSetting($"ApiKeys:{Keys.Service}", "service");
         // One conversation keeps the cycles' offline screen (indexed once per host) quick; the app screens on the whole file.
         builder.UseSetting("Manager:Screening:Conversations:0", "conv-30");
+        // No background judging of live runs: a pass in flight across a test's reset would write scores into the next test; tests judge by calling it.
+        builder.UseSetting("Online:JudgeIntervalSeconds", "0");
     }
 }
