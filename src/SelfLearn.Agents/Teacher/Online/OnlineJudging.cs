@@ -41,7 +41,14 @@ public sealed partial class OnlineJudging(TeacherTables tables, IServiceProvider
                 Failed(logger, e);
             }
 #pragma warning restore CA1031
-            await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            try
+            {
+                await Task.Delay(delay, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
         }
     }
 
