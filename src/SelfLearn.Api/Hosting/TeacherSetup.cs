@@ -17,5 +17,6 @@ public static class TeacherSetup
         builder.AddTeacherProposals();
         builder.Services.AddTeacherEvaluation();
         builder.Services.AddSearchRecording();
+        builder.Services.AddOnlineWindows();
     }
 }

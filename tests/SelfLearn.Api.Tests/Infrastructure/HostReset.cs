@@ -23,7 +23,7 @@ public static class HostReset
         await host.Services.GetRequiredService<TeacherTables>().EnsureAsync(CancellationToken.None);
         await using (var truncate = host.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand(
             $"TRUNCATE {TelemetrySchema.Schema}.pipeline_runs, {TelemetrySchema.Schema}.telemetry_events, {TelemetrySchema.Schema}.run_feedback, {TeacherTables.GoldenDatasets}, " +
-            $"{TeacherTables.GoldenExamples}, {TeacherTables.JudgeScores}, {TeacherTables.Observations}, {FoldTables.Folded}, {SelfLearn.Agents.Teacher.Online.OnlineWindowTables.Windows}"))
+            $"{TeacherTables.GoldenExamples}, {TeacherTables.JudgeScores}, {TeacherTables.Observations}, {FoldTables.Folded}, {SelfLearn.Agents.Teacher.Online.OnlineWindowTables.Folded}"))
             await truncate.ExecuteNonQueryAsync();
         host.Services.GetRequiredService<MemoryIndexCache>().Clear();
         var catalog = host.Services.GetRequiredService<CatalogCache>();

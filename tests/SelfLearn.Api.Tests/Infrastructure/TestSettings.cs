@@ -16,5 +16,7 @@ public static class TestSettings
         builder.UseSetting("Manager:Screening:Conversations:0", "conv-30");
         // A scheduled evaluation may append (armed rules, rollbacks) in the middle of another test; tests evaluate through the route.
         builder.UseSetting("Online:EvaluateSeconds", "0");
+        // No background judging of live runs: a pass in flight across a test's reset would write scores into the next test; tests judge by calling it.
+        builder.UseSetting("Online:JudgeIntervalSeconds", "0");
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Agents.Teacher.Metrics.Folding;
@@ -9,7 +10,7 @@ namespace SelfLearn.Agents.Teacher.Metrics;
 /// what the emulator observed of an external MaaS, and <c>selflearn.runs</c>, the one view every metric is computed from
 /// (docs/METRICS.md). Created once per process, on first use, after the telemetry tables the view reads.
 /// </summary>
-public sealed class TeacherTables(NpgsqlDataSource dataSource)
+public sealed class TeacherTables(NpgsqlDataSource dataSource, IOptions<Online.OnlineOptions>? online = null)
 {
     public const string Schema = TelemetrySchema.Schema;
     public const string Runs = $"{Schema}.runs";
@@ -137,6 +138,7 @@ public sealed class TeacherTables(NpgsqlDataSource dataSource)
             $"SELECT pg_advisory_xact_lock(hashtext('selflearn.teacher_tables')); {TelemetrySchema.Sql} {Sql} {FoldTables.Sql} {Online.OnlineWindowTables.Sql}", connection, transaction))
             await command.ExecuteNonQueryAsync(ct);
         await FoldTables.EnsureVersionAsync(connection, transaction, ct);
+        await Online.OnlineFold.ApplyAsync(connection, transaction, online?.Value ?? new Online.OnlineOptions(), ct);
         await transaction.CommitAsync(ct);
     }
 

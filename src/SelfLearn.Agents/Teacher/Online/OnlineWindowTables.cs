@@ -4,7 +4,7 @@ namespace SelfLearn.Agents.Teacher.Online;
 /// Live traffic folded into fixed windows (docs/ONLINE.md): one row per deployment × config version × experiment ×
 /// variant × window start × metric with the count, sum and sum of squares of the per-run values. Experiment and
 /// variant are empty strings for runs outside any experiment, so they can be part of the key.
-/// Created with <see cref="Metrics.TeacherTables"/>.
+/// Created with <see cref="Metrics.TeacherTables"/>, together with the triggers that fill it (<see cref="OnlineFold"/>).
 /// </summary>
 public static class OnlineWindowTables
 {
@@ -22,5 +22,9 @@ public static class OnlineWindowTables
             total double precision NOT NULL,
             squares double precision NOT NULL,
             PRIMARY KEY (deployment_id, window_start, config_version, experiment_id, variant, metric));
+        {OnlineFold.Sql}
         """;
+
+    /// <summary>Every table holding folded live traffic: emptied together with the runs (tests reset the database this way).</summary>
+    public const string Folded = $"{Windows}, {OnlineFold.Sample}";
 }

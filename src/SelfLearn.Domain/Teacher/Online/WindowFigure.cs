@@ -17,4 +17,7 @@ public sealed record WindowFigure(
     double Squares)
 {
     public double? Mean => N > 0 ? Total / N : null;
+
+    /// <summary>The sample standard deviation (n − 1 in the denominator) of the per-run values; null below two values.</summary>
+    public double? StandardDeviation => N > 1 ? Math.Sqrt(Math.Max(0, (Squares - Total * Total / N) / (N - 1))) : null;
 }
