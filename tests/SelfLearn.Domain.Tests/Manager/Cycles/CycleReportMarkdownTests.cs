@@ -126,4 +126,16 @@ public sealed class CycleReportMarkdownTests
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal), markdown);
     }
+
+    [Fact]
+    public void The_offline_to_online_agreement_closes_the_report_in_its_language()
+    {
+        var validity = new SelfLearn.Domain.Manager.Cycles.OfflineOnline(2, new SelfLearn.Domain.Teacher.Online.RunningAgreement(5, 4, 0.8, 0.613));
+
+        Assert.EndsWith("\n## Offline → online\n\nOver 2 activations checked against live traffic, 4 of 5 predicted directions held (80%), correlation r = 0.61.\n",
+            CycleReportMarkdown.Render(Report with { OfflineOnline = validity }, GoalLanguage.English), StringComparison.Ordinal);
+        Assert.EndsWith("\n## Офлайн → онлайн\n\nЗа 2 проверенных активаций направление изменения совпало в 4 из 5 метрик (80%), корреляция r = 0.61.\n",
+            CycleReportMarkdown.Render(Report with { OfflineOnline = validity }, GoalLanguage.Russian), StringComparison.Ordinal);
+        Assert.DoesNotContain("Offline → online", CycleReportMarkdown.Render(Report, GoalLanguage.English), StringComparison.Ordinal);
+    }
 }
