@@ -7,7 +7,7 @@ namespace SelfLearn.Api.Simulations;
 
 /// <summary>
 /// simulate --cycle-type online [--rate N] [--duration 60s] [--deployment ID] [--scenarios FILE | --seed N --count N]
-/// [--concurrency N] [--feedback SHARE] [--keep-memories] [--out FILE]
+/// [--concurrency N] [--feedback SHARE] [--keep-memories] [--out FILE] [--degrade]
 /// </summary>
 public sealed record LiveArguments(
     string? ScenariosFile,
@@ -16,13 +16,14 @@ public sealed record LiveArguments(
     string DeploymentId,
     LiveLoad Load,
     bool KeepMemories,
-    string? OutFile)
+    string? OutFile,
+    bool Degrade)
 {
     public const string DefaultDeployment = "default";
     public const double MaxRate = 1_000;
     public static readonly TimeSpan MaxDuration = TimeSpan.FromHours(24);
     private static readonly string[] Known =
-        ["cycle-type", "rate", "duration", "deployment", "scenarios", "seed", "count", "concurrency", "feedback", "keep-memories", "out"];
+        ["cycle-type", "rate", "duration", "deployment", "scenarios", "seed", "count", "concurrency", "feedback", "keep-memories", "out", "degrade"];
 
     /// <summary>Whether the flags ask for live users; any other cycle type than offline or online is refused.</summary>
     public static bool Requested(CommandArguments args)
@@ -52,7 +53,8 @@ public sealed record LiveArguments(
             args.Value("deployment") ?? DefaultDeployment,
             new LiveLoad(Rate(args), Duration(args), Whole(args, "concurrency", 8, 1), Share(args)),
             args.Present("keep-memories"),
-            args.Value("out") is { } output ? UserPaths.Resolve(output) : null);
+            args.Value("out") is { } output ? UserPaths.Resolve(output) : null,
+            args.Present("degrade"));
     }
 
     private static double Rate(CommandArguments args)

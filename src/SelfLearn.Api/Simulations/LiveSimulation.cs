@@ -3,6 +3,7 @@ using System.Text.Json;
 using SelfLearn.Agents.Emulator.Authoring;
 using SelfLearn.Agents.Emulator.Live;
 using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Teacher.Online;
 using SelfLearn.Api.Commands;
 using Spectre.Console;
 
@@ -23,6 +24,11 @@ public sealed class LiveSimulation(IServiceProvider services, IMaasClient? maas 
         var runId = DateTimeOffset.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
         var plan = LivePlan.Build(scenarios.Set, new LiveSettings(runId, args.DeploymentId, args.Seed));
         var users = new LiveUsers(maas ?? services.GetRequiredService<IMaasClient>());
+        var demo = args.Degrade ? services.GetRequiredService<DegradationDemo>() : null;
+        var degraded = demo is null ? null : await demo.StartAsync(args.DeploymentId, stop);
+        if (degraded is not null)
+            AnsiConsole.MarkupLine($"[yellow]--degrade:[/] rule [bold]{degraded.Rule}[/] set (abstention above 0.5 in 2 windows running); deliberately bad version " +
+                $"[bold]{degraded.BadVersion}[/] (retrieval.min_score = 1: every memory dropped) activated as activation {degraded.Activation}.");
         var load = args.Load;
         AnsiConsole.MarkupLine($"Live users [bold]{runId}[/] on deployment {Markup.Escape(args.DeploymentId)}: {plan.Users.Count()} users ({Markup.Escape(scenarios.Source)}), " +
             $"{plan.Ingests.Count} sessions told first, then {load.Requests:N0} queries at {load.Rate.ToString("0.###", CultureInfo.InvariantCulture)}/s " +
@@ -41,6 +47,8 @@ public sealed class LiveSimulation(IServiceProvider services, IMaasClient? maas 
         var forgotten = args.KeepMemories ? 0 : await users.ForgetUsersAsync(plan, CancellationToken.None);
 
         Print(result!, forgotten, args.KeepMemories);
+        if (degraded is not null)
+            DegradationDemoReport.Print(await DegradationDemoReport.WaitAsync(demo!, args.DeploymentId, degraded, services, stop), degraded);
         if (args.OutFile is { } output)
         {
             await File.WriteAllTextAsync(output, JsonSerializer.Serialize(result, SimulateCommand.Json), CancellationToken.None);

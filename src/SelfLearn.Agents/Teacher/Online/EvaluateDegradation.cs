@@ -55,6 +55,7 @@ public static class DegradationSchedule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IDegradationGate, OpenDegradationGate>();
         services.AddSingleton<WatchSampleRatio>();
+        services.AddScoped<DegradationDemo>();
         return services.AddSingleton<DegradationRuleEvaluator>();
     }
 
