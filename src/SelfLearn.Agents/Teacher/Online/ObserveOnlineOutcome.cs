@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.Extensions.Options;
 using SelfLearn.Domain.Configuration;
+using SelfLearn.Projections.Configuration;
 using SelfLearn.Domain.Teacher.Online;
 using SelfLearn.Domain.Teacher.Verdicts;
 using Decider = SelfLearn.Domain.Teacher.Online.ObserveOnlineOutcome;
@@ -18,21 +19,26 @@ public sealed class ObserveOnlineOutcome(IDocumentStore store, OnlineWindowReade
     public async Task<(OnlineOutcomeObserved? Observed, string? Reason)> RunAsync(string deploymentId, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
-        var events = await session.Events.FetchStreamAsync(deploymentId, token: ct);
-        if (events.Count == 0)
+        if (await session.LoadAsync<Deployment>(deploymentId, ct) is not { } deployment)
             return (null, $"no deployment '{deploymentId}'.");
-        var last = events.LastOrDefault(e => e.Data is ConfigVersionActivated or ConfigRolledBack);
-        if (last?.Data is not ConfigVersionActivated activated)
-            return (null, last is null ? "nothing was activated yet." : "the active version came back by a rollback, not from an offline verdict.");
+        if (deployment.Activations == 0)
+            return (null, "nothing was activated yet.");
+        // The validity periods hold each activation's links and start: two documents, not a replay of the deployment's stream.
+        var batch = session.CreateBatchQuery();
+        var currentQuery = batch.Load<ConfigPeriod>(ConfigPeriod.IdFor(deploymentId, deployment.Activations));
+        var previousQuery = batch.Load<ConfigPeriod>(ConfigPeriod.IdFor(deploymentId, deployment.Activations - 1));
+        await batch.Execute(ct);
+        if (await currentQuery is not { Kind: "activated" } current)
+            return (null, "the active version came back by a rollback, not from an offline verdict.");
 
         var settings = options.Value;
-        var activation = new ObservedActivation(deploymentId, activated.Activation, activated.ConfigVersion, activated.PreviousVersion,
-            last.Timestamp, activated.Links);
+        var activation = new ObservedActivation(deploymentId, current.Activation, current.ConfigVersion, (await previousQuery)?.ConfigVersion,
+            current.ValidFrom, current.Links);
         var span = settings.ValiditySpan;
         var key = OnlineOutcomeObserved.StreamKey(deploymentId);
         var history = await session.Events.FetchStreamAsync(key, token: ct);
-        var predicted = activated.Links is { ExperimentId: { } experimentId, VerdictId: { } verdictId }
-            ? await PredictionAsync(session, experimentId, verdictId, activated.ConfigVersion, ct)
+        var predicted = current.Links is { ExperimentId: { } experimentId, VerdictId: { } verdictId }
+            ? await PredictionAsync(session, experimentId, verdictId, current.ConfigVersion, ct)
             : null;
         var figures = await windows.ReadAsync(deploymentId, activation.ActiveSince - span, activation.ActiveSince + span, ct);
         var earlier = (await session.Events.QueryRawEventDataOnly<OnlineOutcomeObserved>().ToListAsync(ct)).SelectMany(o => o.Metrics).ToList();
