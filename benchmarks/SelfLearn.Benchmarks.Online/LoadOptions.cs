@@ -5,14 +5,14 @@ namespace SelfLearn.Benchmarks.Online;
 /// <summary>The <c>load</c> mode's options; every one has a default so <c>-- load</c> alone does the documented run.</summary>
 /// <param name="Users">Concurrent live users: a closed loop, each sends its next query as soon as its answer came back.</param>
 /// <param name="ArmSeconds">Measured seconds per arm, after a warm-up of a quarter of it (at least 3 s).</param>
-/// <param name="Rounds">Pairs of arms, played off, on, off, on…</param>
+/// <param name="Rounds">Pairs of arms, played off, on, on, off, off, on…</param>
 /// <param name="Rollbacks">Times the deliberately bad version is activated under live traffic and timed to its rollback.</param>
 /// <param name="Scenarios">Template scenarios the live users come from (one user each).</param>
 internal sealed record LoadOptions(int Users, int ArmSeconds, int Rounds, int Rollbacks, int Scenarios, string Out)
 {
     private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Online -- load";
 
-    public const string Usage = Project + " [--users 8] [--arm-seconds 20] [--rounds 2] [--rollbacks 3] [--scenarios 4] [--out docs/benchmarks/online-load.json]";
+    public const string Usage = Project + " [--users 8] [--arm-seconds 15] [--rounds 4] [--rollbacks 5] [--scenarios 4] [--out docs/benchmarks/online-load.json]";
 
     public TimeSpan Arm => TimeSpan.FromSeconds(ArmSeconds);
 
@@ -20,7 +20,7 @@ internal sealed record LoadOptions(int Users, int ArmSeconds, int Rounds, int Ro
 
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new LoadOptions(8, 20, 2, 3, 4, "docs/benchmarks/online-load.json");
+        var options = new LoadOptions(8, 15, 4, 5, 4, "docs/benchmarks/online-load.json");
         for (var i = 0; i < args.Count; i += 2)
         {
             var name = args[i];
