@@ -15,11 +15,11 @@ using ActivateVersion = SelfLearn.Agents.Tuner.ActivateVersion;
 namespace SelfLearn.Benchmarks.Online;
 
 /// <summary>
-/// One timed rollback: the activation of the bad version, the end of the first window that breached the rule (the
+/// One timed rollback: how long after the app began starting the bad version was activated, the activation of the bad version, the end of the first window that breached the rule (the
 /// earliest failed window in the rollback's evidence), the rollback event's timestamp, and the seconds between them.
 /// </summary>
 internal sealed record RollbackTime(
-    int Attempt, int BadVersion, DateTimeOffset ActivatedAt, DateTimeOffset FirstBadWindowEnd, DateTimeOffset RolledBackAt,
+    int Attempt, double SecondsSinceAppStart, int BadVersion, DateTimeOffset ActivatedAt, DateTimeOffset FirstBadWindowEnd, DateTimeOffset RolledBackAt,
     int FailedWindows, double FirstBadWindowToRollbackSeconds, double ActivationToRollbackSeconds);
 
 /// <summary>
@@ -34,6 +34,7 @@ internal static class RollbackTiming
 
     public static async Task<IReadOnlyList<RollbackTime>> RunAsync(string connectionString, ScenarioSet set, int attempts, double rate, CancellationToken ct)
     {
+        var appStarted = DateTimeOffset.UtcNow;
         await using var app = MonitoredApp.Start(connectionString, monitoring: true);
         var users = new LiveUsers(MonitoredApp.Maas(app));
         var plan = LivePlan.Build(set, new LiveSettings("rollback", MonitoredApp.Deployment, 5));
@@ -47,7 +48,7 @@ internal static class RollbackTiming
             for (var attempt = 1; attempt <= attempts; attempt++)
             {
                 start = start is null ? await StartDemoAsync(app, ct) : await ActivateAgainAsync(app, start.BadVersion, ct);
-                times.Add(await WaitForRollbackAsync(app, attempt, start, ct));
+                times.Add(await WaitForRollbackAsync(app, attempt, appStarted, start, ct));
                 Progress.Log(FormattableString.Invariant(
                     $"  rollback {attempt}: {times[^1].FirstBadWindowToRollbackSeconds} s after the first bad window ended, {times[^1].ActivationToRollbackSeconds} s after the activation"));
                 await Task.Delay(TimeSpan.FromSeconds(3), ct); // good windows again before the next activation
@@ -79,7 +80,7 @@ internal static class RollbackTiming
         return new DegradedStart(DegradationDemo.Rule, badVersion, activated.Activation);
     }
 
-    private static async Task<RollbackTime> WaitForRollbackAsync(KestrelApp app, int attempt, DegradedStart start, CancellationToken ct)
+    private static async Task<RollbackTime> WaitForRollbackAsync(KestrelApp app, int attempt, DateTimeOffset appStarted, DegradedStart start, CancellationToken ct)
     {
         using var give = CancellationTokenSource.CreateLinkedTokenSource(ct);
         give.CancelAfter(GiveUp);
@@ -90,19 +91,19 @@ internal static class RollbackTiming
                 var events = await session.Events.FetchStreamAsync(MonitoredApp.Deployment, token: give.Token);
                 var activation = events.Last(e => e.Data is ConfigVersionActivated a && a.Activation == start.Activation);
                 if (events.FirstOrDefault(e => e.Sequence > activation.Sequence && e.Data is ConfigRolledBack r && r.FromVersion == start.BadVersion) is { } rollback)
-                    return Timed(attempt, start, activation, rollback);
+                    return Timed(attempt, appStarted, start, activation, rollback);
             }
             await Task.Delay(TimeSpan.FromMilliseconds(100), give.Token);
         }
     }
 
-    private static RollbackTime Timed(int attempt, DegradedStart start, IEvent activation, IEvent rollback)
+    private static RollbackTime Timed(int attempt, DateTimeOffset appStarted, DegradedStart start, IEvent activation, IEvent rollback)
     {
         var evidence = ((ConfigRolledBack)rollback.Data).Evidence
             ?? throw new InvalidOperationException($"attempt {attempt}: the rollback carries no evidence.");
         var failed = evidence.Windows.Where(w => w.Outcome == WindowOutcome.Failed).OrderBy(w => w.Start).ToList();
         var firstBadEnd = failed.Count > 0 ? failed[0].End : throw new InvalidOperationException($"attempt {attempt}: no failed window in the evidence.");
-        return new RollbackTime(attempt, start.BadVersion, activation.Timestamp, firstBadEnd, rollback.Timestamp, failed.Count,
+        return new RollbackTime(attempt, Stats.Round((activation.Timestamp - appStarted).TotalSeconds, 1), start.BadVersion, activation.Timestamp, firstBadEnd, rollback.Timestamp, failed.Count,
             Stats.Round((rollback.Timestamp - firstBadEnd).TotalSeconds, 2), Stats.Round((rollback.Timestamp - activation.Timestamp).TotalSeconds, 2));
     }
 }
