@@ -40,7 +40,8 @@ internal sealed class KestrelApp : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    public static KestrelApp Start(string connectionString, string apiKey, string role)
+    /// <param name="settings">Configuration set on top of the benchmark's own (e.g. <c>Online:EvaluateSeconds</c>).</param>
+    public static KestrelApp Start(string connectionString, string apiKey, string role, IReadOnlyDictionary<string, string>? settings = null)
     {
         // Program ends in RunJasperFxCommands(args): under a factory it must start the host, not parse the factory's args.
         JasperFxEnvironment.AutoStartHost = true;
@@ -55,6 +56,8 @@ internal sealed class KestrelApp : IAsyncDisposable
             builder.UseSetting("RateLimiting:Enabled", "false");
             // Request-level logging would be measured too; warnings and errors still show.
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+                builder.UseSetting(key, value);
         });
         app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         app.StartServer();
