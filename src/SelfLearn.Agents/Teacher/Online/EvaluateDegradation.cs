@@ -31,7 +31,7 @@ public static class EvaluateDegradationHandler
                 var report = await evaluator.EvaluateAsync(deploymentId, ct);
                 if (report.Action is DegradationAction.RolledBack or DegradationAction.PinnedAlerted or DegradationAction.RollbackRefused)
                     log.LogWarning("Degradation rules of {Deployment}: {Action}. {Detail}", deploymentId, report.Action, report.Detail);
-                if (await sampleRatio.RunAsync(deploymentId, ct) is { } mismatch)
+                foreach (var mismatch in await sampleRatio.RunAsync(deploymentId, ct))
                     log.LogWarning("Sample-ratio mismatch on {Deployment}: {Message}", deploymentId, mismatch.Message);
                 if ((await validity.RunAsync(deploymentId, ct)).Observed is { } observed)
                     log.LogInformation("Activation {Activation} of {Deployment} checked against live traffic: {Agreeing} of {Pairs} predicted directions held so far.",

@@ -11,8 +11,8 @@ using SelfLearn.Projections.Experiments;
 namespace SelfLearn.Agents.Teacher.Online;
 
 /// <summary>
-/// The sample-ratio check on every window of a running online experiment: the window that closed last before now is
-/// tested (<see cref="LiveSampleRatio"/>), and a mismatch raises one <see cref="AlertKind.SampleRatioMismatch"/> alert
+/// The sample-ratio check on every window of a running online experiment: each occurrence of the monitor tests the
+/// windows that closed since the previous one (<see cref="LiveSampleRatio"/>), and a mismatch raises one <see cref="AlertKind.SampleRatioMismatch"/> alert
 /// per experiment and window (id <c>srm-&lt;experiment&gt;-&lt;window start, Unix seconds&gt;</c>) with the window's figures.
 /// </summary>
 public sealed class WatchSampleRatio(IDocumentStore store, LiveSampleRatio ratio, IOptions<OnlineOptions> options, TimeProvider clock)
@@ -20,23 +20,39 @@ public sealed class WatchSampleRatio(IDocumentStore store, LiveSampleRatio ratio
     public const string By = "system:online-monitor";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The alert raised now, or null: no online experiment runs, the window matched its plan, or it was already raised.</summary>
-    public async Task<AlertRaised?> RunAsync(string deploymentId, CancellationToken ct)
+    /// <summary>
+    /// The alerts raised now: each window that closed within the last monitor period (and the one before it, in case an
+    /// occurrence ran late) is tested; none when no online experiment runs, every window matched its plan, or its alert was raised before.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertRaised>> RunAsync(string deploymentId, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
-        if (await session.LoadAsync<LiveSplit>(deploymentId, ct) is not { } split)
-            return null;
-        var end = options.Value.WindowStart(clock.GetUtcNow());
-        var start = end - options.Value.Window;
-        if (await ratio.CheckAsync(split.ExperimentId, start, end, ct) is not { Mismatch: true } window)
-            return null;
+        LiveSplit? split;
+        await using (var query = store.QuerySession())
+            split = await query.LoadAsync<LiveSplit>(deploymentId, ct);
+        if (split is null)
+            return [];
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var end = settings.WindowStart(now);
+        var period = TimeSpan.FromSeconds(Math.Max(settings.EvaluateSeconds, settings.WindowSeconds));
+        var raised = new List<AlertRaised>();
+        for (var start = settings.WindowStart(now - period) - settings.Window; start < end; start += settings.Window)
+            if (await ratio.CheckAsync(split.ExperimentId, start, start + settings.Window, ct) is { Mismatch: true } window
+                && await RaiseAsync(deploymentId, split.ExperimentId, window, ct) is { } alert)
+                raised.Add(alert);
+        return raised;
+    }
 
-        var alertId = string.Create(CultureInfo.InvariantCulture, $"srm-{split.ExperimentId}-{start.ToUnixTimeSeconds()}");
+    private async Task<AlertRaised?> RaiseAsync(string deploymentId, string experimentId, LiveSrmWindow window, CancellationToken ct)
+    {
+        var start = window.Start;
+        var alertId = string.Create(CultureInfo.InvariantCulture, $"srm-{experimentId}-{start.ToUnixTimeSeconds()}");
         var units = string.Join(", ", window.Variants.Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Variant} {v.Units} (planned {v.PlannedShare:0.###})")));
-        var alert = new AlertRaised(alertId, AlertKind.SampleRatioMismatch, deploymentId, split.ExperimentId,
+        var alert = new AlertRaised(alertId, AlertKind.SampleRatioMismatch, deploymentId, experimentId,
             string.Create(CultureInfo.InvariantCulture,
-                $"experiment {split.ExperimentId}: the units of the window from {start:O} do not match the planned split ({units}; χ² = {window.ChiSquare:0.###}, p = {window.P:0.######}); its verdict would be invalid."),
+                $"experiment {experimentId}: the units of the window from {start:O} do not match the planned split ({units}; χ² = {window.ChiSquare:0.###}, p = {window.P:0.######}); its verdict would be invalid."),
             JsonSerializer.SerializeToElement(window, Json), By);
+        await using var session = store.LightweightSession();
         RaiseAlert.Start(session, alert);
         try
         {
