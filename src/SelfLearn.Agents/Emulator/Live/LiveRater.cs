@@ -7,7 +7,7 @@ using SelfLearn.Domain.Scenarios;
 namespace SelfLearn.Agents.Emulator.Live;
 
 /// <summary>
-/// How an emulated user rates an answer (docs/SIMULATION.md, "Live users"). Who rates is drawn from the seed and the
+/// How an emulated user rates an answer (docs/SCENARIOS.md, "Live users"). Who rates is drawn from the seed and the
 /// request's index: the first 8 bytes of SHA-256("seed\nindex") as a share of 2^64, below the feedback share. The rating
 /// is the user's own check against what they told: thumbs down when the answer abstains on an answerable question,
 /// answers an unanswerable one, or names fewer than half of the right answer's words (three letters or more); else up.
