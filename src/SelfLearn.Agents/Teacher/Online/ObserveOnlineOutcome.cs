@@ -35,16 +35,19 @@ public sealed class ObserveOnlineOutcome(IDocumentStore store, OnlineWindowReade
         var activation = new ObservedActivation(deploymentId, current.Activation, current.ConfigVersion, (await previousQuery)?.ConfigVersion,
             current.ValidFrom, current.Links);
         var span = settings.ValiditySpan;
+        var observation = new ObservationSettings(span, settings.Window, settings.ValidityMinSamples);
+        var now = clock.GetUtcNow();
         var key = OnlineOutcomeObserved.StreamKey(deploymentId);
         var history = await session.Events.FetchStreamAsync(key, token: ct);
-        var predicted = current.Links is { ExperimentId: { } experimentId, VerdictId: { } verdictId }
-            ? await PredictionAsync(session, experimentId, verdictId, current.ConfigVersion, ct)
-            : null;
+        var done = new OnlineValidity([.. history.Select(e => e.Data).OfType<OnlineOutcomeObserved>().Select(o => o.Activation)]);
+        // The monitor asks every period: the verdict, the windows and the earlier observations are read only once the activation is due.
+        if (Decider.NotDue(done, activation, observation, now) is { } notDue)
+            return (null, notDue);
+
+        var predicted = await PredictionAsync(session, current.Links.ExperimentId!, current.Links.VerdictId!, current.ConfigVersion, ct);
         var figures = await windows.ReadAsync(deploymentId, activation.ActiveSince - span, activation.ActiveSince + span, ct);
         var earlier = (await session.Events.QueryRawEventDataOnly<OnlineOutcomeObserved>().ToListAsync(ct)).SelectMany(o => o.Metrics).ToList();
-
-        var (observed, reason) = Decider.Decide(new OnlineValidity([.. history.Select(e => e.Data).OfType<OnlineOutcomeObserved>().Select(o => o.Activation)]), activation, predicted, figures, earlier,
-            new ObservationSettings(span, settings.Window, settings.ValidityMinSamples), clock.GetUtcNow());
+        var (observed, reason) = Decider.Decide(done, activation, predicted, figures, earlier, observation, now);
         if (observed is null)
             return (null, reason);
         if (history.Count == 0)

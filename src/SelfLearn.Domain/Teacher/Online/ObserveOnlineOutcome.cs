@@ -18,25 +18,36 @@ public sealed record ObservationSettings(TimeSpan Span, TimeSpan Window, int Min
 /// </summary>
 public static class ObserveOnlineOutcome
 {
+    /// <summary>
+    /// Why the activation cannot be observed now, before anything is read for it: no verdict behind it, no previous
+    /// version, already observed, or its span not over yet; null when it is due.
+    /// </summary>
+    public static string? NotDue(OnlineValidity? observed, ObservedActivation activation, ObservationSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(activation);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (activation.Links.VerdictId is null || activation.Links.ExperimentId is null)
+            return $"activation {activation.Activation} did not come from an offline verdict.";
+        if (activation.PreviousVersion is null)
+            return $"activation {activation.Activation} has no previous version to compare with.";
+        if (observed?.Activations.Contains(activation.Activation) == true)
+            return $"activation {activation.Activation} is already observed.";
+        var end = activation.ActiveSince + settings.Span;
+        return now < end ? $"activation {activation.Activation} is observed once its version has run for {settings.Span.TotalMinutes:0.#} minutes, at {end:O}." : null;
+    }
+
     public static (OnlineOutcomeObserved? Observed, string? Reason) Decide(
         OnlineValidity? observed, ObservedActivation activation, IReadOnlyList<MetricComparison>? predicted, IReadOnlyList<WindowFigure> figures,
         IReadOnlyList<PredictedMetric> earlier, ObservationSettings settings, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(activation);
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(earlier);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (activation.Links.VerdictId is not { } verdictId || activation.Links.ExperimentId is not { } experimentId)
-            return (null, $"activation {activation.Activation} did not come from an offline verdict.");
-        if (activation.PreviousVersion is not { } previous)
-            return (null, $"activation {activation.Activation} has no previous version to compare with.");
-        if (observed?.Activations.Contains(activation.Activation) == true)
-            return (null, $"activation {activation.Activation} is already observed.");
+        if (NotDue(observed, activation, settings, now) is { } reason)
+            return (null, reason);
+        var (verdictId, experimentId, previous) = (activation.Links.VerdictId!, activation.Links.ExperimentId!, activation.PreviousVersion!.Value);
         if (predicted is null)
             return (null, $"verdict {verdictId} of experiment {experimentId} is not recorded.");
         var end = activation.ActiveSince + settings.Span;
-        if (now < end)
-            return (null, $"activation {activation.Activation} is observed once its version has run for {settings.Span.TotalMinutes:0.#} minutes, at {end:O}.");
 
         var before = Means(figures.Where(f => f.ConfigVersion == previous && f.WindowStart + settings.Window <= activation.ActiveSince
             && f.WindowStart >= activation.ActiveSince - settings.Span));

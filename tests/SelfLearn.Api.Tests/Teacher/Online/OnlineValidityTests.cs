@@ -20,11 +20,6 @@ public sealed class OnlineValidityTests(AppFixture fixture) : ApiTest(fixture)
 {
     private const string Abstention = "answer.abstention_rate";
 
-    private sealed class At(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Fact]
     public async Task An_activation_from_a_verdict_is_observed_once_against_the_live_windows_around_it()
     {
@@ -42,7 +37,7 @@ public sealed class OnlineValidityTests(AppFixture fixture) : ApiTest(fixture)
         await WindowsAsync((1, window.AddMinutes(-2), 20, 5), (1, window.AddMinutes(-1), 20, 7), (1, window, 99, 99),
             (version, window, 99, 0), (version, window.AddMinutes(1), 25, 3), (version, window.AddMinutes(29), 15, 1));
         var observer = new Observer(Fixture.Store, Host.Services.GetRequiredService<OnlineWindowReader>(), Options.Create(options),
-            new At(since.AddMinutes(30)));
+            new FixedTime(since.AddMinutes(30)));
 
         var (observed, reason) = await observer.RunAsync("default", TestContext.Current.CancellationToken);
         var events = await Host.EventCount();

@@ -11,11 +11,6 @@ namespace SelfLearn.Api.Tests.Teacher.Online;
 /// <summary>The monitor tests a running online experiment's last closed window and raises one alert per mismatched window.</summary>
 public sealed class SampleRatioAlertTests(AppFixture fixture) : ApiTest(fixture)
 {
-    private sealed class At(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Fact]
     public async Task A_window_off_the_planned_split_raises_one_alert_with_its_figures()
     {
@@ -31,7 +26,7 @@ public sealed class SampleRatioAlertTests(AppFixture fixture) : ApiTest(fixture)
                     $"{variant}-{i}", null, "q", "a", false, [], [], [], [], [], 0, 0, new Dictionary<string, double> { ["total"] = 1 }, null));
         await telemetry.FlushAsync(TestContext.Current.CancellationToken);
         var watch = new WatchSampleRatio(Fixture.Store, Host.Services.GetRequiredService<LiveSampleRatio>(), Options.Create(new OnlineOptions()),
-            new At(start.AddSeconds(90)));
+            new FixedTime(start.AddSeconds(90)));
 
         var alert = Assert.Single(await watch.RunAsync("default", TestContext.Current.CancellationToken));
         var events = await Host.EventCount();
@@ -46,7 +41,7 @@ public sealed class SampleRatioAlertTests(AppFixture fixture) : ApiTest(fixture)
         Assert.Equal(40.0 / 3, stored["evidence"]!["chiSquare"]!.GetValue<double>(), 9);
         Assert.Equal([20L, 20L], stored["evidence"]!["variants"]!.AsArray().Select(v => v!["units"]!.GetValue<long>()));
         Assert.Empty(await new WatchSampleRatio(Fixture.Store, Host.Services.GetRequiredService<LiveSampleRatio>(), Options.Create(new OnlineOptions()),
-            new At(start.AddSeconds(150))).RunAsync("default", TestContext.Current.CancellationToken)); // the mismatched window again (raised before) and an empty one
+            new FixedTime(start.AddSeconds(150))).RunAsync("default", TestContext.Current.CancellationToken)); // the mismatched window again (raised before) and an empty one
     }
 
     [Fact]
