@@ -21,7 +21,10 @@ public sealed class WriteRouteFuzzTests(AppFixture fixture) : ApiTest(fixture)
         "POST /api/deployments/{id}/rollback", "POST /api/experiments", "POST /api/experiments/{id}/start", "POST /api/experiments/{id}/stop",
         "POST /api/experiments/{id}/complete", "POST /api/experiments/{id}/abort", "POST /api/experiments/{id}/evaluate", "POST /api/datasets",
         "POST /api/hypotheses", "POST /api/recommendations",
-        "POST /maas/v1/memories", "POST /maas/v1/query", "DELETE /maas/v1/users/{userId}",
+        "POST /maas/v1/memories", "POST /maas/v1/query", "DELETE /maas/v1/users/{userId}", "POST /maas/v1/feedback",
+        "POST /api/deployments/{id}/pin", "POST /api/deployments/{id}/unpin", "POST /api/alerts/{id}/acknowledge",
+        "PUT /api/deployments/{id}/rules/{name}", "DELETE /api/deployments/{id}/rules/{name}", "POST /api/deployments/{id}/rules/evaluate",
+        "POST /api/deployments/{id}/online/validity",
     ];
 
     [Fact]
