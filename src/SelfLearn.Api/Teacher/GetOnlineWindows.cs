@@ -47,7 +47,8 @@ public static class GetOnlineWindows
         if (await session.Events.FetchStreamStateAsync(id, ct) is null)
             return Problems.NotFound($"no deployment '{id}'.");
 
-        var figures = await reader.ReadAsync(id, start ?? DateTimeOffset.UnixEpoch, end ?? DateTimeOffset.MaxValue, metric, limit ?? Require.MaxPage, ct);
+        var figures = await reader.ReadAsync(id, start ?? DateTimeOffset.UnixEpoch, end ?? DateTimeOffset.MaxValue, metric is null ? null : [metric], ct,
+            limit ?? Require.MaxPage);
         return Results.Ok(new OnlineWindows(id, options.Value.WindowSeconds, [.. figures.Select(f => new OnlineWindow(
             f.ConfigVersion, f.ExperimentId, f.Variant, f.WindowStart, f.Metric, f.N, f.Total, f.Squares, f.Mean, f.StandardDeviation))]));
     }

@@ -54,7 +54,8 @@ public sealed class DegradationRuleEvaluator(
         var baseSeconds = online.Value.WindowSeconds;
         var now = clock.GetUtcNow();
         var longest = TimeSpan.FromSeconds(inForce.Select(r => r.Rule.WindowLength(baseSeconds)).DefaultIfEmpty(baseSeconds).Max());
-        var figures = inForce.Count == 0 ? [] : await windows.ReadAsync(deploymentId, online.Value.WindowStart(since) - longest, now, ct);
+        var figures = inForce.Count == 0 ? [] : await windows.ReadAsync(deploymentId, online.Value.WindowStart(since) - longest, now,
+            [.. inForce.Select(r => r.Rule.Metric).Distinct()], ct);
         var evaluations = inForce.Select(rule => DegradationEvaluator.Evaluate(rule, watched, figures, baseSeconds, now)).ToList();
         var fired = evaluations.Where(e => e.Fired).ToList();
         if (fired.Count == 0)

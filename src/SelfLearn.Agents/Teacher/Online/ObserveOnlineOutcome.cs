@@ -45,7 +45,8 @@ public sealed class ObserveOnlineOutcome(IDocumentStore store, OnlineWindowReade
             return (null, notDue);
 
         var predicted = await PredictionAsync(session, current.Links.ExperimentId!, current.Links.VerdictId!, current.ConfigVersion, ct);
-        var figures = await windows.ReadAsync(deploymentId, activation.ActiveSince - span, activation.ActiveSince + span, ct);
+        var figures = predicted is null ? []
+            : await windows.ReadAsync(deploymentId, activation.ActiveSince - span, activation.ActiveSince + span, [.. predicted.Select(m => m.Metric).Distinct()], ct);
         var earlier = (await session.Events.QueryRawEventDataOnly<OnlineOutcomeObserved>().ToListAsync(ct)).SelectMany(o => o.Metrics).ToList();
         var (observed, reason) = Decider.Decide(done, activation, predicted, figures, earlier, observation, now);
         if (observed is null)

@@ -8,26 +8,25 @@ namespace SelfLearn.Agents.Teacher.Online;
 /// <summary>Reads folded windows; never touches the runs.</summary>
 public sealed class OnlineWindowReader(NpgsqlDataSource dataSource, TeacherTables tables)
 {
-    /// <summary>Every figure of <paramref name="deploymentId"/> whose window starts in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
-    public Task<IReadOnlyList<WindowFigure>> ReadAsync(string deploymentId, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
-        ReadAsync(deploymentId, from, to, metric: null, limit: int.MaxValue, ct);
-
-    /// <summary>The same, for one metric when <paramref name="metric"/> is given, and at most <paramref name="limit"/> figures.</summary>
+    /// <summary>
+    /// The figures of <paramref name="deploymentId"/> whose window starts in [<paramref name="from"/>, <paramref name="to"/>), oldest
+    /// first: of the <paramref name="metrics"/> named (every metric when null), at most <paramref name="limit"/>.
+    /// </summary>
     public async Task<IReadOnlyList<WindowFigure>> ReadAsync(
-        string deploymentId, DateTimeOffset from, DateTimeOffset to, string? metric, int limit, CancellationToken ct)
+        string deploymentId, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string>? metrics, CancellationToken ct, int limit = int.MaxValue)
     {
         await tables.EnsureAsync(ct);
         await using var command = dataSource.CreateCommand($"""
             SELECT deployment_id, config_version, experiment_id, variant, window_start, metric, n, total, squares
             FROM {OnlineWindowTables.Windows}
-            WHERE deployment_id = $1 AND window_start >= $2 AND window_start < $3 AND ($4::text IS NULL OR metric = $4)
+            WHERE deployment_id = $1 AND window_start >= $2 AND window_start < $3 AND ($4::text[] IS NULL OR metric = ANY($4))
             ORDER BY window_start, config_version, experiment_id, variant, metric
             LIMIT $5
             """);
         command.Parameters.Add(new() { Value = deploymentId });
         command.Parameters.Add(new() { Value = from.UtcDateTime });
         command.Parameters.Add(new() { Value = to.UtcDateTime });
-        command.Parameters.Add(new() { Value = (object?)metric ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)metrics?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = (long)limit });
         var figures = new List<WindowFigure>();
         await using var reader = await command.ExecuteReaderAsync(ct);
