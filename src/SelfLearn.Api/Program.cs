@@ -9,6 +9,7 @@ using SelfLearn.Api.Manager.Cycles;
 using SelfLearn.Api.Manager.Goals;
 using SelfLearn.Api.Security;
 using SelfLearn.Api.Teacher;
+using SelfLearn.Web;
 using Wolverine.Http;
 
 var verbose = ConsoleVerbosity.Take(ref args);
@@ -30,6 +31,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddRequestEdge();
 builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
 builder.AddSelfLearnHealth();
+builder.AddSelfLearnWeb();
 builder.Services.AddHostedService<SeedDefaultsOnStart>();
 
 var app = builder.Build();
@@ -40,6 +42,7 @@ app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
 app.UseRequestEdge();
+app.MapSelfLearnWeb();
 app.MapSelfLearnHealth();
 app.MapSelfLearnApiDocs();
 app.MapWolverineEndpoints(opts => opts.RejectUnparseableQueryValues = true);

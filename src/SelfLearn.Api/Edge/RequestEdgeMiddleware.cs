@@ -16,7 +16,7 @@ public sealed class RequestEdgeMiddleware(RequestDelegate next, JsonSerializerOp
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.GetEndpoint() is not { } endpoint)
+        if (context.GetEndpoint() is not { } endpoint || !IsApiPath(context.Request.Path))
         {
             await next(context);
             return;
@@ -31,6 +31,9 @@ public sealed class RequestEdgeMiddleware(RequestDelegate next, JsonSerializerOp
         else
             await refusal.ExecuteAsync(context);
     }
+
+    // The web UI's pages, circuit and sign-in form are Blazor's and ASP.NET Core's own; the edge guards the API and the MaaS.
+    private static bool IsApiPath(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/maas");
 
     private async Task<IResult?> CheckBodyAsync(HttpContext context, IAcceptsMetadata accepts, long? declaredLimit)
     {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
+using SelfLearn.Web;
+using SelfLearn.Web.SignIn;
 
 namespace SelfLearn.Api.Security;
 
@@ -24,14 +26,20 @@ public static class SecuritySetup
 
         var services = builder.Services;
         services.AddSingleton(keys);
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddAuthentication(ByRequest)
+            .AddPolicyScheme(ByRequest, ByRequest, options => options.ForwardDefaultSelector =
+                context => WebSetup.IsWebRequest(context) ? WebSignIn.Scheme : ApiKeyAuthentication.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddSelfLearnWebSignIn();
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Write, p => p.RequireRole(Roles.MetaUser))
             .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.MetaUser, Roles.Auditor))
             .AddPolicy(Policies.Read, p => p.RequireRole(Roles.MetaUser, Roles.Auditor, Roles.Service))
             .AddPolicy(Policies.Maas, p => p.RequireRole(Roles.MetaUser, Roles.Service));
     }
+
+    /// <summary>The API and the MaaS authenticate the key header; the web UI's pages the cookie its sign-in set.</summary>
+    private const string ByRequest = "ByRequest";
 
     /// <summary>Development keys are printed so a first run can be tried at once; never outside Development.</summary>
     public static void PrintDevelopmentKeys(this WebApplication app)
