@@ -15,6 +15,8 @@ public sealed class SelfLearnApi(HttpClient http, AuthenticationStateProvider au
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        // An optional field left empty is left out, as a hand-written request would.
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
@@ -61,7 +63,15 @@ public sealed class SelfLearnApi(HttpClient http, AuthenticationStateProvider au
 
     private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        var response = await http.SendAsync(request, ct);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new ApiProblem(503, "The API cannot be reached", e.Message);
+        }
         if (response.IsSuccessStatusCode)
             return response;
         using (response)
