@@ -49,6 +49,8 @@ public sealed class CatalogPageTests(AppFixture fixture) : PageTest(fixture)
 
         var page = RenderPage<CatalogPage>();
         WaitUntilLoaded(page);
+        Assert.Equal(("Always approve", "Reason", "Save policy"), (page.Find("label[for=always-approve]").TextContent.Trim(),
+            page.Find("label[for=policy-reason]").TextContent.Trim(), page.Find("[data-testid=save-policy]").TextContent.Trim()));
         page.Find("#always-approve").Change("retrieval.top_k");
         page.Find("#policy-reason").Change("a human looks at top_k changes");
         page.Find("[data-testid=save-policy]").Click();
@@ -103,6 +105,24 @@ public sealed class CatalogPageTests(AppFixture fixture) : PageTest(fixture)
         page.Find("[data-testid=save-policy]").Click();
 
         page.WaitForAssertion(() => Assert.Equal($"{problem!["title"]!.GetValue<string>()}: {problem["detail"]!.GetValue<string>()}",
+            page.Find("[data-testid=problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));
+        Assert.Equal(before, await Host.EventCount());
+    }
+
+    [Fact]
+    public async Task Saving_over_a_policy_set_since_the_page_read_it_shows_the_apis_conflict_and_writes_nothing()
+    {
+        var page = RenderPage<CatalogPage>();
+        WaitUntilLoaded(page);
+        var body = new { autonomous = Array.Empty<object>(), reason = "someone else", expectedVersion = 0 };
+        await Host.Put("/api/deployments/default/autonomy", body, 200);
+        var conflict = (await Host.Put("/api/deployments/default/autonomy", body, 409))!;
+        var before = await Host.EventCount();
+
+        page.Find("#policy-reason").Change("mine");
+        page.Find("[data-testid=save-policy]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal($"{conflict["title"]!.GetValue<string>()}: {conflict["detail"]!.GetValue<string>()}",
             page.Find("[data-testid=problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));
         Assert.Equal(before, await Host.EventCount());
     }
