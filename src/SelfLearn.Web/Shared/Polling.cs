@@ -6,19 +6,22 @@ public sealed class Polling : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private Polling(Func<Task> refresh, TimeSpan period) => _loop = RunAsync(refresh, period, _stop.Token);
+    private Polling(Func<CancellationToken, Task> refresh, TimeSpan period) => _loop = RunAsync(refresh, period, _stop.Token);
 
-    public static Polling Start(Func<Task> refresh, TimeSpan? period = null) => new(refresh, period ?? TimeSpan.FromSeconds(2));
+    public static Polling Start(Func<Task> refresh, TimeSpan? period = null) => Start(_ => refresh(), period);
 
-    private static async Task RunAsync(Func<Task> refresh, TimeSpan period, CancellationToken stop)
+    /// <summary>The refresh gets a token cancelled when the page goes away.</summary>
+    public static Polling Start(Func<CancellationToken, Task> refresh, TimeSpan? period = null) => new(refresh, period ?? TimeSpan.FromSeconds(2));
+
+    private static async Task RunAsync(Func<CancellationToken, Task> refresh, TimeSpan period, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(period);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
-                await refresh();
+                await refresh(stop);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
         }
     }

@@ -18,9 +18,17 @@ public sealed class LearningCycleInTheBrowserTests(BrowserApp app)
     [Fact]
     public async Task A_meta_user_states_a_goal_runs_a_cycle_approves_its_change_and_sees_the_configuration_and_its_history_change()
     {
-        await RequireApprovalForTopK();
         var before = await ApiGet("/api/deployments/default/config");
         var page = await app.SignedInPageAsync(BrowserApp.MetaUserKey);
+
+        // The autonomy policy keeps top_k for a person: every change to it waits for an approval.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Autonomy and catalog" }).ClickAsync();
+        await page.GetByLabel("Always approve").FillAsync("retrieval.top_k");
+        await page.GetByLabel("Reason").FillAsync("a person approves every top_k change");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save policy" }).ClickAsync();
+        await Expect(page.GetByTestId("always-approve"), "retrieval.top_k");
+        var policy = (await ApiGet("/api/deployments/default/autonomy"))!["policy"]!;
+        Assert.Equal(["retrieval.top_k"], policy["alwaysApprove"]!.AsArray().Select(f => f!.GetValue<string>()));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Goals" }).ClickAsync();
         await page.GetByLabel("Goal in plain words").FillAsync(GoalWords);
@@ -76,20 +84,6 @@ public sealed class LearningCycleInTheBrowserTests(BrowserApp app)
         await Expect(page.GetByTestId("shown-version"), earlier["configVersion"]!.ToJsonString());
         Assert.Equal(before["parameters"]!["retrieval.top_k"]!.ToJsonString(), await Text(page.Locator("tr[data-factor='retrieval.top_k'] td").Nth(1)));
         await BrowserApp.ScreenshotAsync(page, "time-travel");
-    }
-
-    private async Task RequireApprovalForTopK()
-    {
-        using var http = Api(BrowserApp.MetaUserKey);
-        var current = await http.GetFromJsonAsync<JsonObject>("/api/deployments/default/autonomy");
-        using var response = await http.PutAsJsonAsync("/api/deployments/default/autonomy", new
-        {
-            autonomous = new[] { new { key = "retrieval.fusion" } },
-            alwaysApprove = new[] { "retrieval.top_k" },
-            reason = "the browser test: a person approves every top_k change",
-            expectedVersion = current!["policyVersion"]!.GetValue<int>(),
-        });
-        response.EnsureSuccessStatusCode();
     }
 
     private async Task<int> WaitForActiveVersionAfter(int previous)
