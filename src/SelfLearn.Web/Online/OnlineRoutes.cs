@@ -22,6 +22,9 @@ public static class OnlineRoutes
     public static string Events(string deployment, long fromVersion = 1) =>
         $"api/deployments/{Uri.EscapeDataString(deployment)}/events?fromVersion={fromVersion}&limit={Page}";
 
+    /// <summary>One event of the deployment's stream, by its version there.</summary>
+    public static string Event(string deployment, long version) => $"/api/deployments/{Uri.EscapeDataString(deployment)}/events?fromVersion={version}&limit=1";
+
     public static string Validity(string deployment) => $"api/online/validity?deploymentId={Uri.EscapeDataString(deployment)}";
 
     public static string QuestionMix(string deployment, string dataset, DateTimeOffset from, DateTimeOffset to) =>

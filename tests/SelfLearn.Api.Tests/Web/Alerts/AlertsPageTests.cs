@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bunit;
+using static SelfLearn.Api.Tests.Web.Online.PageControls;
 using SelfLearn.Agents.Manager.Alerts;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Domain.Manager.Alerts;
@@ -36,7 +37,7 @@ public sealed class AlertsPageTests(AppFixture fixture) : PageTest(fixture)
         page.Input("alert-state").Change("all");
 
         page.WaitForAssertion(() => Assert.Equal(all.Select(a => a!["alertId"]!.GetValue<string>()),
-            page.FindAll("[data-testid=alert]").Select(a => a.GetAttribute("data-alert"))));
+            page.FindAll("[data-testid=alert]").Select(a => a.GetAttribute("data-alert"))), Wait);
         var acknowledged = all.Single(a => a!["alertId"]!.GetValue<string>() == "a-waiting")!;
         Assert.Contains($"by {acknowledged["acknowledgedBy"]!.GetValue<string>()}: approved it", page.Find("[data-alert=a-waiting] [data-field=acknowledged]").TextContent, StringComparison.Ordinal);
     }
@@ -51,7 +52,7 @@ public sealed class AlertsPageTests(AppFixture fixture) : PageTest(fixture)
         page.Fill("note-a-guard", "rolled the version back by hand");
         page.Press("acknowledge-a-guard");
 
-        page.WaitForAssertion(() => Assert.Equal(["a-failed"], page.FindAll("[data-testid=alert]").Select(a => a.GetAttribute("data-alert"))));
+        page.WaitForAssertion(() => Assert.Equal(["a-failed"], page.FindAll("[data-testid=alert]").Select(a => a.GetAttribute("data-alert"))), Wait);
         var alert = (await Host.Get("/api/alerts/a-guard"))!;
         Assert.Equal(("acknowledged", "rolled the version back by hand"), (alert["state"]!.GetValue<string>(), alert["note"]!.GetValue<string>()));
         Assert.StartsWith("meta-user#", alert["acknowledgedBy"]!.GetValue<string>(), StringComparison.Ordinal);
@@ -69,7 +70,7 @@ public sealed class AlertsPageTests(AppFixture fixture) : PageTest(fixture)
 
         page.Press("acknowledge-a-failed");
 
-        page.WaitForAssertion(() => Assert.Equal($"{Text(problem, "title")}: {Text(problem, "detail")}", page.Find("[data-testid=problem]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal($"{Text(problem, "title")}: {Text(problem, "detail")}", page.Find("[data-testid=problem]").TextContent.Trim()), Wait);
         Assert.Equal(before, await Host.EventCount());
         Assert.Equal("first", (await Host.Get("/api/alerts/a-failed"))!["note"]!.GetValue<string>());
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Bunit;
+using static SelfLearn.Api.Tests.Web.Online.PageControls;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Manager;
 using SelfLearn.Web.Online;
@@ -24,7 +25,7 @@ public sealed class OnlineRulesPageTests(AppFixture fixture) : PageTest(fixture)
         page.Fill("rule-reason", "no more than 50 % slower");
         page.Press("rule-save");
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=rules] tr[data-rule=latency]")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=rules] tr[data-rule=latency]")), Wait);
         var rule = (await Host.Get(Rules))!["global"]!.AsArray().Single()!;
         Assert.Equal(("latency", "latency.total_ms", 0.5, 2, "relative"), (rule["name"]!.GetValue<string>(), rule["rule"]!["metric"]!.GetValue<string>(),
             rule["rule"]!["maxDrop"]!.GetValue<double>(), rule["rule"]!["windows"]!.GetValue<int>(), rule["rule"]!["comparison"]!.GetValue<string>()));
@@ -32,7 +33,7 @@ public sealed class OnlineRulesPageTests(AppFixture fixture) : PageTest(fixture)
         page.Fill("rule-reason", "covered by another rule");
         page.Press("delete-latency");
 
-        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=rules] tr[data-rule=latency]")));
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=rules] tr[data-rule=latency]")), Wait);
         Assert.Empty((await Host.Get(Rules))!["global"]!.AsArray());
     }
 
@@ -52,7 +53,7 @@ public sealed class OnlineRulesPageTests(AppFixture fixture) : PageTest(fixture)
         page.Fill("rule-reason", "r");
         page.Press("rule-save");
 
-        page.WaitForAssertion(() => Assert.Equal($"{Text(problem, "title")}: {Text(problem, "detail")}", page.Find("[data-testid=problem]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Equal($"{Text(problem, "title")}: {Text(problem, "detail")}", page.Find("[data-testid=problem]").TextContent.Trim()), Wait);
         Assert.Equal(before, await Host.EventCount());
     }
 
@@ -66,7 +67,7 @@ public sealed class OnlineRulesPageTests(AppFixture fixture) : PageTest(fixture)
 
         page.Press("rules-evaluate");
 
-        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=evaluation-action]")));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=evaluation-action]")), Wait);
         var report = (await Host.PostWithoutBody($"{Rules}/evaluate", 200))!;
         Assert.Equal((Text(report, "action"), version), (page.Find("[data-testid=evaluation-action]").TextContent.Trim(), report["configVersion"]!.GetValue<int>()));
         Assert.Equal(Text(report, "detail"), page.Find("[data-testid=evaluation-detail]").TextContent.Trim());

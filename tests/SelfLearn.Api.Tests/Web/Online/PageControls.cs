@@ -2,11 +2,14 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 
-namespace SelfLearn.Api.Tests.Web;
+namespace SelfLearn.Api.Tests.Web.Online;
 
 /// <summary>Finding the native element behind a MudBlazor control that carries a data-testid.</summary>
-public static class Controls
+public static class PageControls
 {
+    /// <summary>How long a page may take to show what a click wrote (the machine is shared; bUnit's default is a second).</summary>
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+
     public static IElement Input<TPage>(this IRenderedComponent<TPage> page, string testId) where TPage : IComponent
     {
         var element = page.Find($"[data-testid='{testId}']");
