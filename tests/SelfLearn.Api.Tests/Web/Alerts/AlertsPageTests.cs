@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Bunit;
-using static SelfLearn.Api.Tests.Web.Online.PageControls;
+using static SelfLearn.Api.Tests.Web.PageControls;
 using SelfLearn.Agents.Manager.Alerts;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Domain.Manager.Alerts;

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 
-namespace SelfLearn.Api.Tests.Web.Online;
+namespace SelfLearn.Api.Tests.Web;
 
 /// <summary>Finding the native element behind a MudBlazor control that carries a data-testid.</summary>
 public static class PageControls
