@@ -6,7 +6,8 @@ namespace SelfLearn.Web.Journal;
 
 /// <summary>
 /// A cycle's Markdown report as HTML that is safe to put on the page: raw HTML in the Markdown is shown as text, and a
-/// link or image whose address is not http(s) or a path on this site loses its address.
+/// link or image whose address is not http(s) or a path on this site loses its address. Headings move one level down,
+/// so the report sits under the page's own h1.
 /// </summary>
 public static class ReportMarkdown
 {
@@ -15,6 +16,8 @@ public static class ReportMarkdown
     public static string ToHtml(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+            heading.Level = Math.Min(6, heading.Level + 1);
         foreach (var link in document.Descendants<LinkInline>())
         {
             if (!IsSafe(link.Url))
