@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Alba;
 using Bunit;
 using SelfLearn.Api.Tests.Infrastructure;
+using SelfLearn.Api.Tests.Manager;
 using SelfLearn.Api.Tests.Manager.Cycles;
 using SelfLearn.Web.Datasets;
 using SelfLearn.Web.Journal;
@@ -46,6 +47,14 @@ public sealed class ReportPagesTests(AutonomousCycleApp app) : IAsyncLifetime, I
     [Fact]
     public async Task Each_cycles_report_is_shown_as_written_with_its_figures_and_the_trend_across_cycles_matches_the_reports()
     {
+        // Five activations a day: the seeded defaults', top_k 1, the first cycle's, top_k 1 again and the second cycle's.
+        await Host.Put("/api/deployments/default/autonomy", new
+        {
+            autonomous = new object[] { new { key = TopK } },
+            alwaysApprove = Array.Empty<string>(),
+            activations = new { max = 5, periodHours = 24 },
+            reason = "both cycles activate on their own",
+        }, 200);
         var topK1 = await Host.CreateAndActivate(TopK, 1);
         var english = await Host.StartAndWait(InlineGoal("cyc-web-en", "goal-web-en", "en"));
         // Back to the same base, so the second cycle tests the same change and activates it on its own, as the first did.
