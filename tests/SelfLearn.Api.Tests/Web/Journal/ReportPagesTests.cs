@@ -2,9 +2,14 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Alba;
 using Bunit;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Api.Tests.Manager;
 using SelfLearn.Api.Tests.Manager.Cycles;
+using SelfLearn.Domain.Manager.Cycles;
+using SelfLearn.Domain.Manager.Goals;
+using SelfLearn.Domain.Teacher.Metrics;
 using SelfLearn.Web.Datasets;
 using SelfLearn.Web.Journal;
 using static SelfLearn.Api.Tests.Manager.Cycles.CycleHost;
@@ -129,6 +134,27 @@ public sealed class ReportPagesTests(AutonomousCycleApp app) : IAsyncLifetime, I
         var view = _pages.Render<CycleReportView>(p => p.Add(x => x.CycleId, "nope"), Keys.Auditor, "auditor");
 
         view.WaitForAssertion(() => Assert.EndsWith(detail, view.Find("[data-testid=problem]").TextContent.Trim(), StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Empty(view.FindAll("[data-testid=report-markdown]"));
+    }
+
+    [Fact]
+    public async Task A_cycle_that_has_not_reported_says_where_it_is_instead_of_an_error()
+    {
+        const string id = "cyc-web-stopped";
+        await using (var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.StartStream<Cycle>(Cycle.StreamKey(id), new CycleStarted(id, "goal-recall",
+                new FormalGoal("default", [new GoalObjective(Recall, MetricDirection.HigherIsBetter, 0.9, null)], [], [TopK], new GoalBudget(1, 24, 30), GoalLanguage.English),
+                "default", 1, "test"));
+            await session.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        await Host.PostWithoutBody($"/api/cycles/{id}/stop", 200);
+        var detail = (await Host.Get($"/api/cycles/{id}/report", 409))!["detail"]!.GetValue<string>();
+
+        var view = _pages.Render<CycleReportView>(p => p.Add(x => x.CycleId, id), Keys.Auditor, "auditor");
+
+        view.WaitForAssertion(() => Assert.EndsWith(detail, view.Find("[data-testid=not-reported]").TextContent.Trim(), StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        Assert.Empty(view.FindAll("[data-testid=problem]"));
         Assert.Empty(view.FindAll("[data-testid=report-markdown]"));
     }
 }
