@@ -144,7 +144,7 @@ public sealed class ReportPagesTests(AutonomousCycleApp app) : IAsyncLifetime, I
         await using (var session = Host.Services.GetRequiredService<IDocumentStore>().LightweightSession())
         {
             session.Events.StartStream<Cycle>(Cycle.StreamKey(id), new CycleStarted(id, "goal-recall",
-                new FormalGoal("default", [new GoalObjective(Recall, MetricDirection.HigherIsBetter, 0.9, null)], [], [TopK], new GoalBudget(1, 24, 30), GoalLanguage.English),
+                new FormalGoal("default", [new SelfLearn.Domain.Manager.Goals.GoalObjective(Recall, MetricDirection.HigherIsBetter, 0.9, null)], [], [TopK], new GoalBudget(1, 24, 30), GoalLanguage.English),
                 "default", 1, "test"));
             await session.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
