@@ -104,6 +104,7 @@ public sealed class ReportPagesTests(AutonomousCycleApp app) : IAsyncLifetime, I
         var chart = trend.QuerySelector("svg[role=img]")!;
         Assert.Equal($"{Recall} (all) across 2 cycles: baseline and treatment of each tested experiment, oldest report first", chart.QuerySelector("title")!.TextContent);
         Assert.Equal(4, chart.QuerySelectorAll("circle").Length);
+        Assert.Equal([english, russian], chart.QuerySelectorAll("text").Select(t => t.TextContent).Where(t => t.StartsWith("cyc-", StringComparison.Ordinal)));
     }
 
     [Fact]
