@@ -58,7 +58,7 @@ public sealed class ExperimentPageTests(AppFixture fixture) : PageTest(fixture)
 
         var served = (await Host.Get("/api/experiments/exp-page"))!;
         Assert.Equal("completed", served["status"]!.GetValue<string>());
-        Assert.Equal([("started", "the design is reviewed"), ("completed", null)],
+        Assert.Equal([("designed", null), ("started", "the design is reviewed"), ("completed", null)],
             served["transitions"]!.AsArray().Select(t => (t!["status"]!.GetValue<string>(), t["reason"]?.GetValue<string>())));
         Assert.Equal(served["transitions"]!.AsArray().Select(t => t!["status"]!.GetValue<string>()),
             page.FindAll("tr[data-transition]").Select(r => r.GetAttribute("data-transition")));

@@ -56,7 +56,7 @@ public sealed class VerdictSectionTests(AppFixture fixture) : PageTest(fixture)
             Assert.Equal($"{Percent(comparison["relativeDelta"])} {Interval(comparison["relativeInterval"], Percent)}", Cell(row, "relative"));
             Assert.Equal(G4(comparison["p"]), Cell(row, "p"));
         }
-        var charted = comparisons.Where(c => c["relativeInterval"] is not null && c["relativeDelta"] is not null).Select(c => c["metric"]!.GetValue<string>()).ToList();
+        var charted = comparisons.Where(c => c["absoluteInterval"] is not null && c["absoluteDelta"] is not null).Select(c => c["metric"]!.GetValue<string>()).ToList();
         Assert.Contains("latency.total_ms", charted);
         var chart = section.QuerySelector("svg[data-testid=comparison-chart][data-segment=all]")!;
         Assert.Equal("img", chart.GetAttribute("role"));
