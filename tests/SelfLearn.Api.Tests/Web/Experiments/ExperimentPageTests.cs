@@ -66,6 +66,21 @@ public sealed class ExperimentPageTests(AppFixture fixture) : PageTest(fixture)
     }
 
     [Fact]
+    public async Task A_started_experiment_ended_elsewhere_shows_its_new_status_without_a_reload()
+    {
+        await Host.Post("/api/experiments", ExperimentPageData.Design("exp-page"), 201);
+        await Host.Post("/api/experiments/exp-page/start", new { reason = "go" }, 200);
+        var page = RenderPage<ExperimentPage>(p => p.Add(x => x.Id, "exp-page"), Keys.Auditor, "auditor");
+        WaitUntilLoaded(page);
+        Assert.Equal("started", page.Find("[data-testid=status]").TextContent.Trim());
+
+        await Host.Post("/api/experiments/exp-page/stop", new { reason = "guard breached elsewhere" }, 200);
+
+        page.WaitForAssertion(() => Assert.Equal("stopped", page.Find("[data-testid=status]").TextContent.Trim()), TimeSpan.FromSeconds(30));
+        Assert.Equal("guard breached elsewhere", page.Find("tr[data-transition=stopped] td:last-child").TextContent);
+    }
+
+    [Fact]
     public async Task A_refused_evaluation_shows_the_api_problem_text_and_appends_nothing()
     {
         await Host.Post("/api/experiments", ExperimentPageData.Design("exp-page"), 201);
