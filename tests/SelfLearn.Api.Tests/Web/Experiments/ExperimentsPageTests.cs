@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Web.Experiments;
 
@@ -39,5 +41,26 @@ public sealed class ExperimentsPageTests(AppFixture fixture) : PageTest(fixture)
         Assert.Equal("No experiment yet.", page.Find("[data-testid=empty]").TextContent);
         Assert.Equal("/experiments/new", page.Find("[data-testid=new-experiment]").GetAttribute("href"));
         Assert.Empty((await Host.Get("/api/experiments"))!.AsArray());
+    }
+
+    [Fact]
+    public async Task The_status_in_the_address_filters_the_list_and_an_unknown_one_shows_the_api_problem_text()
+    {
+        await Host.Post("/api/experiments", ExperimentPageData.Design("exp-list-a"), 201);
+        await Host.Post("/api/experiments", ExperimentPageData.Design("exp-list-b"), 201);
+        await Host.Post("/api/experiments/exp-list-b/start", new { reason = "go" }, 200);
+        var started = (await Host.Get("/api/experiments?status=started"))!.AsArray().Select(e => e!["experimentId"]!.GetValue<string>());
+        var refused = (await Host.Get("/api/experiments?status=running", 400))!;
+
+        var page = RenderPage<ExperimentsPage>(key: Keys.Auditor, role: "auditor");
+        WaitUntilLoaded(page);
+        var navigation = Ui.Services.GetRequiredService<NavigationManager>();
+
+        navigation.NavigateTo("/experiments?status=started");
+        page.WaitForAssertion(() => Assert.Equal(started, page.FindAll("tr[data-experiment]").Select(r => r.GetAttribute("data-experiment"))), TimeSpan.FromSeconds(30));
+        navigation.NavigateTo("/experiments?status=running");
+        page.WaitForAssertion(() => Assert.Equal($"{refused["title"]}: {refused["detail"]}", page.Find("[data-testid=problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["exp-list-b"], started);
     }
 }
