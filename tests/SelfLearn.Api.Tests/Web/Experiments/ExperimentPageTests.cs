@@ -96,6 +96,16 @@ public sealed class ExperimentPageTests(AppFixture fixture) : PageTest(fixture)
         Assert.Contains("Not evaluated yet: no verdict.", page.FindAll("[data-testid=empty]").Select(e => e.TextContent));
     }
 
+    [Fact]
+    public async Task An_unknown_experiment_shows_the_api_problem_text()
+    {
+        var page = RenderPage<ExperimentPage>(p => p.Add(x => x.Id, "exp-nope"), Keys.Auditor, "auditor");
+
+        var problem = await ProblemOf(HttpMethod.Get, "/api/experiments/exp-nope");
+        page.WaitForAssertion(() => Assert.Equal(problem, page.Find("[data-testid=problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));
+        Assert.Empty(page.FindAll("[data-testid=design-sha]"));
+    }
+
     /// <summary>"title: detail" of the API's refusal of the same request, read straight from the API.</summary>
     private async Task<string> ProblemOf(HttpMethod method, string url)
     {
