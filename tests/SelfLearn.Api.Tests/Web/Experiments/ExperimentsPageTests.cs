@@ -54,11 +54,9 @@ public sealed class ExperimentsPageTests(AppFixture fixture) : PageTest(fixture)
 
         var page = RenderPage<ExperimentsPage>(key: Keys.Auditor, role: "auditor");
         WaitUntilLoaded(page);
-        var navigation = Ui.Services.GetRequiredService<NavigationManager>();
-
-        navigation.NavigateTo("/experiments?status=started");
+        NavigateTo("/experiments?status=started");
         page.WaitForAssertion(() => Assert.Equal(started, page.FindAll("tr[data-experiment]").Select(r => r.GetAttribute("data-experiment"))), TimeSpan.FromSeconds(30));
-        navigation.NavigateTo("/experiments?status=running");
+        NavigateTo("/experiments?status=running");
         page.WaitForAssertion(() => Assert.Equal($"{refused["title"]}: {refused["detail"]}", page.Find("[data-testid=problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));
 
         Assert.Equal(["exp-list-b"], started);

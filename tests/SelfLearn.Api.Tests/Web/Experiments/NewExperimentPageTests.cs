@@ -28,8 +28,7 @@ public sealed class NewExperimentPageTests(AppFixture fixture) : PageTest(fixtur
         page.Find("#segments").Change("kind:single-hop, kind:temporal");
         await page.Find("button[data-testid=register]").ClickAsync(new());
 
-        var navigation = Ui.Services.GetRequiredService<NavigationManager>();
-        page.WaitForAssertion(() => Assert.EndsWith("/experiments/exp-from-form", navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.EndsWith("/experiments/exp-from-form", CurrentUri, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var served = (await Host.Get("/api/experiments/exp-from-form"))!;
         var design = served["design"]!;
         Assert.Equal([("control", 1, "baseline"), ("treatment", version, "treatment")],

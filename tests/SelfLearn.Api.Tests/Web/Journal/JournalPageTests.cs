@@ -10,7 +10,6 @@ namespace SelfLearn.Api.Tests.Web.Journal;
 
 public sealed class JournalPageTests(AppFixture fixture) : PageTest(fixture)
 {
-    private NavigationManager Navigation => Ui.Services.GetRequiredService<NavigationManager>();
 
     private static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -30,7 +29,7 @@ public sealed class JournalPageTests(AppFixture fixture) : PageTest(fixture)
         page.Find("form").Submit();
         page.WaitForAssertion(() => Assert.Equal(expected.Count, page.FindAll("tr[data-sequence]").Count), TimeSpan.FromSeconds(30));
 
-        Assert.EndsWith("/journal?goalId=goal-a", Navigation.Uri, StringComparison.Ordinal);
+        Assert.EndsWith("/journal?goalId=goal-a", CurrentUri, StringComparison.Ordinal);
         Assert.Equal(expected.Select(r => $"seq-{r!["sequence"]}"), page.FindAll("tr[data-sequence]").Select(r => r.Id));
         foreach (var entry in expected)
         {
@@ -53,13 +52,13 @@ public sealed class JournalPageTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<JournalPage>(key: Keys.Auditor, role: "auditor");
         WaitUntilLoaded(page);
 
-        Navigation.NavigateTo("/journal?limit=2");
+        NavigateTo("/journal?limit=2");
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("tr[data-sequence]").Count), TimeSpan.FromSeconds(30));
         Assert.Equal(first.Select(r => $"seq-{r!["sequence"]}"), page.FindAll("tr[data-sequence]").Select(r => r.Id));
         var nextLink = page.Find("[data-testid=next-page]").GetAttribute("href")!;
         Assert.Equal($"/journal?from={next}&limit=2", nextLink);
 
-        Navigation.NavigateTo(nextLink);
+        NavigateTo(nextLink);
         page.WaitForAssertion(() => Assert.Equal(second.Select(r => $"seq-{r!["sequence"]}"), page.FindAll("tr[data-sequence]").Select(r => r.Id)),
             TimeSpan.FromSeconds(30));
         var activation = second.First(r => r!["kind"]!.GetValue<string>() == "activation")!;
@@ -74,7 +73,7 @@ public sealed class JournalPageTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<JournalPage>(key: Keys.Auditor, role: "auditor");
         WaitUntilLoaded(page);
 
-        Navigation.NavigateTo("/journal?goalId=nope");
+        NavigateTo("/journal?goalId=nope");
         page.WaitForAssertion(() => Assert.EndsWith(detail, page.Find("[data-testid=problem]").TextContent.Trim(), StringComparison.Ordinal),
             TimeSpan.FromSeconds(30));
         Assert.Empty(page.FindAll("tr[data-sequence]"));

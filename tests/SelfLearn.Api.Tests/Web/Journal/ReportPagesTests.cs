@@ -22,7 +22,7 @@ public sealed class ReportPagesTests(AutonomousCycleApp app) : IAsyncLifetime, I
 {
     private const string TopK = "retrieval.top_k";
 
-    private readonly CycleHostPages _pages = new(app.Host);
+    private readonly PageRenderer _pages = new(app.Host);
 
     private IAlbaHost Host => app.Host;
 
