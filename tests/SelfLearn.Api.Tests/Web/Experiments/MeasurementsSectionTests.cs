@@ -22,7 +22,8 @@ public sealed class MeasurementsSectionTests(AppFixture fixture) : PageTest(fixt
         var page = RenderPage<ExperimentPage>(p => p.Add(x => x.Id, "exp-live-page"), Keys.Auditor, "auditor");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=live-split] tr[data-window]")), TimeSpan.FromSeconds(30));
 
-        var table = page.Find("[data-testid=results][data-segment=all]");
+        // The measurements and the live split load separately: wait for both.
+        var table = page.WaitForElement("[data-testid=results][data-segment=all]", TimeSpan.FromSeconds(30));
         Assert.NotEmpty(aggregates);
         foreach (var aggregate in aggregates)
         {
