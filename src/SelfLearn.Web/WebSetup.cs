@@ -55,6 +55,7 @@ public static class WebSetup
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRawApiLinks();
         app.MapPost(WebSignIn.SignOutPath, async (HttpContext context) =>
         {
             await context.SignOutAsync(WebSignIn.Scheme);

@@ -13,7 +13,7 @@ public static class OnlineRoutes
         $"api/deployments/{Uri.EscapeDataString(deployment)}/online/windows?from={Instant(from)}&to={Instant(to)}&limit={Page}";
 
     public static string Window(string deployment, string metric, DateTimeOffset start, int seconds) =>
-        $"/api/deployments/{Uri.EscapeDataString(deployment)}/online/windows?from={Instant(start)}&to={Instant(start.AddSeconds(seconds))}&metric={Uri.EscapeDataString(metric)}";
+        $"/raw/api/deployments/{Uri.EscapeDataString(deployment)}/online/windows?from={Instant(start)}&to={Instant(start.AddSeconds(seconds))}&metric={Uri.EscapeDataString(metric)}";
 
     public static string Rules(string deployment) => $"api/deployments/{Uri.EscapeDataString(deployment)}/rules";
 
@@ -23,7 +23,7 @@ public static class OnlineRoutes
         $"api/deployments/{Uri.EscapeDataString(deployment)}/events?fromVersion={fromVersion}&limit={Page}";
 
     /// <summary>One event of the deployment's stream, by its version there.</summary>
-    public static string Event(string deployment, long version) => $"/api/deployments/{Uri.EscapeDataString(deployment)}/events?fromVersion={version}&limit=1";
+    public static string Event(string deployment, long version) => $"/raw/api/deployments/{Uri.EscapeDataString(deployment)}/events?fromVersion={version}&limit=1";
 
     public static string Validity(string deployment) => $"api/online/validity?deploymentId={Uri.EscapeDataString(deployment)}";
 

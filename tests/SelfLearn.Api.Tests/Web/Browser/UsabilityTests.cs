@@ -76,4 +76,20 @@ public sealed class UsabilityTests(BrowserApp app)
         var tokyo = utc.ToOffset(TimeSpan.FromHours(9)).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         await Assertions.Expect(time).ToHaveTextAsync(tokyo);
     }
+
+    [Fact]
+    public async Task A_raw_link_shows_the_apis_json_to_a_signed_in_person_and_sends_anyone_else_to_sign_in()
+    {
+        var page = await app.SignedInPageAsync(BrowserApp.AuditorKey);
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", BrowserApp.AuditorKey);
+        var expected = await http.GetStringAsync("/api/deployments/default/activations");
+
+        var response = await page.GotoAsync("/raw/api/deployments/default/activations");
+        Assert.Equal((200, expected), (response!.Status, await response.TextAsync()));
+
+        var stranger = await app.NewPageAsync();
+        await stranger.GotoAsync("/raw/api/deployments/default/activations");
+        Assert.EndsWith("/sign-in", new Uri(stranger.Url).AbsolutePath, StringComparison.Ordinal);
+    }
 }

@@ -39,7 +39,7 @@ public sealed class OnlineEvidencePageTests(AppFixture fixture) : PageTest(fixtu
         Assert.Equal((data["fromVersion"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture), data["toVersion"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture),
                 $"rule {data["rule"]!.GetValue<string>()}"),
             (shown.QuerySelector("[data-field=from]")!.TextContent.Trim(), shown.QuerySelector("[data-field=to]")!.TextContent.Trim(), shown.QuerySelector("[data-field=rule]")!.TextContent.Trim()));
-        Assert.NotNull(shown.QuerySelector($"a[href='/api/deployments/default/events?fromVersion={rolledBack["version"]!.GetValue<long>()}&limit=1']"));
+        Assert.NotNull(shown.QuerySelector($"a[href='/raw/api/deployments/default/events?fromVersion={rolledBack["version"]!.GetValue<long>()}&limit=1']"));
         var baseline = data["evidence"]!["baseline"]!;
         Assert.Equal($"baseline version {baseline["configVersion"]}: n {baseline["n"]}, mean {baseline["mean"]}", shown.QuerySelector("[data-field=baseline]")!.TextContent.Trim());
         Assert.Equal(data["evidence"]!["windows"]!.AsArray().Select(w => (w!["n"]!.ToJsonString(), w["mean"]!.ToJsonString(), w["limit"]!.ToJsonString(), w["outcome"]!.GetValue<string>())),
