@@ -21,7 +21,7 @@ public static class ControlCycle
     [ProducesResponseType<Cycle>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Pause(string id, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
-        await CycleResponses.RespondAsync(await bus.InvokeAsync<CycleOutcome>(new PauseCycle(id, user.Name(), null), ct), session, ct);
+        await CycleResponses.RespondAsync(await InvokeCycleControl.InvokeAsync(bus, new PauseCycle(id, user.Name(), null), ct), session, ct);
 
     /// <summary>paused → running (or back to awaiting approval): continues from the recorded step.</summary>
     [Authorize(Policy = Policies.Write)]
@@ -29,7 +29,7 @@ public static class ControlCycle
     [ProducesResponseType<Cycle>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Resume(string id, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
-        await CycleResponses.RespondAsync(await bus.InvokeAsync<CycleOutcome>(new ResumeCycle(id, user.Name()), ct), session, ct);
+        await CycleResponses.RespondAsync(await InvokeCycleControl.InvokeAsync(bus, new ResumeCycle(id, user.Name()), ct), session, ct);
 
     /// <summary>any cycle that has not ended → stopped, for good.</summary>
     [Authorize(Policy = Policies.Write)]
@@ -37,5 +37,5 @@ public static class ControlCycle
     [ProducesResponseType<Cycle>(StatusCodes.Status200OK)]
     [ProblemResponse(400), ProblemResponse(404), ProblemResponse(409)]
     public static async Task<IResult> Stop(string id, ClaimsPrincipal user, IMessageBus bus, IQuerySession session, CancellationToken ct) =>
-        await CycleResponses.RespondAsync(await bus.InvokeAsync<CycleOutcome>(new StopCycle(id, user.Name(), null), ct), session, ct);
+        await CycleResponses.RespondAsync(await InvokeCycleControl.InvokeAsync(bus, new StopCycle(id, user.Name(), null), ct), session, ct);
 }
