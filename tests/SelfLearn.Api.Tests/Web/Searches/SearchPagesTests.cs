@@ -88,9 +88,10 @@ public sealed class SearchPagesTests(AppFixture fixture) : PageTest(fixture)
         Assert.Contains("tokens.in", page.Find("[data-testid=pareto-chart]").GetAttribute("aria-label"), StringComparison.Ordinal);
         var byTokens = page.FindAll("circle[data-trial]").ToDictionary(c => c.GetAttribute("data-trial")!, c => c.GetAttribute("cx"));
 
-        page.FindAll("[role=group][aria-label='Cost axis'] button").Single(b => b.TextContent.Contains("latency.retrieve_ms", StringComparison.Ordinal)).Click();
+        // Found and clicked in one step: the page polls a running search and may re-render in between.
+        await page.InvokeAsync(() => page.FindAll("[role=group][aria-label='Cost axis'] button").Single(b => b.TextContent.Contains("latency.retrieve_ms", StringComparison.Ordinal)).Click());
 
-        Assert.Contains("latency.retrieve_ms", page.Find("[data-testid=pareto-chart]").GetAttribute("aria-label"), StringComparison.Ordinal);
+        page.WaitForAssertion(() => Assert.Contains("latency.retrieve_ms", page.Find("[data-testid=pareto-chart]").GetAttribute("aria-label"), StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var byLatency = page.FindAll("circle[data-trial]").ToDictionary(c => c.GetAttribute("data-trial")!, c => c.GetAttribute("cx"));
         // Trial 1 has fewer tokens than trial 2 but less latency too; trial 5 has the fewest tokens and the most latency.
         Assert.True(double.Parse(byTokens["5"]!, CultureInfo.InvariantCulture) < double.Parse(byTokens["1"]!, CultureInfo.InvariantCulture));
