@@ -13,4 +13,10 @@ public static class WebSignIn
     public static readonly IReadOnlySet<string> PeopleRoles = new HashSet<string>(StringComparer.Ordinal) { "meta-user", "auditor" };
 
     public const string WriterRole = "meta-user";
+
+    public const int MaxKeyLength = 200;
+
+    /// <summary>Whether the text can travel as the key header at all (visible ASCII, bounded), before the API is asked about it.</summary>
+    public static bool CanBeKey(string text) =>
+        text.Length is > 0 and <= MaxKeyLength && text.All(c => c is > ' ' and <= '~');
 }

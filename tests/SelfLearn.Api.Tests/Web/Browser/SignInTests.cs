@@ -28,4 +28,28 @@ public sealed class SignInTests(BrowserApp app)
         Assert.Equal("A service key cannot sign in: it serves the memory service only. Use a meta-user or auditor key.", (await alert.TextContentAsync())!.Trim());
         Assert.EndsWith("/sign-in", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("dev-meta\u0000user-key", 400)]
+    [InlineData("two words", 200)]
+    [InlineData("", 200)]
+    public async Task Text_that_cannot_be_a_key_is_refused_and_signs_nobody_in(string text, int status)
+    {
+        var key = text.Length == 0 ? new string('k', 201) : text;
+        var cookies = new System.Net.CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
+        var form = await http.GetStringAsync("/sign-in");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        using var answer = await http.PostAsync("/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "sign-in", ["__RequestVerificationToken"] = token, ["Form.ApiKey"] = key,
+        }));
+
+        // U+0000 is refused by ASP.NET Core's form reading before the page runs; the rest get the page's reason.
+        Assert.Equal(status, (int)answer.StatusCode);
+        if (status == 200)
+            Assert.Contains("That is not an API key: a key is 1 to 200 visible ASCII characters, no spaces.", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(cookies.GetAllCookies(), c => c.Name == "selflearn.web");
+    }
 }
