@@ -5,6 +5,7 @@ using SelfLearn.Api.Deployments;
 using SelfLearn.Api.Edge;
 using SelfLearn.Api.Errors;
 using SelfLearn.Api.Hosting;
+using SelfLearn.Api.Hosting.Cluster;
 using SelfLearn.Api.Manager.Cycles;
 using SelfLearn.Api.Manager.Goals;
 using SelfLearn.Api.Security;
@@ -18,6 +19,10 @@ builder.UseConsoleVerbosity(verbose);
 
 builder.AddApiKeySecurity(); // first: bad keys stop the app before a database server is started
 var connectionString = builder.AddSelfLearnDatabase();
+if (args is [ClusterCommand.Name, .. var clusterArgs])
+    return await ClusterCommand.RunAsync(connectionString, clusterArgs, verbose);
+
+builder.AddNodeIdentity();
 builder.AddSelfLearnCritterStack(connectionString);
 builder.AddStudent();
 builder.AddUserEmulator();
@@ -36,6 +41,7 @@ builder.Services.AddHostedService<SeedDefaultsOnStart>();
 
 var app = builder.Build();
 
+app.UseNodeHeader();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

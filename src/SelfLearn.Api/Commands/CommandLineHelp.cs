@@ -27,6 +27,7 @@ public static class CommandLineHelp
         (CycleCommand.Name, "--goal \"…\" | --json FILE [--deployment ID] [--yes] [--out FILE]: states a goal, confirms it and runs a learning cycle on it"),
         (ReportCommand.Name, "[--cycle ID] [--json]: a cycle's report (default: the latest cycle)"),
         (AsOfCommand.Name, "TIME [--deployment ID]: the configuration valid at an instant"),
+        (ClusterCommand.Name, "--nodes N [--port P] [--node-ports P1,P2,…]: N app processes on one PostgreSQL behind a round-robin balancer"),
         (WhyCommand.Name, "FACTOR [--deployment ID]: the decisions behind a factor's current value, goal to activation"),
     ];
 

@@ -7,6 +7,7 @@ using SelfLearn.Agents.Manager.Cycles;
 using SelfLearn.Agents.Student;
 using SelfLearn.Agents.Teacher.Online;
 using SelfLearn.Agents.Tuner;
+using SelfLearn.Api.Hosting.Cluster;
 using SelfLearn.Projections;
 using Weasel.Core;
 using Wolverine;
@@ -44,6 +45,7 @@ public static class CritterStackSetup
             opts.Services.AddResourceSetupOnStartup();
             opts.AddManagerCycles();
             opts.AddDegradationSchedule(builder.Configuration);
+            opts.UseClusterTimings(builder.Configuration);
         });
     }
 }
