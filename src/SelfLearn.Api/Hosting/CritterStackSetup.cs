@@ -45,6 +45,7 @@ public static class CritterStackSetup
             opts.Services.AddResourceSetupOnStartup();
             opts.AddManagerCycles();
             opts.AddDegradationSchedule(builder.Configuration);
+            opts.AddOnlineJudgingSchedule(builder.Configuration);
             opts.UseClusterTimings(builder.Configuration);
         });
     }

@@ -71,18 +71,18 @@ public static class DegradationSchedule
         options.Publish(rule => rule.Message<EvaluateDegradation>().ToLocalQueue(Name));
         options.LocalQueue(Name).UseDurableInbox().Sequential();
         if (seconds > 0)
-            options.Schedules.ScheduleRecurring(Name, Cron(seconds), _ => new EvaluateDegradation());
+            options.Schedules.ScheduleRecurring(Name, Cron(seconds, nameof(OnlineOptions.EvaluateSeconds)), _ => new EvaluateDegradation());
         return options;
     }
 
     /// <summary>Six-field cron (seconds first): every <paramref name="seconds"/> s, when that divides a minute or is whole minutes dividing an hour.</summary>
-    public static string Cron(int seconds) => seconds switch
+    public static string Cron(int seconds, string setting = nameof(OnlineOptions.EvaluateSeconds)) => seconds switch
     {
         < 60 when seconds > 0 && 60 % seconds == 0 => $"*/{seconds} * * * * *",
         3600 => "0 0 * * * *",
         _ when seconds % 60 == 0 && seconds < 3600 && 60 % (seconds / 60) == 0 => $"0 */{seconds / 60} * * * *",
         _ => throw new InvalidOperationException(
-            $"{OnlineOptions.Section}:{nameof(OnlineOptions.EvaluateSeconds)} is {seconds}: it must divide a minute (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30), " +
+            $"{OnlineOptions.Section}:{setting} is {seconds}: it must divide a minute (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30), " +
             "be whole minutes dividing an hour (60, 120, … 1800, 3600), or be 0 to turn the schedule off."),
     };
 }

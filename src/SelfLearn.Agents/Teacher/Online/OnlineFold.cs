@@ -11,7 +11,7 @@ namespace SelfLearn.Agents.Teacher.Online;
 /// table fold each INSERT (or COPY) of runs and of feedback in the writer's own transaction, so a run is folded once,
 /// when it is written, and stored runs are never read again. A trigger cannot read the app's options, so the window
 /// length and the judge's sample live in the one-row <see cref="Settings"/> table, written from
-/// <see cref="OnlineOptions"/> whenever a process creates the Teacher's tables (at start, by <see cref="OnlineJudging"/>). Sampled answered runs wait in <see cref="Sample"/> until the judge grades them
+/// <see cref="OnlineOptions"/> whenever a process creates the Teacher's tables (at start, by <see cref="OnlineTablesOnStart"/>). Sampled answered runs wait in <see cref="Sample"/> until the judge grades them
 /// (<see cref="JudgeOnlineSample"/>); the row then records which judge folded the run, so a run's scores are folded once.
 /// </summary>
 public static class OnlineFold

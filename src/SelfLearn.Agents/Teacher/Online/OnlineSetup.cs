@@ -4,7 +4,7 @@ namespace SelfLearn.Agents.Teacher.Online;
 
 public static class OnlineSetup
 {
-    /// <summary>The online windows' judging pass and the background service that sets the fold up at start; needs the configured <c>IAnswerJudge</c>.</summary>
+    /// <summary>The online windows' judging pass (run by <see cref="OnlineJudgingSchedule"/>) and the tables' set-up at start; needs the configured <c>IAnswerJudge</c>.</summary>
     public static IServiceCollection AddOnlineWindows(this IServiceCollection services) =>
-        services.AddSingleton<JudgeOnlineSample>().AddHostedService<OnlineJudging>();
+        services.AddSingleton<JudgeOnlineSample>().AddHostedService<OnlineTablesOnStart>();
 }

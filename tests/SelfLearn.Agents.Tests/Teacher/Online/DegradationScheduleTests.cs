@@ -25,4 +25,9 @@ public sealed class DegradationScheduleTests
     [InlineData(420)]
     public void A_period_that_does_not_divide_a_minute_or_an_hour_stops_the_start_with_the_setting_named(int seconds) =>
         Assert.Contains("Online:EvaluateSeconds is", Assert.Throws<InvalidOperationException>(() => DegradationSchedule.Cron(seconds)).Message, StringComparison.Ordinal);
+
+    [Fact]
+    public void The_judging_schedule_names_its_own_setting_when_its_period_cannot_be_a_schedule() =>
+        Assert.Contains("Online:JudgeIntervalSeconds is 7", Assert.Throws<InvalidOperationException>(
+            () => DegradationSchedule.Cron(7, nameof(OnlineOptions.JudgeIntervalSeconds))).Message, StringComparison.Ordinal);
 }
