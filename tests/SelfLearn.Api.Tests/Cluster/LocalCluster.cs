@@ -44,7 +44,8 @@ public sealed class LocalCluster : IAsyncLifetime
         };
         _cluster = AppProcess.Start(settings, "cluster", "--nodes", Size.ToString(CultureInfo.InvariantCulture),
             "--port", _ports[0].ToString(CultureInfo.InvariantCulture), "--node-ports", string.Join(',', _ports.Skip(1)));
-        await _cluster.WaitUntilAnswersAsync($"{BalancerUrl}/health");
+        // Three processes starting on two shared cores: each takes up to a few minutes when the machine is busy.
+        await _cluster.WaitUntilAnswersAsync($"{BalancerUrl}/health", TimeSpan.FromMinutes(10));
     }
 
     public static HttpClient Client(string url, string key = Keys.MetaUser)

@@ -91,8 +91,9 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Waits until <paramref name="url"/> answers 200; fails with the process's output if it ends first.</summary>
-    public async Task WaitUntilAnswersAsync(string url)
+    public async Task WaitUntilAnswersAsync(string url, TimeSpan? patience = null)
     {
+        var limit = patience ?? Patience;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var waiting = Stopwatch.StartNew();
         while (true)
@@ -112,8 +113,8 @@ public sealed class AppProcess : IDisposable
             {
             }
 
-            if (waiting.Elapsed > Patience)
-                throw new TimeoutException($"{url} did not answer within {Patience}:\n{Output}\n{Errors}");
+            if (waiting.Elapsed > limit)
+                throw new TimeoutException($"{url} did not answer within {limit}:\n{Output}\n{Errors}");
             await Task.Delay(250);
         }
     }
