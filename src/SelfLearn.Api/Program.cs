@@ -17,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseConsoleVerbosity(verbose);
 
 builder.AddApiKeySecurity(); // first: bad keys stop the app before a database server is started
+builder.AddSelfLearnObservability();
 var connectionString = builder.AddSelfLearnDatabase();
 builder.AddSelfLearnCritterStack(connectionString);
 builder.AddStudent();
