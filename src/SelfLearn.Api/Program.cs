@@ -18,6 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.UseConsoleVerbosity(verbose);
 
 builder.AddApiKeySecurity(); // first: bad keys stop the app before a database server is started
+builder.AddSelfLearnObservability();
 var connectionString = builder.AddSelfLearnDatabase();
 if (args is [ClusterCommand.Name, .. var clusterArgs])
     return await ClusterCommand.RunAsync(connectionString, clusterArgs, verbose);

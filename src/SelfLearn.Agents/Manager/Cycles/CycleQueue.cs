@@ -20,6 +20,7 @@ public static class CycleQueue
             rule.ToLocalQueue(Name);
         });
         options.LocalQueue(Name).UseDurableInbox().Sequential();
+        options.Policies.ForMessagesOfType<ICycleStepMessage>().AddMiddleware<CycleStepSpan>();
         return options;
     }
 }

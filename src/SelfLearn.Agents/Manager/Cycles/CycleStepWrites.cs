@@ -24,6 +24,8 @@ internal static class CycleStepWrites
 
     public static bool MayStart(Cycle? cycle, ICycleStepMessage message, ILogger log)
     {
+        if (cycle is not null)
+            CycleStepSpan.TagCycle(cycle.DeploymentId, cycle.GoalId);
         if (CycleSteps.MayStart(cycle, message.Step))
             return true;
         log.LogInformation("Cycle {CycleId}: {Step} skipped (cycle {Status}, next step {Next}).", message.CycleId, message.Step.Name,
@@ -62,6 +64,7 @@ internal static class CycleStepWrites
     public static Task<OutgoingMessages> FailAsync(IDocumentSession session, ICycleStepMessage message, Exception error, ILogger log, CancellationToken ct)
     {
         log.LogWarning(error, "Cycle {CycleId}: {Step} failed.", message.CycleId, message.Step.Name);
+        CycleStepSpan.MarkFailed(error);
         return RecordAsync(session, message, [new CycleFailed(message.CycleId, message.Step.Name, error.Message)], log, ct);
     }
 

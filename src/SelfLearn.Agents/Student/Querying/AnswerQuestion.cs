@@ -46,20 +46,22 @@ public sealed class AnswerQuestion(
         if (Validate(request) is { } invalid)
             return (null, invalid);
         var total = Stopwatch.StartNew();
+        var stage = Stopwatch.StartNew();
         var run = new RunRecorder(request, clock.GetUtcNow());
         try
         {
             StudentConfig? config;
             string? error;
+            run.Begin("config");
             await using (var session = store.QuerySession())
                 (config, error) = await StudentConfigResolver.ResolveAsync(session, catalog, request.DeploymentId!, request.ExperimentId, request.Variant,
                     request.UserId!, request.ThreadId, request.CycleType, ct);
+            run.Config = config;
+            run.End(stage);
             if (config is null)
                 return (null, error);
 
-            run.Config = config;
-            run.Mark("config", total);
-            var response = await RunAsync(request, config, run, total, ct);
+            var response = await RunAsync(request, config, run, stage, total, ct);
             telemetry.Enqueue(run.Finish(response, total.Elapsed.TotalMilliseconds));
             return (response, null);
         }
@@ -70,31 +72,35 @@ public sealed class AnswerQuestion(
         }
     }
 
-    private async Task<QueryResponse> RunAsync(QueryRequest request, StudentConfig config, RunRecorder run, Stopwatch total, CancellationToken ct)
+    private async Task<QueryResponse> RunAsync(QueryRequest request, StudentConfig config, RunRecorder run, Stopwatch stage, Stopwatch total, CancellationToken ct)
     {
         var settings = RetrievalSettings.From(config.Parameters);
         var promptVersion = config.Parameters["generation.system_prompt_version"].GetString()!;
         var prompt = PromptCatalog.Find(promptVersion)
             ?? throw new InvalidOperationException($"generation.system_prompt_version '{promptVersion}' names no prompt template.");
 
-        var stage = Stopwatch.StartNew();
+        stage.Restart();
+        run.Begin("embed");
         var vector = (await embedder.EmbedAsync([request.Question!], EmbeddingKind.Query, ct))[0];
         var second = settings.SecondEmbedder == SecondEmbedder.MiniLm
             ? (miniLm, (await miniLm.EmbedAsync([request.Question!], EmbeddingKind.Query, ct))[0])
             : ((ITextEmbedder, float[])?)null;
-        run.Stage("embed", stage);
+        run.End(stage);
+        run.Begin("load");
         var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, ct);
-        run.Stage("load", stage);
+        run.End(stage);
+        run.Begin("retrieve");
         var asOf = request.AsOf is { } at ? Timestamps.Parse(at) : (DateTimeOffset?)null;
         var retrieved = await RetrieveMemories.RunAsync(index, request.Question!, vector, second, settings, asOf, clock, ct);
-        run.Stage("retrieve", stage);
+        run.End(stage);
 
+        run.Begin("generate");
         var context = DeliveredContext.From(retrieved.Items);
         var temperature = config.Parameters["generation.temperature"].GetDouble();
         var supportThreshold = config.Parameters[OfflineAnswerer.SupportThresholdKey].GetDouble();
         var answer = await generator.AnswerAsync(prompt, context, request.Question!, temperature, supportThreshold,
             AnswerSeed.For(request.ThreadId, request.UserId!, request.Question!), ct);
-        run.Stage("generate", stage);
+        run.End(stage);
         run.Rejected = answer.Rejected;
 
         var items = retrieved.Items.Select(i => new RetrievedItem(i.Memory.Id, i.Memory.SourceId, i.Memory.Speaker, i.Memory.Text, i.Memory.Timestamp,

@@ -24,6 +24,7 @@ public abstract class CycleApp : IAsyncLifetime
         {
             TestSettings.Apply(builder, _postgres.ConnectionString);
             builder.UseSetting("RateLimiting:Enabled", "false");
+            ConfigureSettings(builder);
             // As in Development, where `dotnet run -- cycle` runs: the Manager's commands take the root provider, and a
             // scoped service (Wolverine's message bus) resolved from it must fail here as it fails there.
             builder.UseDefaultServiceProvider(o => o.ValidateScopes = true);
@@ -39,6 +40,11 @@ public abstract class CycleApp : IAsyncLifetime
                 ConfigureServices(services);
             });
         });
+
+    /// <summary>Settings an app of its own adds on top of the test settings.</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder)
+    {
+    }
 
     /// <summary>What an app of its own changes in the services (after the app's own registrations).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
