@@ -47,7 +47,8 @@ internal sealed class UnpartitionedTelemetry
             foreach (var index in await ListAsync(connection, transaction,
                 "SELECT c.relname::text FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = to_regclass($1)", ct, qualified))
                 await ExecuteAsync(connection, transaction, $"ALTER INDEX {TelemetrySchema.Schema}.{index} RENAME TO {index}{Suffix}", ct);
-            if (await ScalarAsync<string>(connection, transaction, "SELECT pg_get_serial_sequence($1, 'id')", ct, qualified) is { } sequence)
+            if (table == "telemetry_events"
+                && await ScalarAsync<string>(connection, transaction, "SELECT pg_get_serial_sequence($1, 'id')", ct, qualified) is { } sequence)
                 await ExecuteAsync(connection, transaction, $"ALTER SEQUENCE {sequence} RENAME TO {table}_id_seq{Suffix}", ct);
             await ExecuteAsync(connection, transaction, $"ALTER TABLE {qualified} RENAME TO {table}{Suffix}", ct);
         }
