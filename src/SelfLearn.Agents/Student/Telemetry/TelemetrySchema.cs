@@ -33,6 +33,9 @@ public static class TelemetrySchema
 
     public const string EventColumns = "id, run_id, at, deployment_id, config_version, experiment_id, variant, cycle_type, simulation_id, name, value";
 
+    /// <summary>The columns of one of the <see cref="Partitioned"/> tables, listed explicitly when rows move between tables.</summary>
+    public static string ColumnsOf(string table) => table == "pipeline_runs" ? RunColumns : EventColumns;
+
     private const string PartitionedTables = $"""
         CREATE TABLE IF NOT EXISTS {Runs} (
             run_id uuid NOT NULL,

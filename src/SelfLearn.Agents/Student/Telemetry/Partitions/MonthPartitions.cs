@@ -32,7 +32,7 @@ internal static class MonthPartitions
         var name = Name(table, month);
         if (await ExistsAsync(connection, transaction, name, ct))
             return false;
-        var columns = table == "pipeline_runs" ? TelemetrySchema.RunColumns : TelemetrySchema.EventColumns;
+        var columns = TelemetrySchema.ColumnsOf(table);
         var range = $"at >= {Literal(month)} AND at < {Literal(month.AddMonths(1))}";
         var parent = $"{TelemetrySchema.Schema}.{table}";
         await using var create = new NpgsqlCommand($"""

@@ -63,7 +63,7 @@ internal sealed class UnpartitionedTelemetry
             var old = $"{parent}{Suffix}";
             foreach (var month in await MonthPartitions.MonthsWithRowsAsync(connection, transaction, old, ct))
                 await MonthPartitions.EnsureAsync(connection, transaction, table, month, ct);
-            var columns = table == "pipeline_runs" ? TelemetrySchema.RunColumns : TelemetrySchema.EventColumns;
+            var columns = TelemetrySchema.ColumnsOf(table);
             await ExecuteAsync(connection, transaction, $"INSERT INTO {parent} ({columns}) SELECT {columns} FROM {old}", ct);
             if (table == "telemetry_events")
                 await ExecuteAsync(connection, transaction,
