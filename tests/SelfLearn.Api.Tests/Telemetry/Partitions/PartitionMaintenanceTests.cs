@@ -59,6 +59,31 @@ public sealed class PartitionMaintenanceTests : IDisposable
         Assert.Empty((await Partitions(retentionDays: 40).MaintainAsync(TestContext.Current.CancellationToken)).Dropped);
     }
 
+    [Theory]
+    [InlineData("SELECT user_id FROM selflearn.pipeline_runs WHERE run_id = md5('5')::uuid")]
+    [InlineData("DELETE FROM selflearn.pipeline_runs WHERE simulation_id = 's'")]
+    public async Task Lookups_by_run_id_and_by_simulation_have_an_index_on_every_partition(string statement)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Partitions().MaintainAsync(ct);
+        await _postgres.DataSource.ExecuteAsync(TelemetrySql.Runs(1, 300));
+        await Partitions().MaintainAsync(ct);
+        await using var connection = await _postgres.DataSource.OpenConnectionAsync(ct);
+        // Sequential scans priced out: a partition without a usable index would still show one.
+        await using (var set = new NpgsqlCommand("SET enable_seqscan = off", connection))
+            await set.ExecuteNonQueryAsync(ct);
+        await using var explain = new NpgsqlCommand($"EXPLAIN {statement}", connection);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                plan.Add(reader.GetString(0));
+
+        Assert.DoesNotContain(plan, line => line.Contains("Seq Scan", StringComparison.Ordinal));
+        // Runs 1..300 are in August to October; November to January were created ahead, and the default stays.
+        foreach (var partition in new[] { "p202608", "p202609", "p202610", "p202611", "p202612", "p202701", "default" })
+            Assert.Contains(plan, line => line.Contains($"pipeline_runs_{partition}", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Two_nodes_maintaining_at_the_same_moment_take_turns_and_create_each_partition_once()
     {
