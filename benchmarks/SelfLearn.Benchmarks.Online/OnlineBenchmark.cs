@@ -16,10 +16,13 @@ internal static class OnlineBenchmark
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    /// <summary><c>-- load …</c> runs the query path under load (<see cref="LoadBenchmark"/>); anything else, the window update.</summary>
-    public static Task<int> Main(string[] args) => args is ["load", .. var rest]
-        ? LoadBenchmark.RunAsync(rest)
-        : BenchmarkMain.RunAsync(args, Options.Parse, RunAsync);
+    /// <summary><c>-- load …</c> runs the query path under load (<see cref="LoadBenchmark"/>), <c>-- partitions …</c> telemetry at scale (#15); anything else, the window update.</summary>
+    public static Task<int> Main(string[] args) => args switch
+    {
+        ["load", .. var rest] => LoadBenchmark.RunAsync(rest),
+        ["partitions", .. var rest] => Partitions.PartitionsBenchmark.RunAsync(rest),
+        _ => BenchmarkMain.RunAsync(args, Options.Parse, RunAsync),
+    };
 
     private static async Task<int> RunAsync(Options options, CancellationToken ct)
     {

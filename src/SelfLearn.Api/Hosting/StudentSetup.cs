@@ -11,6 +11,7 @@ using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Student.Querying;
 using SelfLearn.Agents.Student.Retrieval;
 using SelfLearn.Agents.Student.Telemetry;
+using SelfLearn.Agents.Student.Telemetry.Partitions;
 using SelfLearn.Api.Security;
 
 namespace SelfLearn.Api.Hosting;
@@ -47,6 +48,9 @@ public static class StudentSetup
         services.AddSingleton<RecordFeedback>();
         services.AddSingleton<TelemetryWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<TelemetryWriter>());
+        services.AddOptions<TelemetryPartitionOptions>().BindConfiguration(TelemetryPartitionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<TelemetryPartitions>();
+        services.AddHostedService<TelemetryPartitionMaintenance>();
 
         services.AddHttpClient<IMaasClient, HttpMaasClient>((sp, http) =>
         {

@@ -134,8 +134,10 @@ public sealed class TeacherTables(NpgsqlDataSource dataSource, IOptions<Online.O
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var command = new NpgsqlCommand(
-            $"SELECT pg_advisory_xact_lock(hashtext('selflearn.teacher_tables')); {TelemetrySchema.Sql} {Sql} {FoldTables.Sql} {Online.OnlineWindowTables.Sql}", connection, transaction))
+        await using (var locked = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtext('selflearn.teacher_tables'))", connection, transaction))
+            await locked.ExecuteNonQueryAsync(ct);
+        await TelemetrySchema.EnsureAsync(connection, transaction, ct);
+        await using (var command = new NpgsqlCommand($"{Sql} {FoldTables.Sql} {Online.OnlineWindowTables.Sql}", connection, transaction))
             await command.ExecuteNonQueryAsync(ct);
         await FoldTables.EnsureVersionAsync(connection, transaction, ct);
         await Online.OnlineFold.ApplyAsync(connection, transaction, online?.Value ?? new Online.OnlineOptions(), ct);
