@@ -5,6 +5,7 @@ using Npgsql;
 using SelfLearn.Agents.Audit;
 using SelfLearn.Agents.Manager.Cycles;
 using SelfLearn.Agents.Student;
+using SelfLearn.Agents.Student.Telemetry.Partitions;
 using SelfLearn.Agents.Teacher.Online;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Api.Hosting.Cluster;
@@ -46,6 +47,7 @@ public static class CritterStackSetup
             opts.AddManagerCycles();
             opts.AddDegradationSchedule(builder.Configuration);
             opts.AddOnlineJudgingSchedule(builder.Configuration);
+            opts.AddTelemetryPartitionSchedule(builder.Configuration);
             opts.UseClusterTimings(builder.Configuration);
         });
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SelfLearn.Domain.Configuration;
+using SelfLearn.Agents.Scheduling;
 using Wolverine;
 
 namespace SelfLearn.Agents.Teacher.Online;
@@ -75,14 +76,7 @@ public static class DegradationSchedule
         return options;
     }
 
-    /// <summary>Six-field cron (seconds first): every <paramref name="seconds"/> s, when that divides a minute or is whole minutes dividing an hour.</summary>
-    public static string Cron(int seconds, string setting = nameof(OnlineOptions.EvaluateSeconds)) => seconds switch
-    {
-        < 60 when seconds > 0 && 60 % seconds == 0 => $"*/{seconds} * * * * *",
-        3600 => "0 0 * * * *",
-        _ when seconds % 60 == 0 && seconds < 3600 && 60 % (seconds / 60) == 0 => $"0 */{seconds / 60} * * * *",
-        _ => throw new InvalidOperationException(
-            $"{OnlineOptions.Section}:{setting} is {seconds}: it must divide a minute (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30), " +
-            "be whole minutes dividing an hour (60, 120, … 1800, 3600), or be 0 to turn the schedule off."),
-    };
+    /// <summary>The schedule of an <c>Online</c> period: see <see cref="RecurringCron.Every"/>.</summary>
+    public static string Cron(int seconds, string setting = nameof(OnlineOptions.EvaluateSeconds)) =>
+        RecurringCron.Every(seconds, $"{OnlineOptions.Section}:{setting}");
 }

@@ -15,7 +15,7 @@ public sealed class TelemetryPartitionOptions
     [Range(1, 24)]
     public int MonthsAhead { get; set; } = 2;
 
-    /// <summary>Minutes between two maintenance passes of a process (the first one runs at start).</summary>
-    [Range(1, 10_080)]
+    /// <summary>Minutes between two passes of the cluster-wide schedule (each node also runs one at start): 1–60, dividing an hour.</summary>
+    [Range(1, 60)]
     public int MaintenanceMinutes { get; set; } = 60;
 }
