@@ -112,13 +112,13 @@ public sealed class MemoryIndexCacheTests
         await cache.GetAsync("d", "u", CancellationToken.None);
         var ingested = Documents(3);
 
-        cache.Added("d", "u", ingested);
-        cache.Added("d", "u", ingested);
+        cache.Added("d", "u", ingested, 1);
+        cache.Added("d", "u", ingested, 1);
 
         Assert.Equal(3, (await cache.GetAsync("d", "u", CancellationToken.None)).Count);
         Assert.Equal(3L, cache.Memories);
         Assert.True(cache.Holds("d", "other"));
-        cache.Added("d", "other", Documents(1));
+        cache.Added("d", "other", Documents(1), 1);
         Assert.False(cache.Holds("d", "other"));
         Assert.True(cache.Holds("d", "u"));
         Assert.Equal(3L, cache.Memories);
@@ -131,7 +131,7 @@ public sealed class MemoryIndexCacheTests
         var cache = Cache(source);
         var loading = cache.GetAsync("d", "u", CancellationToken.None);
 
-        cache.Added("d", "u", Documents(2));
+        cache.Added("d", "u", Documents(2), 1);
         source.Waiting("u").SetResult(ScriptedMemorySource.Memories(0));
         await loading;
 
@@ -147,9 +147,9 @@ public sealed class MemoryIndexCacheTests
         var source = new ScriptedMemorySource { Immediate = _ => 0 };
         var cache = Cache(source);
         await cache.GetAsync("d", "u", CancellationToken.None);
-        cache.Added("d", "u", Documents(1, dimension: 2));
+        cache.Added("d", "u", Documents(1, dimension: 2), 1);
 
-        cache.Added("d", "u", Documents(1, dimension: 3));
+        cache.Added("d", "u", Documents(1, dimension: 3), 2);
 
         Assert.False(cache.Holds("d", "u"));
     }

@@ -51,15 +51,16 @@ public sealed class AnswerQuestion(
         {
             StudentConfig? config;
             string? error;
+            long memoryVersion;
             await using (var session = store.QuerySession())
-                (config, error) = await StudentConfigResolver.ResolveAsync(session, catalog, request.DeploymentId!, request.ExperimentId, request.Variant,
-                    request.UserId!, request.ThreadId, request.CycleType, ct);
+                (config, error, memoryVersion) = await StudentConfigResolver.ResolveWithMemoryVersionAsync(session, catalog, request.DeploymentId!,
+                    request.ExperimentId, request.Variant, request.UserId!, request.ThreadId, request.CycleType, ct);
             if (config is null)
                 return (null, error);
 
             run.Config = config;
             run.Mark("config", total);
-            var response = await RunAsync(request, config, run, total, ct);
+            var response = await RunAsync(request, config, memoryVersion, run, total, ct);
             telemetry.Enqueue(run.Finish(response, total.Elapsed.TotalMilliseconds));
             return (response, null);
         }
@@ -70,7 +71,7 @@ public sealed class AnswerQuestion(
         }
     }
 
-    private async Task<QueryResponse> RunAsync(QueryRequest request, StudentConfig config, RunRecorder run, Stopwatch total, CancellationToken ct)
+    private async Task<QueryResponse> RunAsync(QueryRequest request, StudentConfig config, long memoryVersion, RunRecorder run, Stopwatch total, CancellationToken ct)
     {
         var settings = RetrievalSettings.From(config.Parameters);
         var promptVersion = config.Parameters["generation.system_prompt_version"].GetString()!;
@@ -83,7 +84,7 @@ public sealed class AnswerQuestion(
             ? (miniLm, (await miniLm.EmbedAsync([request.Question!], EmbeddingKind.Query, ct))[0])
             : ((ITextEmbedder, float[])?)null;
         run.Stage("embed", stage);
-        var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, ct);
+        var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, memoryVersion, ct);
         run.Stage("load", stage);
         var asOf = request.AsOf is { } at ? Timestamps.Parse(at) : (DateTimeOffset?)null;
         var retrieved = await RetrieveMemories.RunAsync(index, request.Question!, vector, second, settings, asOf, clock, ct);
