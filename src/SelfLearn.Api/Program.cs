@@ -19,6 +19,7 @@ builder.UseConsoleVerbosity(verbose);
 builder.AddApiKeySecurity(); // first: bad keys stop the app before a database server is started
 var connectionString = builder.AddSelfLearnDatabase();
 builder.AddSelfLearnCritterStack(connectionString);
+builder.Services.AddDatabaseKeyRing();
 builder.AddStudent();
 builder.AddUserEmulator();
 builder.AddTeacher();
