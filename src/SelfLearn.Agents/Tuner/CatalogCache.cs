@@ -1,4 +1,5 @@
 using Marten;
+using Marten.Services;
 using SelfLearn.Domain.ImpactFactors;
 using SelfLearn.Domain.Tuner;
 
@@ -49,6 +50,14 @@ public sealed class CatalogCache : DocumentSessionListenerBase
     {
         if (session.PendingChanges.Streams().Any(s => s.Events.Any(e => e.Data is FactorRegistered or FactorBoundsChanged or FactorZoneChanged)))
             session.QueueSqlCommand(CatalogVersion.RaiseSql);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>This node's own factor changes show at once, also to readers that do not check the version.</summary>
+    public override Task AfterCommitAsync(IDocumentSession session, IChangeSet commit, CancellationToken token)
+    {
+        if (commit.GetEvents().Any(e => e.Data is FactorRegistered or FactorBoundsChanged or FactorZoneChanged))
+            Invalidate();
         return Task.CompletedTask;
     }
 }

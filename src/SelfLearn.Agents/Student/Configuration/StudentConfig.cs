@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Marten;
 using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
@@ -30,14 +31,19 @@ public static class StudentConfigResolver
         IQuerySession session, CatalogCache catalog, string deploymentId, string? experimentId, string? variant, string userId, string? threadId,
         string? cycleType, CancellationToken ct)
     {
-        var (config, error, _) = await ResolveWithMemoryVersionAsync(session, catalog, deploymentId, experimentId, variant, userId, threadId, cycleType, ct);
+        var (config, error, _) = await ResolveWithMemoryVersionAsync(session, catalog, deploymentId, experimentId, variant, userId, threadId, cycleType,
+            readVersions: true, ct);
         return (config, error);
     }
 
-    /// <summary>As above, and the user's memory version, for the query path to check its cached index against.</summary>
+    /// <summary>
+    /// As above, and the user's memory version, for the query path to check its cached index against. Without
+    /// <paramref name="readVersions"/> (<see cref="IndexCacheOptions.ReadVersions"/> off) no version is read: any cached
+    /// catalog is used and the memory version is 0, the single-node behaviour from before several nodes.
+    /// </summary>
     public static async Task<(StudentConfig? Config, string? Error, long MemoryVersion)> ResolveWithMemoryVersionAsync(
         IQuerySession session, CatalogCache catalog, string deploymentId, string? experimentId, string? variant, string userId, string? threadId,
-        string? cycleType, CancellationToken ct)
+        string? cycleType, bool readVersions, CancellationToken ct)
     {
         // This runs on every query: the deployment, the experiment (or the deployment's live split, for live traffic) and
         // the versions of the catalog and the user's memories in one round trip; the catalog comes from memory.
@@ -46,7 +52,7 @@ public static class StudentConfigResolver
         var deploymentQuery = batch.Load<Deployment>(deploymentId);
         var experimentQuery = experimentId is null ? Task.FromResult<Experiment?>(null) : batch.Load<Experiment>(Experiment.StreamKey(experimentId));
         var splitQuery = live ? batch.Load<LiveSplit>(deploymentId) : Task.FromResult<LiveSplit?>(null);
-        var versionsQuery = CacheVersions.Read(batch, deploymentId, userId);
+        var versionsQuery = readVersions ? CacheVersions.Read(batch, deploymentId, userId) : Task.FromResult(new CacheVersions(0, 0));
         await batch.Execute(ct);
         var versions = await versionsQuery;
         var (config, error) = await ResolveAsync(session, await catalog.GetAsync(session, versions.Catalog, ct), deploymentId, experimentId, variant,

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SelfLearn.Agents.Student.Configuration;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
@@ -18,8 +19,10 @@ namespace SelfLearn.Agents.Student.Querying;
 /// </summary>
 public sealed class AnswerQuestion(
     IDocumentStore store, CatalogCache catalog, ITextEmbedder embedder, MemoryIndexCache indexes, AnswerGenerator generator, TelemetryWriter telemetry,
-    TimeProvider clock, [FromKeyedServices(SecondEmbedder.MiniLm)] ITextEmbedder miniLm)
+    TimeProvider clock, [FromKeyedServices(SecondEmbedder.MiniLm)] ITextEmbedder miniLm, IOptions<IndexCacheOptions> cacheOptions)
 {
+    private readonly bool readVersions = cacheOptions.Value.ReadVersions;
+
     public const int MaxQuestionLength = 2000;
 
     public static string? Validate(QueryRequest request)
@@ -54,7 +57,7 @@ public sealed class AnswerQuestion(
             long memoryVersion;
             await using (var session = store.QuerySession())
                 (config, error, memoryVersion) = await StudentConfigResolver.ResolveWithMemoryVersionAsync(session, catalog, request.DeploymentId!,
-                    request.ExperimentId, request.Variant, request.UserId!, request.ThreadId, request.CycleType, ct);
+                    request.ExperimentId, request.Variant, request.UserId!, request.ThreadId, request.CycleType, readVersions, ct);
             if (config is null)
                 return (null, error);
 
