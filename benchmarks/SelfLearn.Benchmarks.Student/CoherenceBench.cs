@@ -41,19 +41,17 @@ internal sealed record CoherenceOptions(int Memories, int Queries, int Rounds, s
             : throw new ArgumentException($"{name} must be a whole number >= 1, got '{value}'.");
 }
 
-internal sealed record CoherencePass(string App, int Round, Latency ClientWall, Latency ServerConfig, Latency ServerTotal)
-{
-    [System.Text.Json.Serialization.JsonIgnore]
-    public IReadOnlyList<double> Samples { get; init; } = [];
-}
+internal sealed record CoherenceSide(Latency ClientWall, Latency ServerConfig, Latency ServerTotal);
 
 internal sealed record CoherenceReport(string Command, DateTimeOffset StartedAt, double Minutes, Machine Machine, int Memories, int Queries,
-    IReadOnlyList<CoherencePass> Passes, Latency BaselineWall, Latency VersionsWall, double P50Ratio, double P95Ratio);
+    int Rounds, CoherenceSide Baseline, CoherenceSide Versions, double P50Ratio, double P95Ratio, double MedianPairedDifferenceMs,
+    double MedianPairedConfigDifferenceMs);
 
 /// <summary>
 /// The query path's cost of reading the memory and catalog versions (#15): two app hosts on one database and one
 /// user's memories, one with <c>Student:IndexCache:ReadVersions=false</c> (the single-node behaviour, the baseline) and
-/// one with the default; the same warm queries on each, alternately, so both see the same load on a shared machine.
+/// one with the default. Each question goes to both, one right after the other (which goes first alternates), so both
+/// sides see the same load on a shared machine, and the per-question difference is reported next to the percentiles.
 /// </summary>
 internal static class CoherenceBench
 {
@@ -77,21 +75,43 @@ internal static class CoherenceBench
             session.Store(batch);
             await session.SaveChangesAsync(ct);
         }
-        Progress.Log($"seeded {corpus.Memories.Count} memories");
-        await PassAsync("baseline", 0, baseline, corpus, ct);
-        await PassAsync("versions", 0, versions, corpus, ct);
+        Progress.Log($"seeded {corpus.Memories.Count} memories; warm-up: every question once on each host");
+        foreach (var question in corpus.Questions)
+        {
+            await AskAsync(baseline, question, ct);
+            await AskAsync(versions, question, ct);
+        }
 
-        var passes = new List<CoherencePass>();
+        var (baseWall, baseConfig, baseTotal) = (new List<double>(), new List<double>(), new List<double>());
+        var (verWall, verConfig, verTotal) = (new List<double>(), new List<double>(), new List<double>());
+        var (wallDiff, configDiff) = (new List<double>(), new List<double>());
         for (var round = 1; round <= options.Rounds; round++)
-            foreach (var (name, app) in round % 2 == 1 ? [("baseline", baseline), ("versions", versions)] : new[] { ("versions", versions), ("baseline", baseline) })
-                passes.Add(await PassAsync(name, round, app, corpus, ct));
+        {
+            for (var i = 0; i < corpus.Questions.Count; i++)
+            {
+                var question = corpus.Questions[i];
+                var baseFirst = (i + round) % 2 == 0;
+                var b = baseFirst ? await AskAsync(baseline, question, ct) : default;
+                var v = await AskAsync(versions, question, ct);
+                if (!baseFirst)
+                    b = await AskAsync(baseline, question, ct);
+                baseWall.Add(b.Wall); baseConfig.Add(b.Config); baseTotal.Add(b.Total);
+                verWall.Add(v.Wall); verConfig.Add(v.Config); verTotal.Add(v.Total);
+                wallDiff.Add(v.Wall - b.Wall);
+                configDiff.Add(v.Config - b.Config);
+            }
+            Progress.Log(Invariant($"round {round}: baseline wall {Latency.From(baseWall)}; versions wall {Latency.From(verWall)} (so far)"));
+        }
 
-        var baseWall = Pool(passes, "baseline");
-        var versionWall = Pool(passes, "versions");
+        var baseSide = new CoherenceSide(Latency.From(baseWall), Latency.From(baseConfig), Latency.From(baseTotal));
+        var verSide = new CoherenceSide(Latency.From(verWall), Latency.From(verConfig), Latency.From(verTotal));
         var report = new CoherenceReport(CoherenceOptions.Usage, startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
-            corpus.Memories.Count, corpus.Questions.Count, passes, baseWall, versionWall,
-            Latency.R(versionWall.P50Ms / baseWall.P50Ms), Latency.R(versionWall.P95Ms / baseWall.P95Ms));
-        Console.WriteLine(Invariant($"client wall, all timed passes: baseline {baseWall}; versions {versionWall}; ratio p50 {report.P50Ratio}, p95 {report.P95Ratio}"));
+            corpus.Memories.Count, corpus.Questions.Count, options.Rounds, baseSide, verSide,
+            Latency.R(verSide.ClientWall.P50Ms / baseSide.ClientWall.P50Ms), Latency.R(verSide.ClientWall.P95Ms / baseSide.ClientWall.P95Ms),
+            Latency.R(Latency.From(wallDiff).P50Ms), Latency.R(Latency.From(configDiff).P50Ms));
+        Console.WriteLine(Invariant($"baseline: wall {baseSide.ClientWall}; config {baseSide.ServerConfig}; total {baseSide.ServerTotal}"));
+        Console.WriteLine(Invariant($"versions: wall {verSide.ClientWall}; config {verSide.ServerConfig}; total {verSide.ServerTotal}"));
+        Console.WriteLine(Invariant($"ratio p50 {report.P50Ratio}, p95 {report.P95Ratio}; median paired difference: wall {report.MedianPairedDifferenceMs} ms, config {report.MedianPairedConfigDifferenceMs} ms"));
         if (Path.GetDirectoryName(Path.GetFullPath(options.Out)) is { } folder)
             Directory.CreateDirectory(folder);
         await using var file = File.Create(options.Out);
@@ -99,27 +119,13 @@ internal static class CoherenceBench
         return 0;
     }
 
-    private static Latency Pool(List<CoherencePass> passes, string app) =>
-        Latency.From([.. passes.Where(p => p.App == app).SelectMany(p => p.Samples)]);
-
-    private static async Task<CoherencePass> PassAsync(string name, int round, KestrelApp app, Corpus corpus, CancellationToken ct)
+    private static async Task<(double Wall, double Config, double Total)> AskAsync(KestrelApp app, string question, CancellationToken ct)
     {
-        var wall = new List<double>(corpus.Questions.Count);
-        var config = new List<double>(corpus.Questions.Count);
-        var total = new List<double>(corpus.Questions.Count);
-        foreach (var question in corpus.Questions)
-        {
-            var begun = Stopwatch.GetTimestamp();
-            using var response = await app.Client.PostAsJsonAsync("/maas/v1/query",
-                new QueryRequest(SeedDefaults.DefaultDeployment, Corpus.UserId, null, question), ct);
-            var body = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<QueryResponse>(ct)
-                ?? throw new InvalidOperationException("empty query response");
-            wall.Add(Stopwatch.GetElapsedTime(begun).TotalMilliseconds);
-            config.Add(body.LatencyMs["config"]);
-            total.Add(body.LatencyMs["total"]);
-        }
-        var pass = new CoherencePass(name, round, Latency.From(wall), Latency.From(config), Latency.From(total)) { Samples = wall };
-        Progress.Log(Invariant($"{name} round {round}: client wall {pass.ClientWall}; server config {pass.ServerConfig}; server total {pass.ServerTotal}"));
-        return pass;
+        var begun = Stopwatch.GetTimestamp();
+        using var response = await app.Client.PostAsJsonAsync("/maas/v1/query",
+            new QueryRequest(SeedDefaults.DefaultDeployment, Corpus.UserId, null, question), ct);
+        var body = await response.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<QueryResponse>(ct)
+            ?? throw new InvalidOperationException("empty query response");
+        return (Stopwatch.GetElapsedTime(begun).TotalMilliseconds, body.LatencyMs["config"], body.LatencyMs["total"]);
     }
 }
