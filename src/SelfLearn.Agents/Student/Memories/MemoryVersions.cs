@@ -31,14 +31,13 @@ public static class MemoryVersions
             ct, deploymentId, userId)).Single();
 
     /// <summary>
-    /// Raises every counter a forget touches — the named deployment's, or those of every deployment the user has
-    /// memories or a counter in — inside the forget's transaction, before its delete.
+    /// Before a forget's delete, in its transaction: raises the counters of the named deployment, or of every
+    /// deployment the user has memories (some stored before counters existed) or a counter in.
     /// </summary>
-    public static async Task RaiseForForgetAsync(IDocumentSession session, string userId, string? deploymentId, CancellationToken ct)
+    public static async Task RaiseBeforeForgetAsync(IDocumentSession session, string memories, string userId, string? deploymentId, CancellationToken ct)
     {
-        await session.BeginTransactionAsync(ct);
         var touched = deploymentId is null
-            ? $"select deployment_id from {MemoryTable(session)} where user_id = ? union select deployment_id from {Table} where user_id = ?"
+            ? $"select deployment_id from {memories} where user_id = ? union select deployment_id from {Table} where user_id = ?"
             : "select ?";
         object[] parameters = deploymentId is null ? [userId, userId, userId] : [userId, deploymentId];
         await session.QueryAsync<long>(
@@ -47,5 +46,16 @@ public static class MemoryVersions
             "select count(*) from raised", ct, parameters);
     }
 
-    private static string MemoryTable(IDocumentSession session) => session.DocumentStore.Options.Schema.For<MemoryDocument>();
+    /// <summary>
+    /// After a forget's delete, queued to commit with it: an ingest into a deployment new to the user that committed
+    /// before the delete lost its memories to it, and its counter is visible only now. (It also gives the forget
+    /// something to commit: <see cref="IDocumentSession.SaveChangesAsync"/> commits only a session with work queued.)
+    /// </summary>
+    public static void QueueRaiseAfterForget(IDocumentSession session, string userId, string? deploymentId)
+    {
+        if (deploymentId is null)
+            session.QueueSqlCommand($"update {Table} set version = version + 1 where user_id = ?", userId);
+        else
+            session.QueueSqlCommand($"update {Table} set version = version + 1 where user_id = ? and deployment_id = ?", userId, deploymentId);
+    }
 }
