@@ -15,9 +15,12 @@ namespace SelfLearn.Benchmarks.Student;
 internal static class StudentBenchmark
 {
     public static Task<int> Main(string[] args) =>
-        args is ["embed", .. var rest]
-            ? BenchmarkMain.RunAsync(rest, EmbedOptions.Parse, EmbedBench.RunAsync)
-            : BenchmarkMain.RunAsync(args, Options.Parse, RunAsync);
+        args switch
+        {
+            ["embed", .. var rest] => BenchmarkMain.RunAsync(rest, EmbedOptions.Parse, EmbedBench.RunAsync),
+            ["coherence", .. var rest] => BenchmarkMain.RunAsync(rest, CoherenceOptions.Parse, CoherenceBench.RunAsync),
+            _ => BenchmarkMain.RunAsync(args, Options.Parse, RunAsync),
+        };
 
     private static async Task<int> RunAsync(Options options, CancellationToken ct)
     {

@@ -25,6 +25,7 @@ if (args is [ClusterCommand.Name, .. var clusterArgs])
 
 builder.AddNodeIdentity();
 builder.AddSelfLearnCritterStack(connectionString);
+builder.Services.AddDatabaseKeyRing();
 builder.AddStudent();
 builder.AddUserEmulator();
 builder.AddTeacher();

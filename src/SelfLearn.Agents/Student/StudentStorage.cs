@@ -11,6 +11,6 @@ public static class StudentStorage
             .Duplicate(m => m.DeploymentId)
             .Duplicate(m => m.UserId)
             .Index(m => new { m.DeploymentId, m.UserId, m.SessionKey });
-        return options;
+        return options.AddMemoryVersions();
     }
 }

@@ -26,6 +26,7 @@ public static class CritterStackSetup
         builder.Services.AddMarten(opts =>
             {
                 opts.Listeners.Add(catalog);
+                opts.AddCatalogVersion();
                 opts.DatabaseSchemaName = "selflearn";
                 opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
                 opts.AddSelfLearnProjections();

@@ -112,13 +112,13 @@ public sealed class MemoryIndexCacheTests
         await cache.GetAsync("d", "u", CancellationToken.None);
         var ingested = Documents(3);
 
-        cache.Added("d", "u", ingested);
-        cache.Added("d", "u", ingested);
+        cache.Added("d", "u", ingested, 1);
+        cache.Added("d", "u", ingested, 1);
 
         Assert.Equal(3, (await cache.GetAsync("d", "u", CancellationToken.None)).Count);
         Assert.Equal(3L, cache.Memories);
         Assert.True(cache.Holds("d", "other"));
-        cache.Added("d", "other", Documents(1));
+        cache.Added("d", "other", Documents(1), 1);
         Assert.False(cache.Holds("d", "other"));
         Assert.True(cache.Holds("d", "u"));
         Assert.Equal(3L, cache.Memories);
@@ -131,7 +131,7 @@ public sealed class MemoryIndexCacheTests
         var cache = Cache(source);
         var loading = cache.GetAsync("d", "u", CancellationToken.None);
 
-        cache.Added("d", "u", Documents(2));
+        cache.Added("d", "u", Documents(2), 1);
         source.Waiting("u").SetResult(ScriptedMemorySource.Memories(0));
         await loading;
 
@@ -147,11 +147,68 @@ public sealed class MemoryIndexCacheTests
         var source = new ScriptedMemorySource { Immediate = _ => 0 };
         var cache = Cache(source);
         await cache.GetAsync("d", "u", CancellationToken.None);
-        cache.Added("d", "u", Documents(1, dimension: 2));
+        cache.Added("d", "u", Documents(1, dimension: 2), 1);
 
-        cache.Added("d", "u", Documents(1, dimension: 3));
+        cache.Added("d", "u", Documents(1, dimension: 3), 2);
 
         Assert.False(cache.Holds("d", "u"));
+    }
+
+    [Fact]
+    public async Task A_query_that_read_a_newer_memory_version_loads_again_and_an_older_or_equal_one_does_not()
+    {
+        var loadsSoFar = 0;
+        var source = new ScriptedMemorySource { Immediate = _ => ++loadsSoFar };
+        var cache = Cache(source);
+        Assert.Equal(1, (await cache.GetAsync("d", "u", 3, CancellationToken.None)).Count);
+
+        Assert.Equal(1, (await cache.GetAsync("d", "u", 3, CancellationToken.None)).Count);
+        Assert.Equal(1, (await cache.GetAsync("d", "u", 2, CancellationToken.None)).Count);
+        Assert.Equal(2, (await cache.GetAsync("d", "u", 4, CancellationToken.None)).Count);
+        Assert.Equal(2, source.Loads("u"));
+    }
+
+    [Fact]
+    public async Task An_ingest_right_after_the_cached_version_grows_the_index_and_claims_its_version()
+    {
+        var source = new ScriptedMemorySource { Immediate = _ => 0 };
+        var cache = Cache(source);
+        await cache.GetAsync("d", "u", 5, CancellationToken.None);
+
+        cache.Added("d", "u", Documents(2), 6);
+
+        Assert.Equal(2, (await cache.GetAsync("d", "u", 6, CancellationToken.None)).Count);
+        Assert.Equal(1, source.Loads("u"));
+    }
+
+    [Fact]
+    public async Task An_ingest_that_skips_a_version_another_node_wrote_drops_the_index()
+    {
+        var source = new ScriptedMemorySource { Immediate = _ => 0 };
+        var cache = Cache(source);
+        await cache.GetAsync("d", "u", 5, CancellationToken.None);
+
+        cache.Added("d", "u", Documents(2), 7);
+
+        Assert.False(cache.Holds("d", "u"));
+        Assert.Equal(0L, cache.Memories);
+    }
+
+    [Fact]
+    public async Task A_load_started_for_an_older_version_is_not_shared_with_a_query_that_read_a_newer_one()
+    {
+        var source = new ScriptedMemorySource();
+        var cache = Cache(source);
+        var older = cache.GetAsync("d", "u", 1, CancellationToken.None);
+
+        var newer = cache.GetAsync("d", "u", 2, CancellationToken.None);
+        source.Waiting("u").SetResult(ScriptedMemorySource.Memories(1));
+        source.Waiting("u").SetResult(ScriptedMemorySource.Memories(2));
+
+        Assert.Equal(1, (await older).Count);
+        Assert.Equal(2, (await newer).Count);
+        Assert.Equal(2, (await cache.GetAsync("d", "u", 2, CancellationToken.None)).Count);
+        Assert.Equal(2L, cache.Memories);
     }
 
     private static MemoryDocument[] Documents(int count, int dimension = 0) =>

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Marten;
 using SelfLearn.Agents.Maas;
+using SelfLearn.Agents.Student.Memories;
 using SelfLearn.Agents.Tuner;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Experiments;
+using SelfLearn.Domain.ImpactFactors;
 using SelfLearn.Domain.Tuner;
 using SelfLearn.Projections.Configuration;
 using SelfLearn.Projections.Experiments;
@@ -29,20 +31,45 @@ public static class StudentConfigResolver
         IQuerySession session, CatalogCache catalog, string deploymentId, string? experimentId, string? variant, string userId, string? threadId,
         string? cycleType, CancellationToken ct)
     {
-        // This runs on every query: the catalog comes from memory; the deployment and the experiment (or the deployment's
-        // live split, for live traffic) in one round trip.
-        var defaults = Catalog.Defaults(await catalog.GetAsync(session, ct));
+        var (config, error, _) = await ResolveWithMemoryVersionAsync(session, catalog, deploymentId, experimentId, variant, userId, threadId, cycleType,
+            readVersions: true, ct);
+        return (config, error);
+    }
+
+    /// <summary>
+    /// As above, and the user's memory version, for the query path to check its cached index against. Without
+    /// <paramref name="readVersions"/> (<see cref="IndexCacheOptions.ReadVersions"/> off) no version is read: any cached
+    /// catalog is used and the memory version is 0, the single-node behaviour from before several nodes.
+    /// </summary>
+    public static async Task<(StudentConfig? Config, string? Error, long MemoryVersion)> ResolveWithMemoryVersionAsync(
+        IQuerySession session, CatalogCache catalog, string deploymentId, string? experimentId, string? variant, string userId, string? threadId,
+        string? cycleType, bool readVersions, CancellationToken ct)
+    {
+        // This runs on every query: the deployment, the experiment (or the deployment's live split, for live traffic) and
+        // the versions of the catalog and the user's memories in one round trip; the catalog comes from memory.
         var live = experimentId is null && variant is null && CycleTypes.Of(cycleType, null) == CycleTypes.Online;
         var batch = session.CreateBatchQuery();
         var deploymentQuery = batch.Load<Deployment>(deploymentId);
         var experimentQuery = experimentId is null ? Task.FromResult<Experiment?>(null) : batch.Load<Experiment>(Experiment.StreamKey(experimentId));
         var splitQuery = live ? batch.Load<LiveSplit>(deploymentId) : Task.FromResult<LiveSplit?>(null);
+        var versionsQuery = readVersions ? CacheVersions.Read(batch, deploymentId, userId) : Task.FromResult(new CacheVersions(0, 0));
         await batch.Execute(ct);
+        var versions = await versionsQuery;
+        var (config, error) = await ResolveAsync(session, await catalog.GetAsync(session, versions.Catalog, ct), deploymentId, experimentId, variant,
+            userId, threadId, await deploymentQuery, await experimentQuery, await splitQuery, ct);
+        return (config, error, versions.Memories);
+    }
 
-        if (await deploymentQuery is not { ActiveVersion: { } active } deployment)
+    private static async Task<(StudentConfig? Config, string? Error)> ResolveAsync(
+        IQuerySession session, IReadOnlyDictionary<string, ImpactFactor> catalog, string deploymentId, string? experimentId, string? variant,
+        string userId, string? threadId, Deployment? loadedDeployment, Experiment? loadedExperiment, LiveSplit? loadedSplit, CancellationToken ct)
+    {
+        var defaults = Catalog.Defaults(catalog);
+
+        if (loadedDeployment is not { ActiveVersion: { } active } deployment)
             return (null, $"no deployment '{deploymentId}'.");
 
-        if (await splitQuery is { } split)
+        if (loadedSplit is { } split)
         {
             var unit = Unit(split.AssignmentUnit, userId, threadId);
             var served = split.Variants[VariantAssignment.Index(split.ExperimentId, unit, [.. split.Variants.Select(v => v.Weight)])];
@@ -54,7 +81,7 @@ public static class StudentConfigResolver
                 ? (new StudentConfig(active, Parameters.Merge(defaults, deployment.ActiveParameters), null, null), null)
                 : (null, "'variant' needs an 'experimentId'.");
 
-        if (await experimentQuery is not { } experiment)
+        if (loadedExperiment is not { } experiment)
             return (null, $"no experiment '{experimentId}'.");
         if (experiment.DeploymentId != deploymentId)
             return (null, $"experiment '{experimentId}' runs on deployment '{experiment.DeploymentId}', not '{deploymentId}'.");

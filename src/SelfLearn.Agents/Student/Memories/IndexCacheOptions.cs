@@ -17,4 +17,10 @@ public sealed class IndexCacheOptions
     /// </summary>
     [Range(1, long.MaxValue)]
     public long MaxMemories { get; set; } = 100_000;
+
+    /// <summary>
+    /// Whether each query reads the memory and catalog versions to see other nodes' writes (docs/CLUSTER.md). Off is
+    /// the behaviour from before several nodes, correct on a single node only: kept as the benchmark's baseline.
+    /// </summary>
+    public bool ReadVersions { get; set; } = true;
 }

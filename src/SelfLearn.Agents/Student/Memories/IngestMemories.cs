@@ -10,7 +10,8 @@ namespace SelfLearn.Agents.Student.Memories;
 /// <summary>
 /// Stores memories of one user of one deployment, each with its vector (computed here, once) and its place in its
 /// session (sessions default to the thread), after checking the whole request: nothing is written when any item is bad.
-/// Each stored request leaves an ingest run in telemetry, tagged like the queries.
+/// Each stored request leaves an ingest run in telemetry, tagged like the queries, and raises the user's memory version
+/// in its transaction, so every node's next query sees the new memories.
 /// </summary>
 public sealed class IngestMemories(
     IDocumentStore store, ITextEmbedder embedder, MemoryIndexCache indexes, TelemetryWriter telemetry, TimeProvider clock)
@@ -75,9 +76,10 @@ public sealed class IngestMemories(
         }).ToList();
 
         session.Store(memories.ToArray());
+        var version = await MemoryVersions.RaiseAsync(session, request.DeploymentId!, request.UserId!, ct);
         await session.SaveChangesAsync(ct);
         // Committed: from here on nothing may fail the request.
-        indexes.Added(request.DeploymentId!, request.UserId!, memories);
+        indexes.Added(request.DeploymentId!, request.UserId!, memories, version);
         telemetry.Enqueue(new IngestRun(Guid.CreateVersion7(), now, request.DeploymentId!, request.ExperimentId, request.Variant,
             CycleTypes.Of(request.CycleType, request.ExperimentId), request.SimulationId, memories.Count, Math.Round(watch.Elapsed.TotalMilliseconds, 3)));
         return (memories.Select(m => m.Id).ToList(), null);

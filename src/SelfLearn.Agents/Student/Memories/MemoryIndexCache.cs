@@ -6,7 +6,8 @@ namespace SelfLearn.Agents.Student.Memories;
 
 /// <summary>
 /// One in-memory retrieval index per (deployment, user), loaded on first use and kept current by ingest and forget on
-/// this node. Bounded by <see cref="IndexCacheOptions"/>: the least recently used indexes go first. A load belongs to
+/// this node. Each index carries the memory version (<see cref="MemoryVersions"/>) it holds at least: a query that read
+/// a newer version — another node ingested or forgot since — loads the index again. Bounded by <see cref="IndexCacheOptions"/>: the least recently used indexes go first. A load belongs to
 /// the cache, not to the request that started it: a caller that gives up stops waiting, the load goes on for the
 /// others, and a load that fails is dropped so the next caller loads again.
 /// </summary>
@@ -24,12 +25,19 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
 
     public bool Holds(string deploymentId, string userId) { lock (gate) return entries.ContainsKey((deploymentId, userId)); }
 
-    public Task<MemoryIndex> GetAsync(string deploymentId, string userId, CancellationToken ct)
+    /// <summary>Any cached index of the user, however old: for callers that do not read the memory version.</summary>
+    public Task<MemoryIndex> GetAsync(string deploymentId, string userId, CancellationToken ct) => GetAsync(deploymentId, userId, 0, ct);
+
+    /// <summary>
+    /// An index holding at least <paramref name="version"/>, which the caller read from the database before this call:
+    /// a load started now reads every memory committed with that version or an older one, so it may claim it.
+    /// </summary>
+    public Task<MemoryIndex> GetAsync(string deploymentId, string userId, long version, CancellationToken ct)
     {
         CachedIndex entry;
         lock (gate)
         {
-            if (entries.TryGetValue((deploymentId, userId), out var cached))
+            if (entries.TryGetValue((deploymentId, userId), out var cached) && cached.Version >= version)
             {
                 entry = cached;
                 recency.Remove(entry.Node);
@@ -37,7 +45,9 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
             }
             else
             {
-                entry = new CachedIndex((deploymentId, userId), this);
+                if (cached is not null)
+                    Remove(cached);
+                entry = new CachedIndex((deploymentId, userId), version, this);
                 entries.Add(entry.Key, entry);
                 recency.AddLast(entry.Node);
                 EvictOverLimits();
@@ -46,13 +56,23 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
         return entry.Index.Value.WaitAsync(ct);
     }
 
-    /// <summary>Brings a cached index up to date after an ingest committed; never throws, so the ingest still answers 201.</summary>
-    public void Added(string deploymentId, string userId, IReadOnlyList<MemoryDocument> added)
+    /// <summary>
+    /// Brings a cached index up to date after an ingest committed as <paramref name="version"/>; never throws, so the
+    /// ingest still answers 201. An index that missed a version in between (another node's write) is dropped.
+    /// </summary>
+    public void Added(string deploymentId, string userId, IReadOnlyList<MemoryDocument> added, long version)
     {
         CachedIndex? entry;
         lock (gate)
+        {
             if (!entries.TryGetValue((deploymentId, userId), out entry))
                 return;
+            if (entry.Version < version - 1)
+            {
+                Remove(entry);
+                return;
+            }
+        }
 
         // A load still running may or may not have read these memories: drop it, the next query loads afresh.
         if (!entry.Index.IsValueCreated || !entry.Index.Value.IsCompletedSuccessfully)
@@ -65,7 +85,11 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
         try
         {
             index.AddMissing(added.Select(ToEntry));
-            lock (gate) Resize(entry, index.Count);
+            lock (gate)
+            {
+                entry.Version = Math.Max(entry.Version, version);
+                Resize(entry, index.Count);
+            }
         }
         catch (ArgumentException e)
         {
@@ -139,9 +163,10 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
 
     private sealed class CachedIndex
     {
-        public CachedIndex((string Deployment, string User) key, MemoryIndexCache cache)
+        public CachedIndex((string Deployment, string User) key, long version, MemoryIndexCache cache)
         {
             Key = key;
+            Version = version;
             Node = new LinkedListNode<CachedIndex>(this);
             Index = new Lazy<Task<MemoryIndex>>(() => cache.LoadAsync(this));
         }
@@ -153,5 +178,8 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
         public Lazy<Task<MemoryIndex>> Index { get; }
 
         public int Memories { get; set; }
+
+        /// <summary>Changed under the cache's gate only.</summary>
+        public long Version { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SelfLearn.Agents.Student.Configuration;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Student.Embeddings;
@@ -18,8 +19,10 @@ namespace SelfLearn.Agents.Student.Querying;
 /// </summary>
 public sealed class AnswerQuestion(
     IDocumentStore store, CatalogCache catalog, ITextEmbedder embedder, MemoryIndexCache indexes, AnswerGenerator generator, TelemetryWriter telemetry,
-    TimeProvider clock, [FromKeyedServices(SecondEmbedder.MiniLm)] ITextEmbedder miniLm)
+    TimeProvider clock, [FromKeyedServices(SecondEmbedder.MiniLm)] ITextEmbedder miniLm, IOptions<IndexCacheOptions> cacheOptions)
 {
+    private readonly bool readVersions = cacheOptions.Value.ReadVersions;
+
     public const int MaxQuestionLength = 2000;
 
     public static string? Validate(QueryRequest request)
@@ -53,15 +56,16 @@ public sealed class AnswerQuestion(
             StudentConfig? config;
             string? error;
             run.Begin("config");
+            long memoryVersion;
             await using (var session = store.QuerySession())
-                (config, error) = await StudentConfigResolver.ResolveAsync(session, catalog, request.DeploymentId!, request.ExperimentId, request.Variant,
-                    request.UserId!, request.ThreadId, request.CycleType, ct);
+                (config, error, memoryVersion) = await StudentConfigResolver.ResolveWithMemoryVersionAsync(session, catalog, request.DeploymentId!,
+                    request.ExperimentId, request.Variant, request.UserId!, request.ThreadId, request.CycleType, readVersions, ct);
             run.Config = config;
             run.End(stage);
             if (config is null)
                 return (null, error);
 
-            var response = await RunAsync(request, config, run, stage, total, ct);
+            var response = await RunAsync(request, config, memoryVersion, run, stage, total, ct);
             telemetry.Enqueue(run.Finish(response, total.Elapsed.TotalMilliseconds));
             return (response, null);
         }
@@ -72,7 +76,8 @@ public sealed class AnswerQuestion(
         }
     }
 
-    private async Task<QueryResponse> RunAsync(QueryRequest request, StudentConfig config, RunRecorder run, Stopwatch stage, Stopwatch total, CancellationToken ct)
+    private async Task<QueryResponse> RunAsync(
+        QueryRequest request, StudentConfig config, long memoryVersion, RunRecorder run, Stopwatch stage, Stopwatch total, CancellationToken ct)
     {
         var settings = RetrievalSettings.From(config.Parameters);
         var promptVersion = config.Parameters["generation.system_prompt_version"].GetString()!;
@@ -87,7 +92,7 @@ public sealed class AnswerQuestion(
             : ((ITextEmbedder, float[])?)null;
         run.End(stage);
         run.Begin("load");
-        var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, ct);
+        var index = await indexes.GetAsync(request.DeploymentId!, request.UserId!, memoryVersion, ct);
         run.End(stage);
         run.Begin("retrieve");
         var asOf = request.AsOf is { } at ? Timestamps.Parse(at) : (DateTimeOffset?)null;
