@@ -25,7 +25,7 @@ public sealed class ClusterTests(LocalCluster cluster) : IClassFixture<LocalClus
         Assert.Equal(LocalCluster.Size, nodes.Select(n => n.ProcessId).Distinct().Count());
         Assert.Equal(LocalCluster.Size, nodes.Select(n => n.WolverineNode).Distinct().Count());
 
-        using var http = new HttpClient { BaseAddress = new Uri(cluster.BalancerUrl) };
+        using var http = LocalCluster.Client(cluster.BalancerUrl);
         var answeredBy = new List<string>();
         for (var i = 0; i < 2 * LocalCluster.Size; i++)
         {
@@ -33,6 +33,16 @@ public sealed class ClusterTests(LocalCluster cluster) : IClassFixture<LocalClus
             answeredBy.Add(response.Headers.GetValues("X-SelfLearn-Node").Single());
         }
         Assert.Equal(["node-1", "node-2", "node-3"], answeredBy.Distinct().Order());
+
+        // A browser keeps to the node that answered it first (its live page's circuit is there): the affinity cookie.
+        using var browser = new HttpClient { BaseAddress = new Uri(cluster.BalancerUrl) };
+        var pinned = new List<string>();
+        for (var i = 0; i < 2 * LocalCluster.Size; i++)
+        {
+            using var response = await browser.GetAsync("/health");
+            pinned.Add(response.Headers.GetValues("X-SelfLearn-Node").Single());
+        }
+        Assert.Single(pinned.Distinct());
     }
 
     [Fact]

@@ -48,9 +48,11 @@ public sealed class LocalCluster : IAsyncLifetime
         await _cluster.WaitUntilAnswersAsync($"{BalancerUrl}/health", TimeSpan.FromMinutes(10));
     }
 
+    /// <summary>A client of <paramref name="url"/> (the balancer or one node) with a key; it keeps no cookies, so the balancer spreads its requests.</summary>
     public static HttpClient Client(string url, string key = Keys.MetaUser)
     {
-        var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
+        // No cookies: the balancer's affinity cookie would pin every later request to one node.
+        var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         return http;
     }
