@@ -48,7 +48,10 @@ public static class HybridRetriever
         PseudoRelevanceFeedback.Expand(snapshot, terms, settings, table);
         var unitQuery = new float[queryVector.Length];
         DenseVector.Normalize(queryVector, unitQuery);
-        ScoreDense(snapshot, unitQuery, table.RawDense);
+        if (index.DenseCandidates(snapshot, unitQuery) is { } candidates)
+            ApproximateDense.Score(snapshot, unitQuery, candidates, table.RawDense);
+        else
+            ScoreDense(snapshot, unitQuery, table.RawDense);
         table.RawBm25.CopyTo(table.Bm25);
         table.RawDense.CopyTo(table.Dense);
         ScoreNormalizer.Normalize(table.Bm25, settings.Fusion, settings.RrfK);
