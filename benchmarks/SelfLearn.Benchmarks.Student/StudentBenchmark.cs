@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using SelfLearn.Api.Hosting;
+using SelfLearn.Benchmarks.Student.Ann;
 using SelfLearn.Benchmarks.Student.Embedding;
 
 using SelfLearn.Api.Security;
@@ -15,9 +16,12 @@ namespace SelfLearn.Benchmarks.Student;
 internal static class StudentBenchmark
 {
     public static Task<int> Main(string[] args) =>
-        args is ["embed", .. var rest]
-            ? BenchmarkMain.RunAsync(rest, EmbedOptions.Parse, EmbedBench.RunAsync)
-            : BenchmarkMain.RunAsync(args, Options.Parse, RunAsync);
+        args switch
+        {
+            ["embed", .. var rest] => BenchmarkMain.RunAsync(rest, EmbedOptions.Parse, EmbedBench.RunAsync),
+            ["ann", .. var rest] => BenchmarkMain.RunAsync(rest, AnnBenchOptions.Parse, AnnReport.RunAsync),
+            _ => BenchmarkMain.RunAsync(args, Options.Parse, RunAsync),
+        };
 
     private static async Task<int> RunAsync(Options options, CancellationToken ct)
     {

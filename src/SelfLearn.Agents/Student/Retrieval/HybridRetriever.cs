@@ -7,7 +7,8 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// a fifth, 1 when its speaker is named in the question (<see cref="SpeakerMentions"/>); and, when
 /// <see cref="RetrievalSettings.SecondEmbedder"/> is on, the second model's cosine normalised like the first. Fused =
 /// weighted mean of the signals (0 when all weights are 0). A memory then inherits from the turns around it in the same
-/// session (<see cref="NeighborInheritance"/>); <see cref="ResultSelection"/> cuts the ranked list.
+/// session (<see cref="NeighborInheritance"/>); <see cref="ResultSelection"/> cuts the ranked list. From
+/// <see cref="AnnOptions.Threshold"/> memories on, only the HNSW index's candidates get a dense cosine (<see cref="ApproximateDense"/>).
 /// </summary>
 public static class HybridRetriever
 {

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using SelfLearn.Agents.Student.Retrieval;
+using static System.FormattableString;
+
+namespace SelfLearn.Benchmarks.Student.Ann;
+
+/// <summary>One index size: the exact scan and the HNSW index side by side, on the same memories and questions.</summary>
+internal sealed record AnnSizeResult(
+    int Memories, int TimedQuestions, int RecallQuestions, int ExactCheckQuestions, double IndexBuildSeconds, double IndexManagedMiB, double GraphBuildSeconds,
+    double GraphMemoryMiB, Latency Exact, Latency Ann, double AnnOverExactP95, double ExactScanDenseRecallAt10, double AnnDenseRecallAt10,
+    double RecallLostPercent, double HybridTop10Agreement);
+
+/// <summary>
+/// Large memories (#15 item 4): for each size, an index of size − 1 memories with vectors is timed with the exact scan
+/// (catalog-default hybrid retrieval), then one memory without a vector crosses <see cref="AnnOptions.Threshold"/> and
+/// builds the HNSW graph over the same vectors, and the same questions are timed again. Recall@10 of the dense side is
+/// measured on every dev question against <see cref="ExactDenseTop10"/>. Embedding is excluded.
+/// </summary>
+internal static class AnnBench
+{
+    private const int WarmUp = 20;
+
+    public static AnnSizeResult Run(AnnCorpus corpus, int size, int timed)
+    {
+        var settings = RetrievalSettings.From(RetrievalBench.DefaultParameters());
+        var denseOnly = settings with
+        {
+            TopK = 10, Bm25Weight = 0, DenseWeight = 1, RecencyWeight = 0, KeywordWeight = 0, SpeakerWeight = 0, NeighborWeight = 0,
+            MinScore = 0, MaxContextTokens = int.MaxValue, DuplicateSimilarity = 1.01, Fusion = FusionMethod.Rrf, PrfTerms = 0,
+        };
+        var questions = corpus.Questions.Count;
+
+        var managedBefore = GC.GetTotalMemory(true);
+        var started = Stopwatch.GetTimestamp();
+        var entries = corpus.Memories(size - 1).ToList();
+        using var index = new MemoryIndex(entries, new AnnOptions { Threshold = size });
+        var buildSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var managedMiB = (GC.GetTotalMemory(true) - managedBefore) / 1048576.0;
+        Progress.Log(Invariant($"{size - 1} memories indexed in {buildSeconds:F1} s, {managedMiB:F0} MiB managed; exact scan"));
+        var now = index.Latest ?? DateTimeOffset.UtcNow;
+        var positions = entries.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i);
+
+        var (exact, exactTop10) = Time(index, corpus, settings, now, timed);
+        Progress.Log($"exact scan: {exact}");
+        var truth = new ExactDenseTop10(entries.ConvertAll(e => e.Vector));
+        var expected = corpus.QueryVectors.Select(truth.Of).ToList();
+        var checkedQuestions = Math.Min(timed, questions);
+        var exactRecall = Recall(index, corpus, denseOnly, now, expected, positions, checkedQuestions);
+        Progress.Log(Invariant($"ground truth computed; the exact scan's dense recall@10 on {checkedQuestions} questions: {exactRecall}"));
+
+        GC.Collect();
+        var workingSet = Process.GetCurrentProcess().WorkingSet64;
+        started = Stopwatch.GetTimestamp();
+        index.AddMissing([new MemoryEntry(Guid.NewGuid(), "one memory without a vector", null, now, null, null, 0, [])]);
+        var graphSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var graphMiB = (Process.GetCurrentProcess().WorkingSet64 - workingSet) / 1048576.0;
+        if (!index.UsesAnn)
+            throw new InvalidOperationException("The index did not switch to its HNSW graph at the threshold.");
+        Progress.Log(Invariant($"HNSW graph built in {graphSeconds:F1} s (+{graphMiB:F0} MiB working set); ANN"));
+
+        var (ann, annTop10) = Time(index, corpus, settings, now, timed);
+        Progress.Log($"ANN: {ann}");
+        var annRecall = Recall(index, corpus, denseOnly, now, expected, positions, questions);
+        var agreement = annTop10.Zip(exactTop10, (a, e) => a.Intersect(e).Count() / 10.0).Average();
+        Progress.Log(Invariant($"ANN dense recall@10 on {questions} questions: {annRecall}; hybrid top-10 agreement with the exact scan {agreement:F4}"));
+
+        return new AnnSizeResult(size, timed, questions, checkedQuestions, Latency.R(buildSeconds, 1), Latency.R(managedMiB, 0), Latency.R(graphSeconds, 1),
+            Latency.R(graphMiB, 0), exact, ann, Latency.R(ann.P95Ms / exact.P95Ms, 3), Latency.R(exactRecall, 4), Latency.R(annRecall, 4),
+            Latency.R((1 - annRecall) * 100, 2), Latency.R(agreement, 4));
+    }
+
+    private static (Latency Latency, List<Guid[]> Top10) Time(MemoryIndex index, AnnCorpus corpus, RetrievalSettings settings, DateTimeOffset now, int timed)
+    {
+        var count = corpus.Questions.Count;
+        for (var i = 0; i < WarmUp; i++)
+            HybridRetriever.Retrieve(index, corpus.Questions[i % count], corpus.QueryVectors[i % count], settings, now);
+        var samples = new List<double>(timed);
+        var top10 = new List<Guid[]>(timed);
+        for (var i = 0; i < timed; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var result = HybridRetriever.Retrieve(index, corpus.Questions[i % count], corpus.QueryVectors[i % count], settings, now);
+            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            top10.Add([.. result.Ranked.Take(10).Select(m => m.Id)]);
+        }
+
+        return (Latency.From(samples), top10);
+    }
+
+    private static double Recall(
+        MemoryIndex index, AnnCorpus corpus, RetrievalSettings denseOnly, DateTimeOffset now, List<int[]> expected,
+        Dictionary<Guid, int> positions, int questions)
+    {
+        var found = 0;
+        for (var q = 0; q < questions; q++)
+        {
+            var items = HybridRetriever.Retrieve(index, corpus.Questions[q], corpus.QueryVectors[q], denseOnly, now).Items;
+            found += items.Count(i => positions.TryGetValue(i.Memory.Id, out var p) && expected[q].Contains(p));
+        }
+
+        return (double)found / (10 * questions);
+    }
+}
