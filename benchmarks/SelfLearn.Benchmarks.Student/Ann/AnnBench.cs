@@ -7,7 +7,7 @@ namespace SelfLearn.Benchmarks.Student.Ann;
 /// <summary>One index size: the exact scan and the HNSW index side by side, on the same memories and questions.</summary>
 internal sealed record AnnSizeResult(
     int Memories, int TimedQuestions, int RecallQuestions, int ExactCheckQuestions, double IndexBuildSeconds, double IndexManagedMiB, double GraphBuildSeconds,
-    double GraphMemoryMiB, Latency Exact, Latency Ann, double AnnOverExactP95, double ExactScanDenseRecallAt10, double AnnDenseRecallAt10,
+    double GraphMemoryMiB, Latency Exact, Latency Ann, Latency ExactDenseStage, Latency AnnDenseStage, double AnnOverExactP95, double ExactScanDenseRecallAt10, double AnnDenseRecallAt10,
     double RecallLostPercent, double HybridTop10Agreement);
 
 /// <summary>
@@ -23,11 +23,6 @@ internal static class AnnBench
     public static AnnSizeResult Run(AnnCorpus corpus, int size, int timed)
     {
         var settings = RetrievalSettings.From(RetrievalBench.DefaultParameters());
-        var denseOnly = settings with
-        {
-            TopK = 10, Bm25Weight = 0, DenseWeight = 1, RecencyWeight = 0, KeywordWeight = 0, SpeakerWeight = 0, NeighborWeight = 0,
-            MinScore = 0, MaxContextTokens = int.MaxValue, DuplicateSimilarity = 1.01, Fusion = FusionMethod.Rrf, PrfTerms = 0,
-        };
         var questions = corpus.Questions.Count;
 
         var managedBefore = GC.GetTotalMemory(true);
@@ -38,14 +33,14 @@ internal static class AnnBench
         var managedMiB = (GC.GetTotalMemory(true) - managedBefore) / 1048576.0;
         Progress.Log(Invariant($"{size - 1} memories indexed in {buildSeconds:F1} s, {managedMiB:F0} MiB managed; exact scan"));
         var now = index.Latest ?? DateTimeOffset.UtcNow;
-        var positions = entries.Select((e, i) => (e.Id, i)).ToDictionary(p => p.Id, p => p.i);
 
         var (exact, exactTop10) = Time(index, corpus, settings, now, timed);
-        Progress.Log($"exact scan: {exact}");
+        var exactDense = DenseStage(index, corpus, timed);
+        Progress.Log($"exact scan: {exact}; its dense stage alone: {exactDense}");
         var truth = new ExactDenseTop10(entries.ConvertAll(e => e.Vector));
         var expected = corpus.QueryVectors.Select(truth.Of).ToList();
         var checkedQuestions = Math.Min(timed, questions);
-        var exactRecall = Recall(index, corpus, denseOnly, now, expected, positions, checkedQuestions);
+        var exactRecall = Recall(index, corpus, expected, checkedQuestions);
         Progress.Log(Invariant($"ground truth computed; the exact scan's dense recall@10 on {checkedQuestions} questions: {exactRecall}"));
 
         GC.Collect();
@@ -59,13 +54,14 @@ internal static class AnnBench
         Progress.Log(Invariant($"HNSW graph built in {graphSeconds:F1} s (+{graphMiB:F0} MiB working set); ANN"));
 
         var (ann, annTop10) = Time(index, corpus, settings, now, timed);
-        Progress.Log($"ANN: {ann}");
-        var annRecall = Recall(index, corpus, denseOnly, now, expected, positions, questions);
+        var annDense = DenseStage(index, corpus, timed);
+        Progress.Log($"ANN: {ann}; its dense stage alone: {annDense}");
+        var annRecall = Recall(index, corpus, expected, questions);
         var agreement = annTop10.Zip(exactTop10, (a, e) => a.Intersect(e).Count() / 10.0).Average();
         Progress.Log(Invariant($"ANN dense recall@10 on {questions} questions: {annRecall}; hybrid top-10 agreement with the exact scan {agreement:F4}"));
 
         return new AnnSizeResult(size, timed, questions, checkedQuestions, Latency.R(buildSeconds, 1), Latency.R(managedMiB, 0), Latency.R(graphSeconds, 1),
-            Latency.R(graphMiB, 0), exact, ann, Latency.R(ann.P95Ms / exact.P95Ms, 3), Latency.R(exactRecall, 4), Latency.R(annRecall, 4),
+            Latency.R(graphMiB, 0), exact, ann, exactDense, annDense, Latency.R(ann.P95Ms / exact.P95Ms, 3), Latency.R(exactRecall, 4), Latency.R(annRecall, 4),
             Latency.R((1 - annRecall) * 100, 2), Latency.R(agreement, 4));
     }
 
@@ -87,15 +83,53 @@ internal static class AnnBench
         return (Latency.From(samples), top10);
     }
 
-    private static double Recall(
-        MemoryIndex index, AnnCorpus corpus, RetrievalSettings denseOnly, DateTimeOffset now, List<int[]> expected,
-        Dictionary<Guid, int> positions, int questions)
+    /// <summary>The dense stage of <see cref="HybridRetriever"/> alone: a raw cosine for every memory, by scan or by candidates.</summary>
+    private static Latency DenseStage(MemoryIndex index, AnnCorpus corpus, int timed)
     {
+        var snapshot = index.Snapshot;
+        var scores = new double[snapshot.Count];
+        var samples = new List<double>(timed);
+        for (var i = 0; i < WarmUp + timed; i++)
+        {
+            var query = corpus.QueryVectors[i % corpus.Questions.Count];
+            var started = Stopwatch.GetTimestamp();
+            var unit = new float[query.Length];
+            DenseVector.Normalize(query, unit);
+            if (index.DenseCandidates(snapshot, unit) is { } candidates)
+                ApproximateDense.Score(snapshot, unit, candidates, scores);
+            else
+                HybridRetriever.ScoreDense(snapshot, unit, scores);
+            if (i >= WarmUp)
+                samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return Latency.From(samples);
+    }
+
+    /// <summary>Mean share of <see cref="ExactDenseTop10"/> found in the dense stage's own top 10 (scan or candidates).</summary>
+    private static double Recall(MemoryIndex index, AnnCorpus corpus, List<int[]> expected, int questions)
+    {
+        var snapshot = index.Snapshot;
+        var scores = new double[snapshot.Count];
         var found = 0;
         for (var q = 0; q < questions; q++)
         {
-            var items = HybridRetriever.Retrieve(index, corpus.Questions[q], corpus.QueryVectors[q], denseOnly, now).Items;
-            found += items.Count(i => positions.TryGetValue(i.Memory.Id, out var p) && expected[q].Contains(p));
+            var query = corpus.QueryVectors[q];
+            var unit = new float[query.Length];
+            DenseVector.Normalize(query, unit);
+            IEnumerable<int> scored;
+            if (index.DenseCandidates(snapshot, unit) is { } candidates)
+            {
+                ApproximateDense.Score(snapshot, unit, candidates, scores);
+                scored = candidates;
+            }
+            else
+            {
+                HybridRetriever.ScoreDense(snapshot, unit, scores);
+                scored = Enumerable.Range(0, scores.Length);
+            }
+
+            found += scored.OrderByDescending(p => scores[p]).Take(10).Count(expected[q].Contains);
         }
 
         return (double)found / (10 * questions);

@@ -18,9 +18,9 @@ internal sealed class DenseNeighbours(int dimension, AnnOptions options) : IDisp
     private readonly USearchIndex index = new(
         MetricKind.Ip, ScalarKind.Float32, (ulong)dimension, (ulong)options.Connectivity, (ulong)options.ExpansionAdd, (ulong)options.Candidates);
 
-    private bool disposed;
+    private volatile bool disposed;
 
-    public int Candidates => options.Candidates;
+    public bool IsDisposed => disposed;
 
     /// <summary>Adds memories held at <paramref name="firstPosition"/> onwards.</summary>
     public void Add(IReadOnlyList<IndexedMemory> memories, int firstPosition)

@@ -69,7 +69,7 @@ public static class HybridRetriever
             selection.OverBudget, selection.ContextTokens, selection.Ranked.ConvertAll(position => snapshot.Memories[position].Entry));
     }
 
-    private static void ScoreDense(IndexSnapshot index, float[] query, Span<double> scores)
+    internal static void ScoreDense(IndexSnapshot index, float[] query, Span<double> scores)
     {
         var memories = index.Memories;
         for (var i = 0; i < scores.Length; i++)

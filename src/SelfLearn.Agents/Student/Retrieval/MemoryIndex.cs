@@ -34,8 +34,8 @@ public sealed partial class MemoryIndex : IDisposable
 
     internal IndexSnapshot Snapshot => snapshot;
 
-    /// <summary>Whether dense retrieval searches the HNSW index (at or above <see cref="AnnOptions.Threshold"/> memories).</summary>
-    public bool UsesAnn => neighbours is not null;
+    /// <summary>Whether dense retrieval searches the HNSW index: at or above <see cref="AnnOptions.Threshold"/> memories, until disposed.</summary>
+    public bool UsesAnn => neighbours is { IsDisposed: false };
 
     /// <summary>Frees the HNSW index's native memory; queries already running, and later ones, fall back to the exact scan.</summary>
     public void Dispose() => neighbours?.Dispose();
