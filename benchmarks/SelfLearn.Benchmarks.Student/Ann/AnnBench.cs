@@ -20,7 +20,7 @@ internal static class AnnBench
 {
     private const int WarmUp = 20;
 
-    public static AnnSizeResult Run(AnnCorpus corpus, int size, int timed)
+    public static AnnSizeResult Run(AnnCorpus corpus, int size, int timed, int connectivity)
     {
         var settings = RetrievalSettings.From(RetrievalBench.DefaultParameters());
         var questions = corpus.Questions.Count;
@@ -28,7 +28,7 @@ internal static class AnnBench
         var managedBefore = GC.GetTotalMemory(true);
         var started = Stopwatch.GetTimestamp();
         var entries = corpus.Memories(size - 1).ToList();
-        using var index = new MemoryIndex(entries, new AnnOptions { Threshold = size });
+        using var index = new MemoryIndex(entries, new AnnOptions { Threshold = size, Connectivity = connectivity });
         var buildSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var managedMiB = (GC.GetTotalMemory(true) - managedBefore) / 1048576.0;
         Progress.Log(Invariant($"{size - 1} memories indexed in {buildSeconds:F1} s, {managedMiB:F0} MiB managed; exact scan"));

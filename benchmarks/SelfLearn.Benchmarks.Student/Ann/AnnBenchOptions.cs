@@ -3,15 +3,15 @@ using System.Globalization;
 namespace SelfLearn.Benchmarks.Student.Ann;
 
 /// <summary>Options of the large-memories benchmark (<c>ann</c>): index sizes and, per size, how many questions are timed.</summary>
-internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Timed, string Out)
+internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Timed, string Out, int Connectivity = 16)
 {
     private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Student -- ann";
 
-    public const string Usage = Project + " [--sizes 10000,100000] [--timed 999,300] [--out docs/benchmarks/student-ann.json]";
+    public const string Usage = Project + " [--sizes 10000,100000] [--timed 998,200] [--connectivity 16] [--out docs/benchmarks/student-ann.json]";
 
     public static AnnBenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new AnnBenchOptions([10_000, 100_000], [999, 300], "docs/benchmarks/student-ann.json");
+        var options = new AnnBenchOptions([10_000, 100_000], [998, 200], "docs/benchmarks/student-ann.json");
         for (var i = 0; i < args.Count; i += 2)
         {
             var name = args[i];
@@ -23,6 +23,7 @@ internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<i
                 "--sizes" => options with { Sizes = Numbers(name, value, 1_000) },
                 "--timed" => options with { Timed = Numbers(name, value, 10) },
                 "--out" => options with { Out = value },
+                "--connectivity" => options with { Connectivity = Numbers(name, value, 4)[0] },
                 _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
             };
         }
@@ -33,7 +34,7 @@ internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<i
     }
 
     public string CommandLine() =>
-        $"{Project} --sizes {string.Join(',', Sizes)} --timed {string.Join(',', Timed)} --out {Out}";
+        $"{Project} --sizes {string.Join(',', Sizes)} --timed {string.Join(',', Timed)} --connectivity {Connectivity} --out {Out}";
 
     private static int[] Numbers(string name, string value, int minimum) =>
         [.. value.Split(',').Select(part =>

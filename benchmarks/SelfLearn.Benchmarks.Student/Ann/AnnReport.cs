@@ -22,7 +22,7 @@ internal sealed record AnnReport(
         for (var i = 0; i < options.Sizes.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            sizes.Add(AnnBench.Run(corpus, options.Sizes[i], options.Timed[i]));
+            sizes.Add(AnnBench.Run(corpus, options.Sizes[i], options.Timed[i], options.Connectivity));
             GC.Collect();
         }
 
