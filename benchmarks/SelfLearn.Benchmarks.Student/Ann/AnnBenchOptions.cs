@@ -3,11 +3,11 @@ using System.Globalization;
 namespace SelfLearn.Benchmarks.Student.Ann;
 
 /// <summary>Options of the large-memories benchmark (<c>ann</c>): index sizes and, per size, how many questions are timed.</summary>
-internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Timed, string Out, int Connectivity = 16)
+internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Timed, string Out, int Connectivity = 48)
 {
     private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Student -- ann";
 
-    public const string Usage = Project + " [--sizes 10000,100000] [--timed 998,200] [--connectivity 16] [--out docs/benchmarks/student-ann.json]";
+    public const string Usage = Project + " [--sizes 10000,100000] [--timed 998,200] [--connectivity 48] [--out docs/benchmarks/student-ann.json]";
 
     public static AnnBenchOptions Parse(IReadOnlyList<string> args)
     {

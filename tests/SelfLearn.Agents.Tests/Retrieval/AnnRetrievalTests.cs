@@ -17,7 +17,7 @@ public sealed class AnnRetrievalTests(LocomoVectorsFixture locomo) : IClassFixtu
     {
         var defaults = new AnnOptions();
 
-        Assert.Equal((int.MaxValue, 500, 16, 128), (defaults.Threshold, defaults.Candidates, defaults.Connectivity, defaults.ExpansionAdd));
+        Assert.Equal((20_000, 500, 48, 128), (defaults.Threshold, defaults.Candidates, defaults.Connectivity, defaults.ExpansionAdd));
     }
 
     [Fact]

@@ -10,13 +10,9 @@ public sealed class AnnOptions
 {
     public const string Section = "Student:Ann";
 
-    /// <summary>
-    /// Memories (with vectors or not) from which a user's index gets an HNSW index for its dense side. Off by default
-    /// (<see cref="int.MaxValue"/>): on the benchmark's 100k-memory corpus of near-duplicate copies the graph lost 79% of
-    /// the exact scan's recall@10 (docs/BENCHMARKS.md, "Large memories"), so it is opt-in until that is understood.
-    /// </summary>
+    /// <summary>Memories (with vectors or not) from which a user's index gets an HNSW index for its dense side.</summary>
     [Range(1, int.MaxValue)]
-    public int Threshold { get; set; } = int.MaxValue;
+    public int Threshold { get; set; } = 20_000;
 
     /// <summary>
     /// How many nearest memories the HNSW index returns per query; they get their exact cosine, every other memory the
@@ -25,9 +21,12 @@ public sealed class AnnOptions
     [Range(HybridRetriever.RankedDepth, 100_000)]
     public int Candidates { get; set; } = 500;
 
-    /// <summary>Links per node of the HNSW graph (its M).</summary>
+    /// <summary>
+    /// Links per node of the HNSW graph (its M). 48, not the usual 16: with 16, a memory that has more near-copies than
+    /// a node keeps links (2·M) became hard to reach, and recall@10 fell to 21% at 100k memories (docs/BENCHMARKS.md).
+    /// </summary>
     [Range(4, 256)]
-    public int Connectivity { get; set; } = 16;
+    public int Connectivity { get; set; } = 48;
 
     /// <summary>Beam width while a memory is inserted (efConstruction): higher builds slower and finds better.</summary>
     [Range(16, 4096)]
