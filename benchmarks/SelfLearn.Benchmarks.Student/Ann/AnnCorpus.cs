@@ -7,10 +7,10 @@ namespace SelfLearn.Benchmarks.Student.Ann;
 
 /// <summary>
 /// One user's memories at any size, from the LoCoMo dev split embedded once with arctic-xs: memory n is turn n mod 2,760
-/// with the text "Speaker: text #n", in its session's copy n / 2,760. The first 2,760 are the real turns with their real vectors; every later one is a
-/// distractor, a copy of its turn's vector with seeded Gaussian noise (σ 0.02 per dimension, re-normalised: cosine
-/// about 0.93 to its turn), so the index grows by near neighbours of real memories, the hard case for an HNSW graph.
-/// The queries are the 999 distinct dev questions.
+/// with the text "Speaker: text #n", in its session's copy n / 2,760. The first 2,760 are the real turns with their real
+/// vectors; every later one is a distractor, a copy of its turn's vector with seeded Gaussian noise (σ 0.02 per
+/// dimension, re-normalised: cosine about 0.93 to its turn), so the index grows by near neighbours of real memories, the
+/// hard case for an HNSW graph. The queries are the 998 distinct dev questions.
 /// </summary>
 internal sealed class AnnCorpus
 {
