@@ -78,7 +78,7 @@ internal sealed record Corpus(IReadOnlyList<MemoryDocument> Memories, IReadOnlyL
         }
     }
 
-    private static string SolutionFolder()
+    public static string SolutionFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

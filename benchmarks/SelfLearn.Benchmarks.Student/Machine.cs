@@ -10,7 +10,12 @@ internal sealed record Machine(string Cpu, int Cores, double RamGiB, string Os, 
     public static async Task<Machine> DescribeAsync(NpgsqlDataSource database, CancellationToken ct)
     {
         await using var command = database.CreateCommand("select version()");
-        var postgres = (string)(await command.ExecuteScalarAsync(ct))!;
+        return Local((string)(await command.ExecuteScalarAsync(ct))!);
+    }
+
+    /// <summary>This machine, with <paramref name="postgres"/> in place of a database's version.</summary>
+    public static Machine Local(string postgres)
+    {
         var ramKib = ProcValue("/proc/meminfo", "MemTotal")?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         var ram = long.TryParse(ramKib, NumberStyles.None, CultureInfo.InvariantCulture, out var kib) ? Math.Round(kib / 1048576.0, 1) : 0;
         var os = ProcValue("/etc/os-release", "PRETTY_NAME", '=')?.Trim('"') ?? RuntimeInformation.OSDescription;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using SelfLearn.Api.Hosting;
+using SelfLearn.Benchmarks.Student.Ann;
 using SelfLearn.Benchmarks.Student.Embedding;
 
 using SelfLearn.Api.Security;
@@ -19,6 +20,7 @@ internal static class StudentBenchmark
         {
             ["embed", .. var rest] => BenchmarkMain.RunAsync(rest, EmbedOptions.Parse, EmbedBench.RunAsync),
             ["coherence", .. var rest] => BenchmarkMain.RunAsync(rest, CoherenceOptions.Parse, CoherenceBench.RunAsync),
+            ["ann", .. var rest] => BenchmarkMain.RunAsync(rest, AnnBenchOptions.Parse, AnnReport.RunAsync),
             _ => BenchmarkMain.RunAsync(args, Options.Parse, RunAsync),
         };
 

@@ -24,6 +24,7 @@ public static class StudentSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<IndexCacheOptions>().BindConfiguration(IndexCacheOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnnOptions>().BindConfiguration(AnnOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IMemorySource, StoredMemories>();
         services.AddSingleton<MemoryIndexCache>();
         services.AddOptions<EmbeddingBatchOptions>().BindConfiguration(EmbeddingBatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();

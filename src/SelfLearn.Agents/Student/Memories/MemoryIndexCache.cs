@@ -9,11 +9,14 @@ namespace SelfLearn.Agents.Student.Memories;
 /// this node. Each index carries the memory version (<see cref="MemoryVersions"/>) it holds at least: a query that read
 /// a newer version — another node ingested or forgot since — loads the index again. Bounded by <see cref="IndexCacheOptions"/>: the least recently used indexes go first. A load belongs to
 /// the cache, not to the request that started it: a caller that gives up stops waiting, the load goes on for the
-/// others, and a load that fails is dropped so the next caller loads again.
+/// others, and a load that fails is dropped so the next caller loads again. An index that leaves the cache frees its
+/// HNSW index (<see cref="AnnOptions"/>); a query still holding it finishes with the exact scan.
 /// </summary>
-public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOptions> options, ILogger<MemoryIndexCache> logger)
+public sealed class MemoryIndexCache(
+    IMemorySource source, IOptions<IndexCacheOptions> options, ILogger<MemoryIndexCache> logger, IOptions<AnnOptions>? ann = null)
 {
     private readonly IndexCacheOptions limits = options.Value;
+    private readonly AnnOptions annOptions = ann?.Value ?? new AnnOptions();
     private readonly Lock gate = new();
     private readonly Dictionary<(string Deployment, string User), CachedIndex> entries = [];
     private readonly LinkedList<CachedIndex> recency = [];
@@ -109,6 +112,8 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
     {
         lock (gate)
         {
+            foreach (var entry in entries.Values)
+                Release(entry);
             entries.Clear();
             recency.Clear();
             memories = 0;
@@ -123,7 +128,7 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
         try
         {
             var loaded = await source.LoadAsync(entry.Key.Deployment, entry.Key.User, CancellationToken.None);
-            var index = new MemoryIndex(loaded);
+            var index = new MemoryIndex(loaded, annOptions);
             lock (gate) Resize(entry, index.Count);
             return index;
         }
@@ -157,6 +162,13 @@ public sealed class MemoryIndexCache(IMemorySource source, IOptions<IndexCacheOp
         entries.Remove(entry.Key);
         recency.Remove(entry.Node);
         memories -= entry.Memories;
+        Release(entry);
+    }
+
+    private static void Release(CachedIndex entry)
+    {
+        if (entry.Index.IsValueCreated && entry.Index.Value.IsCompletedSuccessfully)
+            entry.Index.Value.Result.Dispose();
     }
 
     private bool IsCurrent(CachedIndex entry) => entries.TryGetValue(entry.Key, out var current) && current == entry;

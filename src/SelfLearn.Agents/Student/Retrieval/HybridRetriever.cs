@@ -7,7 +7,8 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// a fifth, 1 when its speaker is named in the question (<see cref="SpeakerMentions"/>); and, when
 /// <see cref="RetrievalSettings.SecondEmbedder"/> is on, the second model's cosine normalised like the first. Fused =
 /// weighted mean of the signals (0 when all weights are 0). A memory then inherits from the turns around it in the same
-/// session (<see cref="NeighborInheritance"/>); <see cref="ResultSelection"/> cuts the ranked list.
+/// session (<see cref="NeighborInheritance"/>); <see cref="ResultSelection"/> cuts the ranked list. From
+/// <see cref="AnnOptions.Threshold"/> memories on, only the HNSW index's candidates get a dense cosine (<see cref="ApproximateDense"/>).
 /// </summary>
 public static class HybridRetriever
 {
@@ -48,7 +49,10 @@ public static class HybridRetriever
         PseudoRelevanceFeedback.Expand(snapshot, terms, settings, table);
         var unitQuery = new float[queryVector.Length];
         DenseVector.Normalize(queryVector, unitQuery);
-        ScoreDense(snapshot, unitQuery, table.RawDense);
+        if (index.DenseCandidates(snapshot, unitQuery) is { } candidates)
+            ApproximateDense.Score(snapshot, unitQuery, candidates, table.RawDense);
+        else
+            ScoreDense(snapshot, unitQuery, table.RawDense);
         table.RawBm25.CopyTo(table.Bm25);
         table.RawDense.CopyTo(table.Dense);
         ScoreNormalizer.Normalize(table.Bm25, settings.Fusion, settings.RrfK);
@@ -65,7 +69,7 @@ public static class HybridRetriever
             selection.OverBudget, selection.ContextTokens, selection.Ranked.ConvertAll(position => snapshot.Memories[position].Entry));
     }
 
-    private static void ScoreDense(IndexSnapshot index, float[] query, Span<double> scores)
+    internal static void ScoreDense(IndexSnapshot index, float[] query, Span<double> scores)
     {
         var memories = index.Memories;
         for (var i = 0; i < scores.Length; i++)

@@ -7,18 +7,22 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// neighbours are computed when memories are added. Safe for any number of concurrent readers while one
 /// <see cref="Add"/> runs (writers are serialised): each ingest publishes a new immutable snapshot.
 /// </summary>
-public sealed partial class MemoryIndex
+public sealed partial class MemoryIndex : IDisposable
 {
+    private readonly AnnOptions ann;
     private readonly Lock writeLock = new();
     private readonly ConcurrentDictionary<string, int> vocabulary = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> ids = [];
     private readonly SessionLinks sessions = new();
     private readonly VectorSlab vectors = new();
     private volatile IndexSnapshot snapshot;
+    private volatile DenseNeighbours? neighbours;
     private int termCount;
 
-    public MemoryIndex(IEnumerable<MemoryEntry> entries)
+    /// <param name="ann">When the dense side switches to an HNSW index; the defaults of <see cref="AnnOptions"/> when null.</param>
+    public MemoryIndex(IEnumerable<MemoryEntry> entries, AnnOptions? ann = null)
     {
+        this.ann = ann ?? new AnnOptions();
         snapshot = IndexSnapshot.Empty(vocabulary);
         Add(entries);
     }
@@ -29,6 +33,16 @@ public sealed partial class MemoryIndex
     public DateTimeOffset? Latest => snapshot.Latest;
 
     internal IndexSnapshot Snapshot => snapshot;
+
+    /// <summary>Whether dense retrieval searches the HNSW index: at or above <see cref="AnnOptions.Threshold"/> memories, until disposed.</summary>
+    public bool UsesAnn => neighbours is { IsDisposed: false };
+
+    /// <summary>Frees the HNSW index's native memory; queries already running, and later ones, fall back to the exact scan.</summary>
+    public void Dispose() => neighbours?.Dispose();
+
+    /// <summary>The HNSW index's candidates for <paramref name="unitQuery"/> within <paramref name="snapshot"/>; null for the exact scan.</summary>
+    internal List<int>? DenseCandidates(IndexSnapshot snapshot, float[] unitQuery) =>
+        unitQuery.Length == 0 ? null : neighbours?.Search(unitQuery, snapshot.Count);
 
     /// <summary>Appends memories; a bad batch (duplicate id, vector of another dimension or not finite) changes nothing.</summary>
     /// <exception cref="ArgumentException">The batch is rejected; the message says why.</exception>
@@ -66,7 +80,25 @@ public sealed partial class MemoryIndex
         var added = batch.ConvertAll(entry => IndexedMemory.Create(entry, TermId, vectors));
         var (previous, next) = sessions.Link(current.Previous, current.Next, batch, current.Count);
         ids.UnionWith(batch.Select(e => e.Id));
+        IndexNeighbours(current, added, dimension);
         snapshot = current.Append(added, termCount, previous, next, dimension);
+    }
+
+    // Before the snapshot is published, so that every position a reader can see is in the graph.
+    private void IndexNeighbours(IndexSnapshot current, List<IndexedMemory> added, int dimension)
+    {
+        if (neighbours is { } existing)
+        {
+            existing.Add(added, current.Count);
+            return;
+        }
+
+        if (dimension == 0 || current.Count + added.Count < ann.Threshold)
+            return;
+        var built = new DenseNeighbours(dimension, ann);
+        built.Add(current.Memories, 0);
+        built.Add(added, current.Count);
+        neighbours = built;
     }
 
     private int EnsureValid(List<MemoryEntry> entries, int dimension)

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using static System.FormattableString;
+
+namespace SelfLearn.Benchmarks.Student.Ann;
+
+/// <summary>The <c>ann</c> command: every size in turn, a table, and the figures as JSON.</summary>
+internal sealed record AnnReport(
+    string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, Machine Machine, double LoadAverageAtStart,
+    double TargetP95Ms, double TargetRecallLostPercent, IReadOnlyList<AnnSizeResult> Sizes)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task<int> RunAsync(AnnBenchOptions options, CancellationToken ct)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var started = Stopwatch.GetTimestamp();
+        var load = LoadAverage();
+        var corpus = AnnCorpus.Build(Corpus.SolutionFolder(), ct);
+        var sizes = new List<AnnSizeResult>();
+        for (var i = 0; i < options.Sizes.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            sizes.Add(AnnBench.Run(corpus, options.Sizes[i], options.Timed[i], options.Connectivity));
+            GC.Collect();
+        }
+
+        var report = new AnnReport("student-ann", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
+            Machine.Local("not used"), load, 20, 1, sizes);
+        report.PrintTable();
+        if (Path.GetDirectoryName(Path.GetFullPath(options.Out)) is { } folder)
+            Directory.CreateDirectory(folder);
+        await using var file = File.Create(options.Out);
+        await JsonSerializer.SerializeAsync(file, report, Json, ct);
+        Progress.Log($"figures written to {options.Out}");
+        return 0;
+    }
+
+    private void PrintTable()
+    {
+        Console.WriteLine();
+        Console.WriteLine(Invariant($"{Machine.Cpu}, {Machine.Cores} cores, {Machine.RamGiB} GiB; {Machine.Os}; {Machine.Dotnet}; load average {LoadAverageAtStart}"));
+        Console.WriteLine(Invariant($"{"memories",9} {"exact p50",10} {"exact p95",10} {"ANN p50",9} {"ANN p95",9} {"dense exact p95",16} {"dense ANN p95",14} {"graph s",8} {"graph MiB",10} {"recall@10",10} {"lost %",7} {"hybrid agree",13}"));
+        foreach (var s in Sizes)
+            Console.WriteLine(Invariant($"{s.Memories,9} {s.Exact.P50Ms,10} {s.Exact.P95Ms,10} {s.Ann.P50Ms,9} {s.Ann.P95Ms,9} {s.ExactDenseStage.P95Ms,16} {s.AnnDenseStage.P95Ms,14} {s.GraphBuildSeconds,8} {s.GraphMemoryMiB,10} {s.AnnDenseRecallAt10,10} {s.RecallLostPercent,7} {s.HybridTop10Agreement,13}"));
+    }
+
+    private static double LoadAverage() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load)
+            ? load
+            : 0;
+}
