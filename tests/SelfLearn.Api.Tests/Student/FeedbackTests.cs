@@ -67,6 +67,30 @@ public sealed class FeedbackTests(AppFixture fixture) : ApiTest(fixture)
     }
 
     [Fact]
+    public async Task A_run_stored_far_from_the_time_its_id_names_is_still_found()
+    {
+        var runId = await AliceRunInExperiment();
+        await Host.Sql<int>($"with moved as (update selflearn.pipeline_runs set at = at - interval '400 days' where run_id = '{runId}' returning 1) select count(*)::int from moved");
+
+        await Host.Post(Feedback, new { runId, userId = "alice", rating = new { thumbs = "up" } }, 201, Keys.Service);
+
+        Assert.Equal("fewer|up", await Host.Sql<string>($"select concat_ws('|', variant, thumbs) from selflearn.run_feedback where run_id = '{runId}'"));
+    }
+
+    [Theory]
+    [InlineData("0192f3a4-5b6c-4d8e-9f01-23456789abcd")]
+    [InlineData("ffffffff-ffff-7fff-bfff-ffffffffffff")]
+    public async Task An_id_that_names_no_time_or_one_past_the_year_9999_is_an_unknown_run(string unknown)
+    {
+        await AliceRunInExperiment();
+
+        var problem = await Host.RefusedPost(Feedback, $$$"""{"runId":"{{{unknown}}}","userId":"alice","rating":{"stars":3}}""", 404, Keys.Service);
+
+        Assert.Equal($"No run '{unknown}' is known; send the runId a query answered with.", problem.Detail());
+        Assert.Equal(0L, await FeedbackRows());
+    }
+
+    [Fact]
     public async Task Feedback_from_another_user_than_the_runs_is_a_403_and_writes_nothing()
     {
         var runId = await AliceRunInExperiment();

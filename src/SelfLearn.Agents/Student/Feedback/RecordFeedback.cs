@@ -24,10 +24,15 @@ public sealed class RecordFeedback(NpgsqlDataSource dataSource, TelemetryWriter 
         INSERT INTO {Table} (run_id, at, user_id, deployment_id, config_version, experiment_id, variant, cycle_type, simulation_id,
             thumbs, stars, text, tags, caller)
         SELECT run_id, $2, user_id, deployment_id, config_version, experiment_id, variant, cycle_type, simulation_id, $3, $4, $5, $6, $7
-        FROM {TelemetrySchema.Schema}.pipeline_runs WHERE run_id = $1 AND user_id = $8
+        FROM {TelemetrySchema.Schema}.pipeline_runs WHERE run_id = $1 AND at = $9 AND user_id = $8
         ON CONFLICT (run_id) DO NOTHING
         RETURNING deployment_id, config_version, experiment_id, variant, cycle_type
         """;
+
+    /// <summary>A run's owner and time, looked up within the range of <c>at</c> its id names: one or two month partitions.</summary>
+    public const string FindRunNearItsId = $"{FindRun} AND at >= $2 AND at < $3";
+
+    private const string FindRun = $"SELECT user_id, at FROM {TelemetrySchema.Schema}.pipeline_runs WHERE run_id = $1";
 
     public async Task<(FeedbackResponse? Stored, FeedbackRefusal? Refusal, string? Problem)> HandleAsync(
         FeedbackRequest request, string caller, CancellationToken ct)
@@ -36,15 +41,15 @@ public sealed class RecordFeedback(NpgsqlDataSource dataSource, TelemetryWriter 
             return (null, FeedbackRefusal.Invalid, problem);
         var runId = request.RunId!.Value;
         // The run row is written off the query path; a feedback sent right after its answer may beat it to the table.
-        var owner = await OwnerAsync(runId, ct);
-        if (owner is null)
+        var run = await RunAsync(runId, ct);
+        if (run is null)
         {
             await telemetry.FlushAsync(ct);
-            owner = await OwnerAsync(runId, ct);
+            run = await RunAsync(runId, ct);
         }
-        if (owner is null)
+        if (run is not { } found)
             return (null, FeedbackRefusal.UnknownRun, $"No run '{runId}' is known; send the runId a query answered with.");
-        if (owner != request.UserId)
+        if (found.Owner != request.UserId)
             return (null, FeedbackRefusal.AnotherUsersRun, $"Run '{runId}' answered another user; only that user can rate it.");
 
         var at = clock.GetUtcNow();
@@ -59,6 +64,7 @@ public sealed class RecordFeedback(NpgsqlDataSource dataSource, TelemetryWriter 
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = tags });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = caller });
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = request.UserId! });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = found.At });
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
             return (null, FeedbackRefusal.AlreadyRated, $"Run '{runId}' already has feedback; a run is rated once.");
@@ -68,10 +74,24 @@ public sealed class RecordFeedback(NpgsqlDataSource dataSource, TelemetryWriter 
             reader.GetString(4)), null, null);
     }
 
-    private async Task<string?> OwnerAsync(Guid runId, CancellationToken ct)
+    /// <summary>The run's owner and time: first within the month(s) its id names (<see cref="RunIdTime"/>), then anywhere.</summary>
+    private async Task<(string Owner, DateTimeOffset At)?> RunAsync(Guid runId, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"SELECT user_id FROM {TelemetrySchema.Schema}.pipeline_runs WHERE run_id = $1");
+        if (RunIdTime.Window(runId) is { } window && await RunAsync(runId, window, ct) is { } near)
+            return near;
+        return await RunAsync(runId, null, ct);
+    }
+
+    private async Task<(string Owner, DateTimeOffset At)?> RunAsync(Guid runId, (DateTimeOffset From, DateTimeOffset To)? window, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(window is null ? FindRun : FindRunNearItsId);
         command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = runId });
-        return await command.ExecuteScalarAsync(ct) as string;
+        if (window is { } range)
+        {
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = range.From });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = range.To });
+        }
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1)) : null;
     }
 }

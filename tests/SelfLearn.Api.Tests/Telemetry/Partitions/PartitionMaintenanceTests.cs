@@ -1,5 +1,8 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using SelfLearn.Agents.Student.Feedback;
+using SelfLearn.Agents.Student.Telemetry;
 using SelfLearn.Agents.Student.Telemetry.Partitions;
 using SelfLearn.Api.Tests.Embeddings;
 using SelfLearn.Api.Tests.Infrastructure;
@@ -82,6 +85,29 @@ public sealed class PartitionMaintenanceTests : IDisposable
         // Runs 1..300 are in August to October; November to January were created ahead, and the default stays.
         foreach (var partition in new[] { "p202608", "p202609", "p202610", "p202611", "p202612", "p202701", "default" })
             Assert.Contains(plan, line => line.Contains($"pipeline_runs_{partition}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_feedbacks_lookup_of_a_run_reads_only_the_month_its_id_names()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Partitions().MaintainAsync(ct);
+        await _postgres.DataSource.ExecuteAsync(TelemetrySql.Runs(1, 300));
+        await Partitions().MaintainAsync(ct);
+        var runId = Guid.CreateVersion7(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.Zero));
+        var window = RunIdTime.Window(runId)!.Value;
+        await using var explain = _postgres.DataSource.CreateCommand($"EXPLAIN {RecordFeedback.FindRunNearItsId}");
+        explain.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = runId });
+        explain.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = window.From });
+        explain.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = window.To });
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct))
+                plan.Add(reader.GetString(0));
+
+        var scanned = plan.SelectMany(line => Regex.Matches(line, @"pipeline_runs_(p\d{6}|default)").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.Equal(["p202610"], scanned);
     }
 
     [Fact]
