@@ -1,4 +1,6 @@
 using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Emulator;
 
@@ -13,29 +15,21 @@ internal sealed record Options(int Seed, int Count, int Concurrency, int Passes,
 
     public static Options Parse(IReadOnlyList<string> args)
     {
-        var options = new Options(42, 36, 8, 3, DefaultLocomo(), "docs/benchmarks/emulator.json");
-        for (var i = 0; i < args.Count; i += 2)
+        var options = OptionPairs.Parse(args, new Options(42, 36, 8, 3, DefaultLocomo(), "docs/benchmarks/emulator.json"), Usage, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            var value = args[i + 1];
-            options = name switch
+            "--seed" => options with
             {
-                "--seed" => options with
-                {
-                    Seed = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
-                        ? seed
-                        : throw new ArgumentException($"--seed must be a whole number, got '{value}'."),
-                },
-                "--count" => options with { Count = Number(name, value, 1) },
-                "--concurrency" => options with { Concurrency = Number(name, value, 1) },
-                "--passes" => options with { Passes = Number(name, value, 1) },
-                "--locomo" => options with { Locomo = value == "none" ? null : Path.GetFullPath(value) },
-                "--out" => options with { Out = value },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
+                Seed = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed)
+                    ? seed
+                    : throw new ArgumentException($"--seed must be a whole number, got '{value}'."),
+            },
+            "--count" => options with { Count = Number(name, value, 1) },
+            "--concurrency" => options with { Concurrency = Number(name, value, 1) },
+            "--passes" => options with { Passes = Number(name, value, 1) },
+            "--locomo" => options with { Locomo = value == "none" ? null : Path.GetFullPath(value) },
+            "--out" => options with { Out = value },
+            _ => null,
+        });
         if (options.Locomo is { } locomo && !File.Exists(locomo))
             throw new ArgumentException($"no LoCoMo file at {locomo}; pass --locomo FILE, or --locomo none to play the library only.");
         return options;
@@ -54,9 +48,4 @@ internal sealed record Options(int Seed, int Count, int Concurrency, int Passes,
         }
         return null;
     }
-
-    private static int Number(string name, string value, int minimum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Online;
 
@@ -18,34 +20,18 @@ internal sealed record LoadOptions(int Users, int ArmSeconds, int Rounds, int Ro
 
     public TimeSpan WarmUp => TimeSpan.FromSeconds(Math.Max(3, ArmSeconds / 4));
 
-    public static LoadOptions Parse(IReadOnlyList<string> args)
-    {
-        var options = new LoadOptions(8, 15, 4, 5, 4, "docs/benchmarks/online-load.json");
-        for (var i = 0; i < args.Count; i += 2)
+    public static LoadOptions Parse(IReadOnlyList<string> args) =>
+        OptionPairs.Parse(args, new LoadOptions(8, 15, 4, 5, 4, "docs/benchmarks/online-load.json"), Usage, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            var value = args[i + 1];
-            options = name switch
-            {
-                "--users" => options with { Users = Number(name, value, 1) },
-                "--arm-seconds" => options with { ArmSeconds = Number(name, value, 5) },
-                "--rounds" => options with { Rounds = Number(name, value, 1) },
-                "--rollbacks" => options with { Rollbacks = Number(name, value, 0) },
-                "--scenarios" => options with { Scenarios = Number(name, value, 1) },
-                "--out" => options with { Out = value },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
-        return options;
-    }
+            "--users" => options with { Users = Number(name, value, 1) },
+            "--arm-seconds" => options with { ArmSeconds = Number(name, value, 5) },
+            "--rounds" => options with { Rounds = Number(name, value, 1) },
+            "--rollbacks" => options with { Rollbacks = Number(name, value, 0) },
+            "--scenarios" => options with { Scenarios = Number(name, value, 1) },
+            "--out" => options with { Out = value },
+            _ => null,
+        });
 
     public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Project} --users {Users} --arm-seconds {ArmSeconds} --rounds {Rounds} --rollbacks {Rollbacks} --scenarios {Scenarios} --out {Out}");
-
-    private static int Number(string name, string value, int minimum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
 }

@@ -1,4 +1,6 @@
 using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Search;
 
@@ -13,22 +15,14 @@ internal sealed record Options(string Dataset, int Evaluations, int Parallelism,
 
     public static Options Parse(IReadOnlyList<string> args)
     {
-        var options = new Options("data/locomo/locomo-dev.json", 20, 4, "docs/benchmarks/search.json");
-        for (var i = 0; i < args.Count; i += 2)
+        var options = OptionPairs.Parse(args, new Options("data/locomo/locomo-dev.json", 20, 4, "docs/benchmarks/search.json"), Usage, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            var value = args[i + 1];
-            options = name switch
-            {
-                "--dataset" => options with { Dataset = value },
-                "--evaluations" => options with { Evaluations = Number(name, value, 1) },
-                "--parallelism" => options with { Parallelism = Number(name, value, 1) },
-                "--out" => options with { Out = value },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
+            "--dataset" => options with { Dataset = value },
+            "--evaluations" => options with { Evaluations = Number(name, value, 1) },
+            "--parallelism" => options with { Parallelism = Number(name, value, 1) },
+            "--out" => options with { Out = value },
+            _ => null,
+        });
         if (!File.Exists(options.Dataset))
             throw new ArgumentException($"no dataset {options.Dataset}; run from the repository root or pass --dataset FILE.");
         return options;
@@ -36,9 +30,4 @@ internal sealed record Options(string Dataset, int Evaluations, int Parallelism,
 
     public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Project} --dataset {Dataset} --evaluations {Evaluations} --parallelism {Parallelism} --out {Out}");
-
-    private static int Number(string name, string value, int minimum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
 }

@@ -8,6 +8,7 @@ using SelfLearn.Agents.Seeding;
 using SelfLearn.Api.Hosting;
 using SelfLearn.Api.Security;
 using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Student;
@@ -17,28 +18,15 @@ internal sealed record CoherenceOptions(int Memories, int Queries, int Rounds, s
     public const string Usage = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Student -- coherence " +
         "[--memories 10000] [--queries 500] [--rounds 3] [--out docs/benchmarks/student-coherence.json]";
 
-    public static CoherenceOptions Parse(string[] args)
-    {
-        var options = new CoherenceOptions(10_000, 500, 3, "docs/benchmarks/student-coherence.json");
-        for (var i = 0; i < args.Length; i += 2)
+    public static CoherenceOptions Parse(string[] args) =>
+        OptionPairs.Parse(args, new CoherenceOptions(10_000, 500, 3, "docs/benchmarks/student-coherence.json"), Usage, static (options, name, value) => name switch
         {
-            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
-            options = args[i] switch
-            {
-                "--memories" => options with { Memories = Number(args[i], value) },
-                "--queries" => options with { Queries = Number(args[i], value) },
-                "--rounds" => options with { Rounds = Number(args[i], value) },
-                "--out" => options with { Out = value },
-                _ => throw new ArgumentException($"unknown option {args[i]}. Usage: {Usage}"),
-            };
-        }
-        return options;
-    }
-
-    private static int Number(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number >= 1, got '{value}'.");
+            "--memories" => options with { Memories = Number(name, value) },
+            "--queries" => options with { Queries = Number(name, value) },
+            "--rounds" => options with { Rounds = Number(name, value) },
+            "--out" => options with { Out = value },
+            _ => null,
+        });
 }
 
 internal sealed record CoherenceSide(Latency ClientWall, Latency ServerConfig, Latency ServerTotal);

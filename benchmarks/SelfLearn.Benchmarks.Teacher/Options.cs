@@ -1,4 +1,6 @@
 using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Teacher;
 
@@ -15,25 +17,17 @@ internal sealed record Options(int Rows, int Repeats, int Comparisons, int Seed,
 
     public static Options Parse(IReadOnlyList<string> args)
     {
-        var options = new Options(1_000_000, 5, 200, 42, 36, "data/judge-calibration", "docs/benchmarks/teacher.json");
-        for (var i = 0; i < args.Count; i += 2)
+        var options = OptionPairs.Parse(args, new Options(1_000_000, 5, 200, 42, 36, "data/judge-calibration", "docs/benchmarks/teacher.json"), Usage, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            var value = args[i + 1];
-            options = name switch
-            {
-                "--rows" => options with { Rows = Number(name, value, 1000) },
-                "--repeats" => options with { Repeats = Number(name, value, 1) },
-                "--comparisons" => options with { Comparisons = Number(name, value, 10) },
-                "--seed" => options with { Seed = Number(name, value, 0) },
-                "--count" => options with { Count = Number(name, value, 1) },
-                "--calibration" => options with { Calibration = value },
-                "--out" => options with { Out = value },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
+            "--rows" => options with { Rows = Number(name, value, 1000) },
+            "--repeats" => options with { Repeats = Number(name, value, 1) },
+            "--comparisons" => options with { Comparisons = Number(name, value, 10) },
+            "--seed" => options with { Seed = Number(name, value, 0) },
+            "--count" => options with { Count = Number(name, value, 1) },
+            "--calibration" => options with { Calibration = value },
+            "--out" => options with { Out = value },
+            _ => null,
+        });
         if (!Directory.Exists(options.Calibration) || Directory.GetFiles(options.Calibration, "*.json").Length == 0)
             throw new ArgumentException($"no calibration sets (*.json) in {options.Calibration}; run from the repository root or pass --calibration FOLDER.");
         return options;
@@ -41,9 +35,4 @@ internal sealed record Options(int Rows, int Repeats, int Comparisons, int Seed,
 
     public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Project} --rows {Rows} --repeats {Repeats} --comparisons {Comparisons} --seed {Seed} --count {Count} --calibration {Calibration} --out {Out}");
-
-    private static int Number(string name, string value, int minimum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
 }

@@ -24,7 +24,8 @@ internal static class TeacherBenchmark
         Progress.Log("starting a throw-away PostgreSQL");
         using var postgres = EmbeddedPostgres.StartThrowAway("selflearn_teacher_bench", message => Progress.Log("[postgres] " + message));
         CpuMeter.Watch(postgres.DataDirectory);
-        await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
+        // No command timeout: at 10M rows the seeding COPY's queue trigger and the VACUUM run for minutes.
+        await using var database = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(postgres.ConnectionString) { CommandTimeout = 0 }.ConnectionString);
         var machine = await MachineInfo.DescribeAsync(database, ct);
         Progress.Log($"{machine.Cpu}, {machine.Cores} cores; {machine.Postgres}");
         Progress.Log("starting the app");

@@ -1,4 +1,6 @@
 using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks;
 
@@ -9,32 +11,16 @@ internal sealed record BenchOptions(int Versions, int Writes, int Lookups, strin
         "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks -- "
         + "[--versions 100000] [--writes 2000] [--lookups 2000] [--out docs/benchmarks/config-core.json]";
 
-    public static BenchOptions Parse(IReadOnlyList<string> args)
-    {
-        var options = new BenchOptions(100_000, 2_000, 2_000, "docs/benchmarks/config-core.json");
-        for (var i = 0; i < args.Count; i++)
+    public static BenchOptions Parse(IReadOnlyList<string> args) =>
+        OptionPairs.Parse(args, new BenchOptions(100_000, 2_000, 2_000, "docs/benchmarks/config-core.json"), Usage, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            var value = args[++i];
-            options = name switch
-            {
-                "--versions" => options with { Versions = Number(name, value, 2) },
-                "--writes" => options with { Writes = Number(name, value, 8) },
-                "--lookups" => options with { Lookups = Number(name, value, 20) },
-                "--out" => options with { Out = value },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
-        return options;
-    }
+            "--versions" => options with { Versions = Number(name, value, 2) },
+            "--writes" => options with { Writes = Number(name, value, 8) },
+            "--lookups" => options with { Lookups = Number(name, value, 20) },
+            "--out" => options with { Out = value },
+            _ => null,
+        });
 
     public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
         $"dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks -- --versions {Versions} --writes {Writes} --lookups {Lookups} --out {Out}");
-
-    private static int Number(string name, string value, int minimum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
 }

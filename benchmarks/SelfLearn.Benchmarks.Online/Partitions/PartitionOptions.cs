@@ -1,4 +1,6 @@
 using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Online.Partitions;
 
@@ -12,29 +14,18 @@ internal sealed record PartitionOptions(int Rows, int Baseline, int Repeats, int
 
     public static PartitionOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new PartitionOptions(10_000_000, 1_000_000, 3, 100, "docs/benchmarks/telemetry-partitions.json");
-        for (var i = 0; i < args.Count; i += 2)
+        var options = OptionPairs.Parse(args, new PartitionOptions(10_000_000, 1_000_000, 3, 100, "docs/benchmarks/telemetry-partitions.json"), Usage, static (options, name, value) => name switch
         {
-            var name = args[i];
-            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            options = name switch
-            {
-                "--rows" => options with { Rows = Number(name, value, 1000) },
-                "--baseline" => options with { Baseline = Number(name, value, 1000) },
-                "--repeats" => options with { Repeats = Number(name, value, 1) },
-                "--updates" => options with { Updates = Number(name, value, 10) },
-                "--out" => options with { Out = value },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
+            "--rows" => options with { Rows = Number(name, value, 1000) },
+            "--baseline" => options with { Baseline = Number(name, value, 1000) },
+            "--repeats" => options with { Repeats = Number(name, value, 1) },
+            "--updates" => options with { Updates = Number(name, value, 10) },
+            "--out" => options with { Out = value },
+            _ => null,
+        });
         return options.Baseline <= options.Rows ? options : throw new ArgumentException("--baseline must not exceed --rows.");
     }
 
     public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Project} --rows {Rows} --baseline {Baseline} --repeats {Repeats} --updates {Updates} --out {Out}");
-
-    private static int Number(string name, string value, int minimum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Student.Embedding;
 
@@ -13,27 +15,16 @@ internal sealed record EmbedOptions(string Dataset, int Concurrency, int Ceiling
 
     public const string Usage = Project + " [--dataset data/locomo/locomo-dev.json] [--concurrency 8] [--ceiling-texts 512] [--out docs/benchmarks/embedding.json] [--model arcticxs|minilm]";
 
-    public static EmbedOptions Parse(IReadOnlyList<string> args)
-    {
-        var options = new EmbedOptions("data/locomo/locomo-dev.json", 8, 512, "docs/benchmarks/embedding.json");
-        for (var i = 0; i < args.Count; i += 2)
+    public static EmbedOptions Parse(IReadOnlyList<string> args) =>
+        OptionPairs.Parse(args, new EmbedOptions("data/locomo/locomo-dev.json", 8, 512, "docs/benchmarks/embedding.json"), Usage, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            var value = args[i + 1];
-            options = name switch
-            {
-                "--dataset" => options with { Dataset = value },
-                "--concurrency" => options with { Concurrency = Number(name, value) },
-                "--ceiling-texts" => options with { CeilingTexts = Number(name, value) },
-                "--out" => options with { Out = value },
-                "--model" => options with { Model = value is ArcticXs or MiniLm ? value : throw new ArgumentException($"--model must be {ArcticXs} or {MiniLm}, got '{value}'.") },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
-        return options;
-    }
+            "--dataset" => options with { Dataset = value },
+            "--concurrency" => options with { Concurrency = Number(name, value) },
+            "--ceiling-texts" => options with { CeilingTexts = Number(name, value) },
+            "--out" => options with { Out = value },
+            "--model" => options with { Model = value is ArcticXs or MiniLm ? value : throw new ArgumentException($"--model must be {ArcticXs} or {MiniLm}, got '{value}'.") },
+            _ => null,
+        });
 
     public string CommandLine() => string.Create(CultureInfo.InvariantCulture,
         $"{Project} --dataset {Dataset} --concurrency {Concurrency} --ceiling-texts {CeilingTexts} --out {Out} --model {Model}");
@@ -41,9 +32,4 @@ internal sealed record EmbedOptions(string Dataset, int Concurrency, int Ceiling
     /// <summary>The bare model measured: the first embedder, or the second (<c>retrieval.second_embedder</c>).</summary>
     public ITextEmbedder NewModel(int batchSize = 16) =>
         Model == MiniLm ? new MiniLmEmbedder(batchSize) : new ArcticXsEmbedder(batchSize);
-
-    private static int Number(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number >= 1, got '{value}'.");
 }

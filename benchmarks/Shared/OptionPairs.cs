@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace SelfLearn.Benchmarks.Shared;
+
+/// <summary>Reads <c>--name value</c> pairs onto a record of defaults: the shape every benchmark's options share.</summary>
+internal static class OptionPairs
+{
+    /// <param name="apply">The options with <c>name</c> set to the value, or null when no option has that name.</param>
+    public static T Parse<T>(IReadOnlyList<string> args, T defaults, string usage, Func<T, string, string, T?> apply)
+        where T : class
+    {
+        var options = defaults;
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{name} needs a value. Usage: {usage}");
+            options = apply(options, name, value) ?? throw new ArgumentException($"unknown option {name}. Usage: {usage}");
+        }
+        return options;
+    }
+
+    public static int Number(string name, string value, int minimum = 1) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
+}
