@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using SelfLearn.Api.Hosting.Cluster;
 
 namespace SelfLearn.Api.Tests.Hosting;
 
@@ -120,22 +121,7 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Asks the process to stop (SIGTERM, a graceful shutdown) and waits for it; kills it when it does not end in time.</summary>
-    public async Task TerminateAsync()
-    {
-        if (_process.HasExited)
-            return;
-        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-            await term.WaitForExitAsync();
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        try
-        {
-            await _process.WaitForExitAsync(patience.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-    }
+    public Task TerminateAsync() => _process.TerminateAsync(TimeSpan.FromMinutes(1));
 
     /// <summary>Ends the process at once (SIGKILL): no shutdown code runs, as when it crashes or is killed.</summary>
     public void Kill()

@@ -86,23 +86,7 @@ public sealed class NodeProcess : IDisposable
     }
 
     /// <summary>Asks the node to stop (SIGTERM: the host shuts down gracefully) and kills it after <paramref name="grace"/>.</summary>
-    public async Task StopAsync(TimeSpan grace)
-    {
-        if (_process.HasExited)
-            return;
-        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-            await term.WaitForExitAsync();
-        using var patience = new CancellationTokenSource(grace);
-        try
-        {
-            await _process.WaitForExitAsync(patience.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-    }
+    public Task StopAsync(TimeSpan grace) => _process.TerminateAsync(grace);
 
     public void Dispose()
     {
