@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Online;
 
@@ -52,7 +53,7 @@ internal static class StoredRuns
         return new SeedResult(rows, await CountAsync(database, "SELECT count(*) FROM selflearn.pipeline_runs WHERE cycle_type = 'online'", ct),
             await CountAsync(database, "SELECT count(*) FROM selflearn.online_windows", ct),
             await CountAsync(database, "SELECT count(*) FROM selflearn.online_judge_sample", ct),
-            Stats.Round(seconds, 1), await CountAsync(database, "SELECT pg_total_relation_size('selflearn.pipeline_runs') / 1048576", ct));
+            Stats.Round(seconds, 1), await TableSize.MegabytesAsync(database, "selflearn.pipeline_runs", ct));
     }
 
     private static async Task<long> CountAsync(NpgsqlDataSource database, string sql, CancellationToken ct)

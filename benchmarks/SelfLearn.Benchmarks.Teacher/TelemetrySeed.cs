@@ -7,6 +7,7 @@ using SelfLearn.Agents.Emulator.Running;
 using SelfLearn.Agents.Experiments.Simulations;
 using SelfLearn.Agents.Student.Retrieval;
 using SelfLearn.Agents.Teacher.Metrics;
+using SelfLearn.Benchmarks.Shared;
 using SelfLearn.Domain.Simulations;
 
 namespace SelfLearn.Benchmarks.Teacher;
@@ -57,8 +58,7 @@ internal static class TelemetrySeed
         var seconds = watch.Elapsed.TotalSeconds;
         await using (var vacuum = database.CreateCommand("VACUUM (ANALYZE) selflearn.pipeline_runs"))
             await vacuum.ExecuteNonQueryAsync(ct);
-        await using var size = database.CreateCommand("SELECT pg_total_relation_size('selflearn.pipeline_runs') / 1048576");
-        var megabytes = (long)(await size.ExecuteScalarAsync(ct))!;
+        var megabytes = await TableSize.MegabytesAsync(database, "selflearn.pipeline_runs", ct);
         return new SeedResult(ExperimentId, rows, simulations, golden.Count, Stats.Round(seconds, 1), Stats.Round(rows / seconds, 0), megabytes);
     }
 

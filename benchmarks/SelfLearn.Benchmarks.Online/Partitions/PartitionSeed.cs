@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Online.Partitions;
 
@@ -52,12 +53,6 @@ internal static class PartitionSeed
         return Stats.Round(watch.Elapsed.TotalSeconds);
     }
 
-    public static async Task<long> MegabytesAsync(NpgsqlDataSource database, CancellationToken ct)
-    {
-        await using var command = database.CreateCommand("""
-            SELECT (coalesce(sum(pg_total_relation_size(i.inhrelid)), 0) + pg_total_relation_size('selflearn.pipeline_runs')) / 1048576
-            FROM (SELECT 'selflearn.pipeline_runs'::regclass AS parent) p LEFT JOIN pg_inherits i ON i.inhparent = p.parent
-            """);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
+    public static Task<long> MegabytesAsync(NpgsqlDataSource database, CancellationToken ct) =>
+        TableSize.MegabytesAsync(database, "selflearn.pipeline_runs", ct);
 }
