@@ -8,34 +8,37 @@ namespace SelfLearn.Benchmarks.Student.Scaling;
 /// <summary>
 /// <c>clients</c> loops, each sending its next query as soon as its last answer is back, for a fixed time. Client
 /// <c>c</c> walks the question list from its own offset, so concurrent clients ask different questions and every
-/// question is asked again once the list is done (repeated questions: the query-vector cache answers them).
+/// question is asked again once the list is done (repeated questions: the query-vector cache answers them). With
+/// <c>newTexts</c> every query's text is made new by a number appended to it, so each one needs the embedding model.
 /// </summary>
 internal static class ClosedLoop
 {
     private const int KeptErrors = 5;
+    private static long _asked;
 
-    public static async Task<LoadResult> RunAsync(HttpClient http, IReadOnlyList<ScalingQuestion> questions, int clients, TimeSpan duration, CancellationToken ct)
+    public static async Task<LoadResult> RunAsync(HttpClient http, IReadOnlyList<ScalingQuestion> questions, int clients, TimeSpan duration, CancellationToken ct, bool newTexts = false)
     {
         var tally = new Tally();
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(c =>
-            ClientAsync(http, questions, c * questions.Count / clients, started, duration, tally, ct)));
+            ClientAsync(http, questions, c * questions.Count / clients, started, duration, newTexts, tally, ct)));
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return tally.Result(seconds);
     }
 
     private static async Task ClientAsync(
-        HttpClient http, IReadOnlyList<ScalingQuestion> questions, int offset, long started, TimeSpan duration, Tally tally, CancellationToken ct)
+        HttpClient http, IReadOnlyList<ScalingQuestion> questions, int offset, long started, TimeSpan duration, bool newTexts, Tally tally, CancellationToken ct)
     {
         await Task.Yield();
         for (var i = offset; Stopwatch.GetElapsedTime(started) < duration; i++)
         {
             var question = questions[i % questions.Count];
+            var text = newTexts ? $"{question.Text} #{Interlocked.Increment(ref _asked).ToString(System.Globalization.CultureInfo.InvariantCulture)}" : question.Text;
             var sent = Stopwatch.GetTimestamp();
             try
             {
                 using var response = await http.PostAsJsonAsync("maas/v1/query",
-                    new QueryRequest(SeedDefaults.DefaultDeployment, question.UserId, null, question.Text), ct);
+                    new QueryRequest(SeedDefaults.DefaultDeployment, question.UserId, null, text), ct);
                 if (!response.IsSuccessStatusCode)
                 {
                     tally.Fail($"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");

@@ -50,3 +50,19 @@ internal sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Nodes, do
 
     private static InvalidOperationException Ended(string who) => new($"{who} ended during the load.");
 }
+
+/// <summary>CPU milliseconds a second the watched processes spend with no load (background work: heartbeats, polling, timers).</summary>
+internal sealed record IdleCpu(double Seconds, IReadOnlyDictionary<string, double> PerNodeMsPerSecond, double? BalancerMsPerSecond, double PostgresMsPerSecond)
+{
+    public static async Task<IdleCpu> MeasureAsync(Watched watched, TimeSpan duration, CancellationToken ct)
+    {
+        var before = CpuSnapshot.Take(watched);
+        await Task.Delay(duration, ct);
+        var after = CpuSnapshot.Take(watched);
+        var seconds = Stopwatch.GetElapsedTime(before.At, after.At).TotalSeconds;
+        return new IdleCpu(Latency.R(seconds, 2),
+            before.Nodes.ToDictionary(n => n.Key, n => Latency.R((after.Nodes[n.Key] - n.Value) * 1000 / seconds, 1)),
+            before.Balancer is { } b ? Latency.R((after.Balancer!.Value - b) * 1000 / seconds, 1) : null,
+            Latency.R((after.Postgres - before.Postgres) * 1000 / seconds, 1));
+    }
+}

@@ -15,6 +15,8 @@ namespace SelfLearn.Benchmarks.Student.Scaling;
 internal static class ScalingBench
 {
     private const string Key = "bench-scaling-service-key-5f0c2a9d41e7";
+    private static readonly TimeSpan IdleSettle = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan IdleTime = TimeSpan.FromSeconds(5);
 
     public static async Task<int> RunAsync(ScalingOptions options, CancellationToken ct)
     {
@@ -55,9 +57,9 @@ internal static class ScalingBench
             Progress.Log($"starting cluster --nodes {nodes}");
             var starting = Stopwatch.GetTimestamp();
             await using var cluster = await ClusterProcess.StartAsync(nodes, settings, ct);
+            var startSeconds = Latency.R(Stopwatch.GetElapsedTime(starting).TotalSeconds, 1);
             var processes = await cluster.NodesAsync(ct);
-            clusters.Add(new ClusterStart(nodes, Latency.R(Stopwatch.GetElapsedTime(starting).TotalSeconds, 1), cluster.BalancerProcessId, processes));
-            Progress.Log($"cluster of {nodes} answers after {clusters[^1].StartSeconds} s: balancer {cluster.BalancerProcessId}, "
+            Progress.Log($"cluster of {nodes} answers after {startSeconds} s: balancer {cluster.BalancerProcessId}, "
                 + string.Join(", ", processes.Select(p => $"{p.Name} {p.ProcessId}")));
 
             using var balancer = Client(cluster.BalancerUrl);
@@ -74,6 +76,14 @@ internal static class ScalingBench
                     if (nodes == 1)
                         cells.Add(await ScalingCell.RunAsync(nodes, $"{processes[0].Name} direct", direct[0].Http, straight, database, seed.Questions, clients, duration, ct));
                 }
+                cells.Add(await ScalingCell.RunAsync(nodes, ScalingCell.Balancer, balancer, throughBalancer, database, seed.Questions, options.Clients.Max(), duration, ct,
+                    newTexts: true));
+
+                await Task.Delay(IdleSettle, ct); // the last answers' telemetry written, the runtime's background compilation done
+                var idle = await IdleCpu.MeasureAsync(throughBalancer, IdleTime, ct);
+                clusters.Add(new ClusterStart(nodes, startSeconds, cluster.BalancerProcessId, processes, idle));
+                Progress.Log(string.Create(CultureInfo.InvariantCulture,
+                    $"idle CPU ms/s: nodes {string.Join(", ", idle.PerNodeMsPerSecond.Values)}; balancer {idle.BalancerMsPerSecond}; postgres {idle.PostgresMsPerSecond}"));
             }
             finally
             {
@@ -83,7 +93,7 @@ internal static class ScalingBench
             Progress.Log($"stopping the cluster of {nodes}");
         }
 
-        var (from, projections) = ScalingReport.Project(cells, pool);
+        var (from, projections) = ScalingReport.Project(cells);
         var report = new ScalingReport(options.CommandLine(), startedAt, Latency.R(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
             loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, clusters, cells,
             [.. cells.Select(c => c.CpuCeilingQueriesPerSecond(machine.Cores))], from, projections);
@@ -93,7 +103,8 @@ internal static class ScalingBench
     }
 
     private const string Repetition = "repeated: every node asked each question once before the timed loads, so the query vectors come from "
-        + "each node's in-memory cache and the embedding model is not on the timed path";
+        + "each node's in-memory cache and the embedding model is not on the timed path; except in the cells marked 'new', where a number "
+        + "appended to each question makes every text new, so every query is embedded by the model (and its vector written to PostgreSQL's cache)";
 
     private static async Task<PoolSettings> PoolAsync(string connectionString, NpgsqlDataSource database, CancellationToken ct)
     {

@@ -27,7 +27,7 @@ internal sealed record ScalingOptions(
             {
                 "--nodes" => options with { Nodes = Numbers(name, value, 1, MaxNodes) },
                 "--clients" => options with { Clients = Numbers(name, value, 1, 1024) },
-                "--seconds" => options with { Seconds = Numbers(name, value, 1, 3600)[0] },
+                "--seconds" => options with { Seconds = Number(name, value, 1, 3600) },
                 "--conversations" => options with { Conversations = Names(name, value) },
                 "--dataset" => options with { Dataset = value },
                 "--out" => options with { Out = value },
@@ -40,6 +40,11 @@ internal sealed record ScalingOptions(
     public string CommandLine() =>
         $"{Project} --nodes {string.Join(',', Nodes)} --clients {string.Join(',', Clients)} --seconds {Seconds} "
         + $"--conversations {string.Join(',', Conversations)} --dataset {Dataset} --out {Out}";
+
+    private static int Number(string name, string value, int minimum, int maximum) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum && n <= maximum
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number from {minimum} to {maximum}, got '{value}'.");
 
     private static int[] Numbers(string name, string value, int minimum, int maximum)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Serialization;
 using SelfLearn.Agents.Experiments.Retrieval;
 using SelfLearn.Agents.Locomo;
 using SelfLearn.Agents.Maas;
@@ -9,7 +10,10 @@ namespace SelfLearn.Benchmarks.Student.Scaling;
 /// <summary>A question the load asks: whose memories it searches and its text.</summary>
 internal sealed record ScalingQuestion(string UserId, string Text);
 
-internal sealed record SeedResult(int Users, int Memories, double Seconds, IReadOnlyList<ScalingQuestion> Questions);
+internal sealed record SeedResult(int Users, int Memories, double Seconds, [property: JsonIgnore] IReadOnlyList<ScalingQuestion> Questions)
+{
+    public int QuestionCount => Questions.Count;
+}
 
 /// <summary>
 /// The data every cluster queries: each chosen LoCoMo conversation ingested as one user through the MaaS (the
