@@ -3,6 +3,7 @@ using Npgsql;
 using SelfLearn.Api.Hosting;
 using SelfLearn.Benchmarks.Student.Ann;
 using SelfLearn.Benchmarks.Student.Embedding;
+using SelfLearn.Benchmarks.Student.Scaling;
 
 using SelfLearn.Api.Security;
 using SelfLearn.Benchmarks.Shared;
@@ -21,6 +22,7 @@ internal static class StudentBenchmark
             ["embed", .. var rest] => BenchmarkMain.RunAsync(rest, EmbedOptions.Parse, EmbedBench.RunAsync),
             ["coherence", .. var rest] => BenchmarkMain.RunAsync(rest, CoherenceOptions.Parse, CoherenceBench.RunAsync),
             ["ann", .. var rest] => BenchmarkMain.RunAsync(rest, AnnBenchOptions.Parse, AnnReport.RunAsync),
+            ["scaling", .. var rest] => BenchmarkMain.RunAsync(rest, ScalingOptions.Parse, ScalingBench.RunAsync),
             _ => BenchmarkMain.RunAsync(args, Options.Parse, RunAsync),
         };
 

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace SelfLearn.Benchmarks.Student.Scaling;
+
+/// <summary>Options of the scaling benchmark (<c>scaling</c>); every one has a default.</summary>
+internal sealed record ScalingOptions(
+    IReadOnlyList<int> Nodes, IReadOnlyList<int> Clients, int Seconds, IReadOnlyList<string> Conversations, string Dataset, string Out)
+{
+    public const int MaxNodes = 16;
+
+    private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Student -- scaling";
+
+    public const string Usage = Project + " [--nodes 1,2,3] [--clients 1,4,16] [--seconds 20] [--conversations conv-26,conv-30,conv-41]"
+        + " [--dataset data/locomo/locomo-dev.json] [--out docs/benchmarks/cluster-scaling.json]";
+
+    public static ScalingOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new ScalingOptions([1, 2, 3], [1, 4, 16], 20, ["conv-26", "conv-30", "conv-41"], "data/locomo/locomo-dev.json",
+            "docs/benchmarks/cluster-scaling.json");
+        for (var i = 0; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count)
+                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
+            var value = args[i + 1];
+            options = name switch
+            {
+                "--nodes" => options with { Nodes = Numbers(name, value, 1, MaxNodes) },
+                "--clients" => options with { Clients = Numbers(name, value, 1, 1024) },
+                "--seconds" => options with { Seconds = Number(name, value, 1, 3600) },
+                "--conversations" => options with { Conversations = Names(name, value) },
+                "--dataset" => options with { Dataset = value },
+                "--out" => options with { Out = value },
+                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
+            };
+        }
+        return options;
+    }
+
+    public string CommandLine() =>
+        $"{Project} --nodes {string.Join(',', Nodes)} --clients {string.Join(',', Clients)} --seconds {Seconds} "
+        + $"--conversations {string.Join(',', Conversations)} --dataset {Dataset} --out {Out}";
+
+    private static int Number(string name, string value, int minimum, int maximum) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum && n <= maximum
+            ? n
+            : throw new ArgumentException($"{name} must be a whole number from {minimum} to {maximum}, got '{value}'.");
+
+    private static int[] Numbers(string name, string value, int minimum, int maximum)
+    {
+        var numbers = value.Split(',').Select(part =>
+            int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum && n <= maximum
+                ? n
+                : throw new ArgumentException($"{name} takes whole numbers from {minimum} to {maximum} separated by commas, got '{value}'.")).ToArray();
+        return numbers.Distinct().Count() == numbers.Length
+            ? numbers
+            : throw new ArgumentException($"{name} names a number twice: '{value}'.");
+    }
+
+    private static string[] Names(string name, string value)
+    {
+        var names = value.Split(',', StringSplitOptions.TrimEntries);
+        return names.All(n => n.Length > 0) && names.Distinct(StringComparer.Ordinal).Count() == names.Length
+            ? names
+            : throw new ArgumentException($"{name} takes distinct conversation ids separated by commas, got '{value}'.");
+    }
+}
