@@ -19,8 +19,10 @@ internal static class OptionPairs
         return options;
     }
 
-    public static int Number(string name, string value, int minimum = 1) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
+    public static int Number(string name, string value, int minimum = 1, int maximum = int.MaxValue) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum && n <= maximum
             ? n
-            : throw new ArgumentException($"{name} must be a whole number >= {minimum}, got '{value}'.");
+            : throw new ArgumentException(maximum == int.MaxValue
+                ? $"{name} must be a whole number >= {minimum}, got '{value}'."
+                : $"{name} must be a whole number from {minimum} to {maximum}, got '{value}'.");
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SelfLearn.Agents.Locomo;
+using SelfLearn.Api.Hosting.Cluster;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
@@ -86,21 +87,7 @@ internal sealed class ClusterProcess : IAsyncDisposable
     /// <summary>SIGTERM: the cluster stops its nodes gracefully and ends; killed with its nodes when it takes over a minute.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            using (var term = Process.Start("kill", ["-TERM", Text(_process.Id)]))
-                await term.WaitForExitAsync();
-            using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            try
-            {
-                await _process.WaitForExitAsync(patience.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync(CancellationToken.None);
-            }
-        }
+        await _process.TerminateAsync(TimeSpan.FromMinutes(1));
         _process.Dispose();
     }
 

@@ -1,4 +1,6 @@
 using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
@@ -13,38 +15,22 @@ internal sealed record ScalingOptions(
     public const string Usage = Project + " [--nodes 1,2,3] [--clients 1,4,16] [--seconds 20] [--conversations conv-26,conv-30,conv-41]"
         + " [--dataset data/locomo/locomo-dev.json] [--out docs/benchmarks/cluster-scaling.json]";
 
-    public static ScalingOptions Parse(IReadOnlyList<string> args)
-    {
-        var options = new ScalingOptions([1, 2, 3], [1, 4, 16], 20, ["conv-26", "conv-30", "conv-41"], "data/locomo/locomo-dev.json",
-            "docs/benchmarks/cluster-scaling.json");
-        for (var i = 0; i < args.Count; i += 2)
+    public static ScalingOptions Parse(IReadOnlyList<string> args) =>
+        OptionPairs.Parse(args, new ScalingOptions([1, 2, 3], [1, 4, 16], 20, ["conv-26", "conv-30", "conv-41"], "data/locomo/locomo-dev.json",
+            "docs/benchmarks/cluster-scaling.json"), Usage, static (options, name, value) => name switch
         {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            var value = args[i + 1];
-            options = name switch
-            {
-                "--nodes" => options with { Nodes = Numbers(name, value, 1, MaxNodes) },
-                "--clients" => options with { Clients = Numbers(name, value, 1, 1024) },
-                "--seconds" => options with { Seconds = Number(name, value, 1, 3600) },
-                "--conversations" => options with { Conversations = Names(name, value) },
-                "--dataset" => options with { Dataset = value },
-                "--out" => options with { Out = value },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
-        return options;
-    }
+            "--nodes" => options with { Nodes = Numbers(name, value, 1, MaxNodes) },
+            "--clients" => options with { Clients = Numbers(name, value, 1, 1024) },
+            "--seconds" => options with { Seconds = Number(name, value, 1, 3600) },
+            "--conversations" => options with { Conversations = Names(name, value) },
+            "--dataset" => options with { Dataset = value },
+            "--out" => options with { Out = value },
+            _ => null,
+        });
 
     public string CommandLine() =>
         $"{Project} --nodes {string.Join(',', Nodes)} --clients {string.Join(',', Clients)} --seconds {Seconds} "
         + $"--conversations {string.Join(',', Conversations)} --dataset {Dataset} --out {Out}";
-
-    private static int Number(string name, string value, int minimum, int maximum) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum && n <= maximum
-            ? n
-            : throw new ArgumentException($"{name} must be a whole number from {minimum} to {maximum}, got '{value}'.");
 
     private static int[] Numbers(string name, string value, int minimum, int maximum)
     {
