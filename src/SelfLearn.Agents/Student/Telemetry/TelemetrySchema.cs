@@ -113,6 +113,19 @@ public static class TelemetrySchema
         CREATE INDEX IF NOT EXISTS run_feedback_experiment ON {Schema}.run_feedback (experiment_id, variant);
         """;
 
+    /// <summary>
+    /// Whether every table and index this version creates exists, with both telemetry tables partitioned: only this
+    /// version's DDL makes them so, all in one transaction, with every column of <see cref="Upgrades"/>.
+    /// </summary>
+    private const string IsCurrent = $"""
+        SELECT (SELECT bool_and(to_regclass(name) IS NOT NULL) FROM unnest(ARRAY[
+                    '{Runs}_default', '{Events}_default', '{Schema}.telemetry_dead_letters', '{Schema}.run_feedback',
+                    '{Schema}.pipeline_runs_experiment', '{Schema}.pipeline_runs_deployment_at', '{Schema}.pipeline_runs_simulation',
+                    '{Schema}.telemetry_events_simulation', '{Schema}.telemetry_events_experiment', '{Schema}.telemetry_events_deployment',
+                    '{Schema}.run_feedback_experiment']) AS name)
+            AND (SELECT count(*) FROM pg_class WHERE oid IN (to_regclass('{Runs}'), to_regclass('{Events}')) AND relkind = 'p') = 2
+        """;
+
     /// <summary>Serialises every process's schema work on the telemetry tables: creation, the migration, partition maintenance.</summary>
     internal const string Lock = "SELECT pg_advisory_xact_lock(hashtext('selflearn.telemetry_schema'))";
 
@@ -130,7 +143,14 @@ public static class TelemetrySchema
     /// </summary>
     public static async Task EnsureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
     {
-        await using (var upgrade = new NpgsqlCommand($"{Lock}; CREATE SCHEMA IF NOT EXISTS {Schema}; {Upgrades}", connection, transaction))
+        await using (var locked = new NpgsqlCommand(Lock, connection, transaction))
+            await locked.ExecuteNonQueryAsync(ct);
+        // ALTER TABLE and CREATE INDEX lock the table even when there is nothing to do, and would queue every telemetry
+        // write behind a long reader (a fold of millions of runs): a current schema is left alone.
+        await using (var current = new NpgsqlCommand(IsCurrent, connection, transaction))
+            if (await current.ExecuteScalarAsync(ct) is true)
+                return;
+        await using (var upgrade = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {Schema}; {Upgrades}", connection, transaction))
             await upgrade.ExecuteNonQueryAsync(ct);
         var unpartitioned = await UnpartitionedTelemetry.SetAsideAsync(connection, transaction, ct);
         await using (var create = new NpgsqlCommand($"{PartitionedTables} {OtherTables}", connection, transaction))

@@ -111,6 +111,30 @@ public sealed class PartitionMaintenanceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pass_with_nothing_to_create_takes_no_lock_a_long_reader_holds_against_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Partitions().MaintainAsync(ct);
+        await using var reader = await _postgres.DataSource.OpenConnectionAsync(ct);
+        await using var reading = await reader.BeginTransactionAsync(ct);
+        await using (var count = new NpgsqlCommand("SELECT count(*) FROM selflearn.pipeline_runs", reader, reading))
+            await count.ExecuteScalarAsync(ct);
+
+        // The reader's transaction stays open (as a fold over millions of runs does) until the pass has ended or waits.
+        var pass = Partitions().MaintainAsync(ct);
+        var waiting = 0L;
+        while (!pass.IsCompleted && waiting == 0)
+        {
+            await Task.Delay(20, ct);
+            waiting = await _postgres.DataSource.ScalarAsync<long>("SELECT count(*) FROM pg_locks WHERE NOT granted");
+        }
+        await reading.RollbackAsync(ct);
+
+        Assert.Equal(0L, waiting);
+        Assert.Empty((await pass).Created);
+    }
+
+    [Fact]
     public async Task Two_nodes_maintaining_at_the_same_moment_take_turns_and_create_each_partition_once()
     {
         var ct = TestContext.Current.CancellationToken;
