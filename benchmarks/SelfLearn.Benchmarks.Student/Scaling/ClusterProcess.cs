@@ -91,31 +91,8 @@ internal sealed class ClusterProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task WaitUntilHealthyAsync(CancellationToken ct)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"the cluster ended with code {_process.ExitCode} before it answered:\n{LastOutput}");
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"{BalancerUrl}/health"), ct);
-                if (response.IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
-            if (waited.Elapsed > StartPatience)
-                throw new TimeoutException($"the cluster did not answer within {StartPatience}:\n{LastOutput}");
-            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
-        }
-    }
+    private Task WaitUntilHealthyAsync(CancellationToken ct) =>
+        _process.WaitUntilAnswersAsync("the cluster", new Uri($"{BalancerUrl}/health"), StartPatience, () => "\n" + LastOutput, ct);
 
     private void Keep(string? line)
     {

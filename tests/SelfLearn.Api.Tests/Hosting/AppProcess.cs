@@ -92,33 +92,8 @@ public sealed class AppProcess : IDisposable
     }
 
     /// <summary>Waits until <paramref name="url"/> answers 200; fails with the process's output if it ends first.</summary>
-    public async Task WaitUntilAnswersAsync(string url, TimeSpan? patience = null)
-    {
-        var limit = patience ?? Patience;
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var waiting = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"The app ended with code {_process.ExitCode} before {url} answered:\n{Output}\n{Errors}");
-            try
-            {
-                using var response = await http.GetAsync(url);
-                if (response.IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            if (waiting.Elapsed > limit)
-                throw new TimeoutException($"{url} did not answer within {limit}:\n{Output}\n{Errors}");
-            await Task.Delay(250);
-        }
-    }
+    public Task WaitUntilAnswersAsync(string url, TimeSpan? patience = null) =>
+        _process.WaitUntilAnswersAsync("The app", new Uri(url), patience ?? Patience, () => $"\n{Output}\n{Errors}", CancellationToken.None);
 
     /// <summary>Asks the process to stop (SIGTERM, a graceful shutdown) and waits for it; kills it when it does not end in time.</summary>
     public Task TerminateAsync() => _process.TerminateAsync(TimeSpan.FromMinutes(1));

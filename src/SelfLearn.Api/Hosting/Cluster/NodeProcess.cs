@@ -58,32 +58,8 @@ public sealed class NodeProcess : IDisposable
     }
 
     /// <summary>Waits until the node's /health answers 200; fails when the node ends first or <paramref name="patience"/> runs out.</summary>
-    public async Task WaitUntilHealthyAsync(TimeSpan patience, CancellationToken ct)
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_process.HasExited)
-                throw new InvalidOperationException($"{Name} ended with code {_process.ExitCode} before it answered.");
-            try
-            {
-                using var response = await http.GetAsync(new Uri($"{Url}/health"), ct);
-                if (response.IsSuccessStatusCode)
-                    return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-            {
-            }
-
-            if (waited.Elapsed > patience)
-                throw new TimeoutException($"{Name} did not answer at {Url}/health within {patience.TotalSeconds:0} s.");
-            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
-        }
-    }
+    public Task WaitUntilHealthyAsync(TimeSpan patience, CancellationToken ct) =>
+        _process.WaitUntilAnswersAsync(Name, new Uri($"{Url}/health"), patience, () => "", ct);
 
     /// <summary>Asks the node to stop (SIGTERM: the host shuts down gracefully) and kills it after <paramref name="grace"/>.</summary>
     public Task StopAsync(TimeSpan grace) => _process.TerminateAsync(grace);
