@@ -9,10 +9,9 @@ internal sealed class Signals(RetrievalSettings settings, DateTimeOffset now, in
         + settings.EffectiveSecondDenseWeight;
 
     private readonly SpeakerMentions speakers = new(question);
+    private readonly long nowTicks = now.UtcTicks;
 
     public bool UsesSpeaker => settings.SpeakerWeight > 0;
-
-    private readonly long nowTicks = now.UtcTicks;
 
     public double Recency(DateTimeOffset timestamp) => Recency(timestamp.UtcTicks);
 
