@@ -19,22 +19,29 @@ internal sealed record AnnReport(
         var load = LoadAverage();
         var corpus = AnnCorpus.Build(Corpus.SolutionFolder(), ct);
         var sizes = new List<AnnSizeResult>();
+        AnnReport? report = null;
         for (var i = 0; i < options.Sizes.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
             sizes.Add(AnnBench.Run(corpus, options.Sizes[i], options.Timed[i], options.Connectivity));
             GC.Collect();
+            // Written after every size: a run stopped during the largest one keeps the sizes it finished.
+            report = new AnnReport("student-ann", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
+                Machine.Local("not used"), load, 20, 1, [.. sizes]);
+            await report.WriteAsync(options.Out, ct);
         }
 
-        var report = new AnnReport("student-ann", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
-            Machine.Local("not used"), load, 20, 1, sizes);
-        report.PrintTable();
-        if (Path.GetDirectoryName(Path.GetFullPath(options.Out)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await using var file = File.Create(options.Out);
-        await JsonSerializer.SerializeAsync(file, report, Json, ct);
+        report?.PrintTable();
         Progress.Log($"figures written to {options.Out}");
         return 0;
+    }
+
+    private async Task WriteAsync(string path, CancellationToken ct)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+            Directory.CreateDirectory(folder);
+        await using var file = File.Create(path);
+        await JsonSerializer.SerializeAsync(file, this, Json, ct);
     }
 
     private void PrintTable()

@@ -51,6 +51,19 @@ public sealed class LocomoVectorsFixture
         return entries;
     }
 
+    /// <summary>
+    /// <see cref="Memories"/> in sessions of 20 turns a day apart, each with its turn's speaker: so that neighbours,
+    /// recency and the speaker signal all have something to work on.
+    /// </summary>
+    public List<MemoryEntry> Sessions(int count, int seed) =>
+        Memories(count, seed).Select((m, n) => m with
+        {
+            Speaker = Turns[n % Turns.Count].Split(':')[0],
+            SessionKey = $"s{n / 20}",
+            Ordinal = n % 20,
+            Timestamp = Retrieval.Memories.Today.AddDays(n / 20).AddMinutes(n % 20),
+        }).ToList();
+
     private static float[] Jitter(float[] vector, Random random)
     {
         var noisy = new float[vector.Length];

@@ -12,6 +12,29 @@ internal static class Memories
         MinScore: 0, MaxContextTokens: 100_000, NeighborWeight: 0, Bm25K1: 1.2, Bm25B: 0.75, Fusion: FusionMethod.MinMax,
         RrfK: 60, LexicalDatePrefix: false, DuplicateSimilarity: 1.01);
 
+    /// <summary>The catalog defaults (docs/FACTORS.md): reciprocal-rank fusion of every signal, neighbours, duplicates, a budget.</summary>
+    public static RetrievalSettings CatalogDefaults { get; } = new(
+        TopK: 5, Bm25Weight: 0.7, DenseWeight: 0.3, RecencyWeight: 0.05, RecencyHalfLifeDays: 30, KeywordCount: 5, KeywordWeight: 0.2,
+        MinScore: 0, MaxContextTokens: 1500, NeighborWeight: 0.3, Bm25K1: 1.2, Bm25B: 0.75, Fusion: FusionMethod.Rrf, RrfK: 60,
+        LexicalDatePrefix: true, DuplicateSimilarity: 0.97);
+
+    /// <summary>Everything a result says, scores to the last bit, one line per item, ranked ids last.</summary>
+    public static string Describe(RetrievalResult result)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append($"{result.Candidates} {result.BelowMinScore} {result.Duplicates} {result.OverBudget} {result.ContextTokens} {string.Join(',', result.Keywords)}\n");
+        foreach (var item in result.Items)
+        {
+            var c = item.Components;
+            text.Append($"{item.Memory.Id} {Bits(item.Score)} {Bits(c.Bm25)} {Bits(c.Dense)} {Bits(c.Recency)} {Bits(c.Keyword)} {Bits(c.Neighbor)} ");
+            text.Append($"{Bits(c.Fused)} {Bits(c.RawBm25)} {Bits(c.RawDense)} {Bits(c.Speaker)}\n");
+        }
+
+        return text.Append(string.Join(',', result.Ranked.Select(m => m.Id))).Append('\n').ToString();
+    }
+
+    private static string Bits(double value) => BitConverter.DoubleToInt64Bits(value).ToString("X16");
+
     public static MemoryEntry Entry(
         string text, DateTimeOffset? at = null, float[]? vector = null, string? speaker = null, string? session = null, int ordinal = 0) =>
         new(Guid.NewGuid(), text, speaker, at ?? Today, null, session, ordinal, vector ?? []);

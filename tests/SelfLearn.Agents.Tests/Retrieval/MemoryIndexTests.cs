@@ -21,6 +21,23 @@ public sealed class MemoryIndexTests
     }
 
     [Fact]
+    public void Memories_added_in_batches_out_of_time_order_are_ordered_newest_first()
+    {
+        var random = new Random(3);
+        var batches = Enumerable.Range(0, 5)
+            .Select(_ => Enumerable.Range(0, 40).Select(_ => Entry("note", Today.AddHours(-random.Next(0, 500)))).ToList())
+            .ToList();
+        var index = new MemoryIndex(batches[0]);
+        foreach (var batch in batches.Skip(1))
+            index.Add(batch);
+
+        var ticks = index.Snapshot.NewestFirst.Select(p => index.Snapshot.Memories[p].Entry.Timestamp.UtcTicks).ToList();
+
+        Assert.Equal(200, index.Snapshot.NewestFirst.Distinct().Count());
+        Assert.Equal(batches.SelectMany(b => b).Select(e => e.Timestamp.UtcTicks).OrderDescending(), ticks);
+    }
+
+    [Fact]
     public void Adding_links_a_new_turn_to_its_neighbours_already_indexed()
     {
         var question = Entry("Which museum did you visit?", session: "s", ordinal: 1);

@@ -15,8 +15,9 @@ public sealed class AnnOptions
     public int Threshold { get; set; } = 20_000;
 
     /// <summary>
-    /// How many nearest memories the HNSW index returns per query; they get their exact cosine, every other memory the
-    /// weakest candidate's. Also the search's expansion (its beam width), so more candidates are also found more exactly.
+    /// How many nearest memories the HNSW index returns per query; they get their exact cosine, every other memory a raw
+    /// dense score of 0 (<see cref="ApproximateDense"/>). Also the search's expansion (its beam width), so more candidates
+    /// are also found more exactly, and how many best BM25 hits <see cref="CandidateScoring"/> always fuses.
     /// </summary>
     [Range(HybridRetriever.RankedDepth, 100_000)]
     public int Candidates { get; set; } = 500;

@@ -8,7 +8,9 @@ namespace SelfLearn.Agents.Student.Retrieval;
 /// <see cref="RetrievalSettings.SecondEmbedder"/> is on, the second model's cosine normalised like the first. Fused =
 /// weighted mean of the signals (0 when all weights are 0). A memory then inherits from the turns around it in the same
 /// session (<see cref="NeighborInheritance"/>); <see cref="ResultSelection"/> cuts the ranked list. From
-/// <see cref="AnnOptions.Threshold"/> memories on, only the HNSW index's candidates get a dense cosine (<see cref="ApproximateDense"/>).
+/// <see cref="AnnOptions.Threshold"/> memories on, only the HNSW index's candidates get a dense cosine (<see cref="ApproximateDense"/>),
+/// and with reciprocal-rank fusion and no second model only the memories that can reach the result are fused and ranked
+/// (<see cref="CandidateScoring"/>, the same result as ranking every memory).
 /// </summary>
 public static class HybridRetriever
 {
@@ -25,8 +27,10 @@ public static class HybridRetriever
         ?? throw new InvalidOperationException("The second embedder is on, but some memories of the index have no second-model vector yet.");
 
     /// <summary>As <see cref="Retrieve"/>, but null when the second model is on and the snapshot read has memories without its vectors.</summary>
+    /// <param name="scoreEveryMemory">Fuses and ranks every memory even where <see cref="CandidateScoring"/> would do: the reference it is tested against.</param>
     internal static RetrievalResult? TryRetrieve(
-        MemoryIndex index, string query, float[] queryVector, RetrievalSettings settings, DateTimeOffset now, float[]? secondQueryVector)
+        MemoryIndex index, string query, float[] queryVector, RetrievalSettings settings, DateTimeOffset now, float[]? secondQueryVector,
+        bool scoreEveryMemory = false)
     {
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(query);
@@ -49,24 +53,38 @@ public static class HybridRetriever
         PseudoRelevanceFeedback.Expand(snapshot, terms, settings, table);
         var unitQuery = new float[queryVector.Length];
         DenseVector.Normalize(queryVector, unitQuery);
-        if (index.DenseCandidates(snapshot, unitQuery) is { } candidates)
+        var candidates = index.DenseCandidates(snapshot, unitQuery);
+        if (candidates is not null)
             ApproximateDense.Score(snapshot, unitQuery, candidates, table.RawDense);
         else
             ScoreDense(snapshot, unitQuery, table.RawDense);
+        var signals = new Signals(settings, now, terms.Keywords.Count, query);
+        var selection = candidates is not null && second is null && settings.Fusion == FusionMethod.Rrf && !scoreEveryMemory
+            ? CandidateScoring.TrySelect(snapshot, table, candidates, signals, settings, index.CandidateCount)
+            : null;
+        var candidatesOnly = selection is not null;
+        selection ??= ScoreEvery(snapshot, table, signals, settings, second);
+
+        var items = selection.Kept.ConvertAll(position => signals.Describe(snapshot.Memories[position], position, table));
+        return new RetrievalResult(items, terms.Keywords, snapshot.Count, selection.BelowMinScore, selection.Duplicates,
+            selection.OverBudget, selection.ContextTokens, selection.Ranked.ConvertAll(position => snapshot.Memories[position].Entry))
+        {
+            RankedCandidatesOnly = candidatesOnly,
+        };
+    }
+
+    private static ResultSelection ScoreEvery(
+        IndexSnapshot snapshot, ScoreTable table, Signals signals, RetrievalSettings settings, (SecondVectors Rows, float[] Query)? second)
+    {
         table.RawBm25.CopyTo(table.Bm25);
         table.RawDense.CopyTo(table.Dense);
         ScoreNormalizer.Normalize(table.Bm25, settings.Fusion, settings.RrfK);
         ScoreNormalizer.Normalize(table.Dense, settings.Fusion, settings.RrfK);
         if (second is not null)
             ScoreSecond(second.Value, table, settings);
-        var signals = new Signals(settings, now, terms.Keywords.Count, query);
         Fuse(snapshot, table, signals);
         NeighborInheritance.Apply(snapshot, table, settings.NeighborWeight, settings.NeighborWindow);
-
-        var selection = ResultSelection.Select(snapshot, table, settings);
-        var items = selection.Kept.ConvertAll(position => signals.Describe(snapshot.Memories[position], position, table));
-        return new RetrievalResult(items, terms.Keywords, snapshot.Count, selection.BelowMinScore, selection.Duplicates,
-            selection.OverBudget, selection.ContextTokens, selection.Ranked.ConvertAll(position => snapshot.Memories[position].Entry));
+        return ResultSelection.Select(snapshot, table, settings);
     }
 
     internal static void ScoreDense(IndexSnapshot index, float[] query, Span<double> scores)
@@ -108,10 +126,11 @@ public static class HybridRetriever
         var hits = table.KeywordHits;
         var fused = table.Fused;
         var memories = index.Memories;
+        var ticks = index.UtcTicks;
         for (var i = 0; i < fused.Length; i++)
         {
             var speaker = signals.UsesSpeaker ? signals.Speaker(memories[i].Entry.Speaker) : 0;
-            fused[i] = signals.Fuse(bm25[i], dense[i], signals.Recency(memories[i].Entry.Timestamp), signals.KeywordShare(hits[i]), speaker, secondDense[i]);
+            fused[i] = signals.Fuse(bm25[i], dense[i], signals.Recency(ticks[i]), signals.KeywordShare(hits[i]), speaker, secondDense[i]);
         }
     }
 }

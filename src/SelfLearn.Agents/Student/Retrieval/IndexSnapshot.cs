@@ -20,7 +20,7 @@ internal sealed class IndexSnapshot
     private IndexSnapshot(
         ConcurrentDictionary<string, int> vocabulary, IndexedMemory[] memories, int[] previous, int[] next,
         TermPostings[] text, TermPostings[] date, int[] documentFrequencyWithDate, long textTokens, long dateTokens, int dimension,
-        DateTimeOffset? latest)
+        DateTimeOffset? latest, int[] newestFirst)
     {
         this.vocabulary = vocabulary;
         Memories = memories;
@@ -35,6 +35,8 @@ internal sealed class IndexSnapshot
         this.dateTokens = dateTokens;
         Dimension = dimension;
         Latest = latest;
+        UtcTicks = Array.ConvertAll(memories, m => m.Entry.Timestamp.UtcTicks);
+        NewestFirst = newestFirst;
     }
 
     public IndexedMemory[] Memories { get; }
@@ -49,9 +51,15 @@ internal sealed class IndexSnapshot
 
     public DateTimeOffset? Latest { get; }
 
+    /// <summary>Each memory's timestamp in UTC ticks: recency and tie-breaks read them without visiting the memory.</summary>
+    public long[] UtcTicks { get; }
+
+    /// <summary>Positions from the newest memory to the oldest.</summary>
+    public int[] NewestFirst { get; }
+
     public int Count => Memories.Length;
 
-    public static IndexSnapshot Empty(ConcurrentDictionary<string, int> vocabulary) => new(vocabulary, [], [], [], [], [], [], 0, 0, 0, null);
+    public static IndexSnapshot Empty(ConcurrentDictionary<string, int> vocabulary) => new(vocabulary, [], [], [], [], [], [], 0, 0, 0, null, []);
 
     public int TermId(string term) => vocabulary.TryGetValue(term, out var id) && id < text.Length ? id : -1;
 
@@ -94,7 +102,25 @@ internal sealed class IndexSnapshot
         foreach (var (term, postings) in newDate)
             datePostings[term] = datePostings[term].Append(postings);
         return new IndexSnapshot(vocabulary, [.. Memories, .. added], previous, next, textPostings, datePostings,
-            frequencyWithDate, textTokens + addedText, dateTokens + addedDate, dimension, latest);
+            frequencyWithDate, textTokens + addedText, dateTokens + addedDate, dimension, latest, MergeNewestFirst(added));
+    }
+
+    // One merge per ingest: the order costs a copy of the index, as the other per-memory arrays do, not a sort.
+    private int[] MergeNewestFirst(IReadOnlyList<IndexedMemory> added)
+    {
+        var addedOrder = Enumerable.Range(Count, added.Count).ToArray();
+        var addedTicks = addedOrder.Select(p => added[p - Count].Entry.Timestamp.UtcTicks).ToArray();
+        Array.Sort(addedTicks, addedOrder, Comparer<long>.Create((x, y) => y.CompareTo(x)));
+        var merged = new int[Count + added.Count];
+        int old = 0, fresh = 0;
+        for (var i = 0; i < merged.Length; i++)
+        {
+            var takeOld = fresh == addedOrder.Length
+                || (old < NewestFirst.Length && UtcTicks[NewestFirst[old]] >= addedTicks[fresh]);
+            merged[i] = takeOld ? NewestFirst[old++] : addedOrder[fresh++];
+        }
+
+        return merged;
     }
 
     private static TermPostings[] Grow(TermPostings[] postings, int termCount)

@@ -44,6 +44,9 @@ public sealed partial class MemoryIndex : IDisposable
     internal List<int>? DenseCandidates(IndexSnapshot snapshot, float[] unitQuery) =>
         unitQuery.Length == 0 ? null : neighbours?.Search(unitQuery, snapshot.Count);
 
+    /// <summary>How many HNSW candidates a query asks for; also how many best BM25 hits <see cref="CandidateScoring"/> ranks exactly.</summary>
+    internal int CandidateCount => ann.Candidates;
+
     /// <summary>Appends memories; a bad batch (duplicate id, vector of another dimension or not finite) changes nothing.</summary>
     /// <exception cref="ArgumentException">The batch is rejected; the message says why.</exception>
     public void Add(IEnumerable<MemoryEntry> entries)

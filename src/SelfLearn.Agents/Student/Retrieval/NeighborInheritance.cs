@@ -13,20 +13,52 @@ internal static class NeighborInheritance
         var fused = table.Fused;
         var final = table.Final;
         for (var i = 0; i < final.Length; i++)
+            final[i] = FinalAt(index, fused, i, weight, window);
+    }
+
+    /// <summary>The final score of one memory; it reads the fused scores of the turns within the window only.</summary>
+    public static double FinalAt(IndexSnapshot index, ReadOnlySpan<double> fused, int i, double weight, int window)
+    {
+        var best = 0.0;
+        int previous = i, next = i;
+        for (var distance = 1; distance <= window; distance++)
         {
-            var best = 0.0;
-            int previous = i, next = i;
+            previous = previous == SessionLinks.None ? SessionLinks.None : index.Previous[previous];
+            next = next == SessionLinks.None ? SessionLinks.None : index.Next[next];
+            if (previous == SessionLinks.None && next == SessionLinks.None)
+                break;
+            var nearest = Math.Max(previous == SessionLinks.None ? 0 : fused[previous], next == SessionLinks.None ? 0 : fused[next]);
+            best = Math.Max(best, nearest / distance);
+        }
+
+        return Math.Max(fused[i], weight * best);
+    }
+
+    /// <summary>
+    /// Appends to <paramref name="into"/> every memory within <paramref name="window"/> turns of one in <paramref name="from"/>
+    /// whose level is still 0, and gives it <paramref name="level"/>.
+    /// </summary>
+    public static void AddWindows(IndexSnapshot index, List<int> from, int window, byte[] levels, byte level, List<int> into)
+    {
+        var count = from.Count;
+        for (var f = 0; f < count; f++)
+        {
+            int previous = from[f], next = from[f];
             for (var distance = 1; distance <= window; distance++)
             {
                 previous = previous == SessionLinks.None ? SessionLinks.None : index.Previous[previous];
                 next = next == SessionLinks.None ? SessionLinks.None : index.Next[next];
-                if (previous == SessionLinks.None && next == SessionLinks.None)
-                    break;
-                var nearest = Math.Max(previous == SessionLinks.None ? 0 : fused[previous], next == SessionLinks.None ? 0 : fused[next]);
-                best = Math.Max(best, nearest / distance);
+                Join(previous, levels, level, into);
+                Join(next, levels, level, into);
             }
-
-            final[i] = Math.Max(fused[i], weight * best);
         }
+    }
+
+    private static void Join(int position, byte[] levels, byte level, List<int> into)
+    {
+        if (position == SessionLinks.None || levels[position] != 0)
+            return;
+        levels[position] = level;
+        into.Add(position);
     }
 }

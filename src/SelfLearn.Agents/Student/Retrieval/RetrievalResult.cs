@@ -20,4 +20,8 @@ public sealed record RetrievalResult(
     int Duplicates,
     int OverBudget,
     int ContextTokens,
-    IReadOnlyList<MemoryEntry> Ranked);
+    IReadOnlyList<MemoryEntry> Ranked)
+{
+    /// <summary>Whether only candidates were fused and ranked (<see cref="CandidateScoring"/>) rather than every memory.</summary>
+    internal bool RankedCandidatesOnly { get; init; }
+}

@@ -2,7 +2,10 @@ using System.Buffers;
 
 namespace SelfLearn.Agents.Student.Retrieval;
 
-/// <summary>Per-memory scores of one query, in pooled arrays so that a query over a large index allocates little.</summary>
+/// <summary>
+/// Per-memory scores of one query, in pooled arrays so that a query over a large index allocates little. Only the arrays
+/// that are added to, and the second model's (0 while it is off), start at 0; every other one is written before it is read.
+/// </summary>
 internal sealed class ScoreTable : IDisposable
 {
     private readonly int count;
@@ -15,7 +18,9 @@ internal sealed class ScoreTable : IDisposable
         this.count = count;
         signals = new double[8][];
         for (var i = 0; i < signals.Length; i++)
-            signals[i] = Rent<double>(count);
+            signals[i] = ArrayPool<double>.Shared.Rent(count);
+        foreach (var cleared in (ReadOnlySpan<int>)[0, 6, 7])
+            Array.Clear(signals[cleared], 0, count);
         keywordHits = Rent<int>(count);
         counts = Rent<int>(count);
     }

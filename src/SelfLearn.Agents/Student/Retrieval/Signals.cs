@@ -9,11 +9,15 @@ internal sealed class Signals(RetrievalSettings settings, DateTimeOffset now, in
         + settings.EffectiveSecondDenseWeight;
 
     private readonly SpeakerMentions speakers = new(question);
+    private readonly long nowTicks = now.UtcTicks;
 
     public bool UsesSpeaker => settings.SpeakerWeight > 0;
 
-    public double Recency(DateTimeOffset timestamp) =>
-        Math.Pow(0.5, Math.Max(0, (now - timestamp).TotalDays) / settings.RecencyHalfLifeDays);
+    public double Recency(DateTimeOffset timestamp) => Recency(timestamp.UtcTicks);
+
+    /// <summary>The same value as for the timestamp itself: a difference of offsets is a difference of UTC ticks.</summary>
+    public double Recency(long utcTicks) =>
+        Math.Pow(0.5, Math.Max(0, new TimeSpan(nowTicks - utcTicks).TotalDays) / settings.RecencyHalfLifeDays);
 
     public double KeywordShare(int hits) => keywordCount == 0 ? 0 : (double)hits / keywordCount;
 
