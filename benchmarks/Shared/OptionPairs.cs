@@ -25,4 +25,13 @@ internal static class OptionPairs
             : throw new ArgumentException(maximum == int.MaxValue
                 ? $"{name} must be a whole number >= {minimum}, got '{value}'."
                 : $"{name} must be a whole number from {minimum} to {maximum}, got '{value}'.");
+
+    /// <summary>Whole numbers separated by commas, each within the bounds.</summary>
+    public static int[] Numbers(string name, string value, int minimum = 1, int maximum = int.MaxValue) =>
+        [.. value.Split(',').Select(part =>
+            int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum && n <= maximum
+                ? n
+                : throw new ArgumentException(maximum == int.MaxValue
+                    ? $"{name} takes whole numbers >= {minimum} separated by commas, got '{value}'."
+                    : $"{name} takes whole numbers from {minimum} to {maximum} separated by commas, got '{value}'."))];
 }

@@ -1,4 +1,5 @@
-using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
+using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Student.Ann;
 
@@ -11,23 +12,15 @@ internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<i
 
     public static AnnBenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new AnnBenchOptions([10_000, 100_000], [998, 200], "docs/benchmarks/student-ann.json");
-        for (var i = 0; i < args.Count; i += 2)
-        {
-            var name = args[i];
-            if (i + 1 >= args.Count)
-                throw new ArgumentException($"{name} needs a value. Usage: {Usage}");
-            var value = args[i + 1];
-            options = name switch
+        var options = OptionPairs.Parse(args, new AnnBenchOptions([10_000, 100_000], [998, 200], "docs/benchmarks/student-ann.json"), Usage,
+            static (options, name, value) => name switch
             {
                 "--sizes" => options with { Sizes = Numbers(name, value, 1_000) },
                 "--timed" => options with { Timed = Numbers(name, value, 10) },
                 "--out" => options with { Out = value },
-                "--connectivity" => options with { Connectivity = Numbers(name, value, 4)[0] },
-                _ => throw new ArgumentException($"unknown option {name}. Usage: {Usage}"),
-            };
-        }
-
+                "--connectivity" => options with { Connectivity = Number(name, value, 4) },
+                _ => null,
+            });
         return options.Sizes.Count == options.Timed.Count
             ? options
             : throw new ArgumentException($"--sizes and --timed need as many numbers each. Usage: {Usage}");
@@ -35,10 +28,4 @@ internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<i
 
     public string CommandLine() =>
         $"{Project} --sizes {string.Join(',', Sizes)} --timed {string.Join(',', Timed)} --connectivity {Connectivity} --out {Out}";
-
-    private static int[] Numbers(string name, string value, int minimum) =>
-        [.. value.Split(',').Select(part =>
-            int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum
-                ? n
-                : throw new ArgumentException($"{name} takes whole numbers >= {minimum} separated by commas, got '{value}'."))];
 }

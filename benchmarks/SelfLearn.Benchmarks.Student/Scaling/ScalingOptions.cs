@@ -19,8 +19,8 @@ internal sealed record ScalingOptions(
         OptionPairs.Parse(args, new ScalingOptions([1, 2, 3], [1, 4, 16], 20, ["conv-26", "conv-30", "conv-41"], "data/locomo/locomo-dev.json",
             "docs/benchmarks/cluster-scaling.json"), Usage, static (options, name, value) => name switch
         {
-            "--nodes" => options with { Nodes = Numbers(name, value, 1, MaxNodes) },
-            "--clients" => options with { Clients = Numbers(name, value, 1, 1024) },
+            "--nodes" => options with { Nodes = Distinct(name, value, MaxNodes) },
+            "--clients" => options with { Clients = Distinct(name, value, 1024) },
             "--seconds" => options with { Seconds = Number(name, value, 1, 3600) },
             "--conversations" => options with { Conversations = Names(name, value) },
             "--dataset" => options with { Dataset = value },
@@ -32,12 +32,9 @@ internal sealed record ScalingOptions(
         $"{Project} --nodes {string.Join(',', Nodes)} --clients {string.Join(',', Clients)} --seconds {Seconds} "
         + $"--conversations {string.Join(',', Conversations)} --dataset {Dataset} --out {Out}";
 
-    private static int[] Numbers(string name, string value, int minimum, int maximum)
+    private static int[] Distinct(string name, string value, int maximum)
     {
-        var numbers = value.Split(',').Select(part =>
-            int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= minimum && n <= maximum
-                ? n
-                : throw new ArgumentException($"{name} takes whole numbers from {minimum} to {maximum} separated by commas, got '{value}'.")).ToArray();
+        var numbers = Numbers(name, value, 1, maximum);
         return numbers.Distinct().Count() == numbers.Length
             ? numbers
             : throw new ArgumentException($"{name} names a number twice: '{value}'.");
