@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using SelfLearn.Agents.Teacher.Metrics;
@@ -85,21 +84,10 @@ internal static class AggregateBench
     private static async Task<QueryTiming> TimeAsync(string name, string connectionString, int repeats, Func<NpgsqlDataSource, Task<int>> query)
     {
         Progress.Log($"aggregates: {name}");
-        // An aggregate over 1M rows may run longer than Npgsql's default 30 s command timeout.
-        await using var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
-        var watch = Stopwatch.StartNew();
-        var rows = await query(source);
-        var cold = watch.Elapsed.TotalMilliseconds;
-        var warm = new List<double>();
-        for (var r = 0; r < repeats; r++)
-        {
-            watch.Restart();
-            await query(source);
-            warm.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        warm.Sort();
-        var timing = new QueryTiming(name, rows, Stats.Round(cold, 1), Stats.Round(warm[warm.Count / 2], 1), Stats.Round(warm[0], 1));
-        Progress.Log($"  cold {timing.ColdMs} ms, warm median {timing.WarmMedianMs} ms ({rows} rows)");
+        var measured = await ColdWarm.MeasureAsync(connectionString, repeats, query);
+        var timing = new QueryTiming(name, measured.Result, Stats.Round(measured.ColdMs, 1), Stats.Round(measured.WarmMedianMs, 1),
+            Stats.Round(measured.WarmMs[0], 1));
+        Progress.Log($"  cold {timing.ColdMs} ms, warm median {timing.WarmMedianMs} ms ({measured.Result} rows)");
         return timing;
     }
 

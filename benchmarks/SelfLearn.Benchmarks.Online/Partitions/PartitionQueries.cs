@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Npgsql;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Online.Partitions;
 
@@ -58,19 +58,12 @@ internal static class PartitionQueries
 
     private static async Task<QueryTiming> TimeAsync(string name, string connectionString, int repeats, Func<NpgsqlDataSource, Task> query)
     {
-        await using var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
-        var watch = Stopwatch.StartNew();
-        await query(source);
-        var cold = watch.Elapsed.TotalMilliseconds;
-        var warm = new List<double>();
-        for (var r = 0; r < repeats; r++)
+        var measured = await ColdWarm.MeasureAsync(connectionString, repeats, async source =>
         {
-            watch.Restart();
             await query(source);
-            warm.Add(watch.Elapsed.TotalMilliseconds);
-        }
-        warm.Sort();
-        var timing = new QueryTiming(name, Stats.Round(cold, 1), Stats.Round(warm[warm.Count / 2], 1));
+            return 0;
+        });
+        var timing = new QueryTiming(name, Stats.Round(measured.ColdMs, 1), Stats.Round(measured.WarmMedianMs, 1));
         Progress.Log($"  {name}: cold {timing.ColdMs} ms, warm median {timing.WarmMedianMs} ms");
         return timing;
     }
