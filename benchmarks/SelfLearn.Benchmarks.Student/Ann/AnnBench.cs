@@ -6,7 +6,7 @@ namespace SelfLearn.Benchmarks.Student.Ann;
 
 /// <summary>One index size: the exact scan and the HNSW index side by side, on the same memories and questions.</summary>
 internal sealed record AnnSizeResult(
-    int Memories, int TimedQuestions, int RecallQuestions, int ExactCheckQuestions, double IndexBuildSeconds, double IndexManagedMiB, double GraphBuildSeconds,
+    int Memories, int Graphs, int TimedQuestions, int RecallQuestions, int ExactCheckQuestions, double IndexBuildSeconds, double IndexManagedMiB, double GraphBuildSeconds,
     double GraphMemoryMiB, Latency Exact, Latency Ann, Latency ExactDenseStage, Latency AnnDenseStage, double AnnOverExactP95, double ExactScanDenseRecallAt10, double AnnDenseRecallAt10,
     double RecallLostPercent, double HybridTop10Agreement, double AnnCandidatesOnlyShare);
 
@@ -23,7 +23,7 @@ internal static class AnnBench
     // A few timed questions (the exact scan at a million memories takes seconds each) get half as many warm-ups.
     private static int WarmUps(int timed) => Math.Min(WarmUp, timed / 2);
 
-    public static AnnSizeResult Run(AnnCorpus corpus, int size, int timed, int connectivity)
+    public static AnnSizeResult Run(AnnCorpus corpus, int size, int timed, int connectivity, int shardSize)
     {
         var settings = RetrievalSettings.From(RetrievalBench.DefaultParameters());
         var questions = corpus.Questions.Count;
@@ -31,7 +31,7 @@ internal static class AnnBench
         var managedBefore = GC.GetTotalMemory(true);
         var started = Stopwatch.GetTimestamp();
         var entries = corpus.Memories(size - 1).ToList();
-        using var index = new MemoryIndex(entries, new AnnOptions { Threshold = size, Connectivity = connectivity });
+        using var index = new MemoryIndex(entries, new AnnOptions { Threshold = size, Connectivity = connectivity, ShardSize = shardSize });
         var buildSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var managedMiB = (GC.GetTotalMemory(true) - managedBefore) / 1048576.0;
         Progress.Log(Invariant($"{size - 1} memories indexed in {buildSeconds:F1} s, {managedMiB:F0} MiB managed; exact scan"));
@@ -54,7 +54,7 @@ internal static class AnnBench
         var graphMiB = (Process.GetCurrentProcess().WorkingSet64 - workingSet) / 1048576.0;
         if (!index.UsesAnn)
             throw new InvalidOperationException("The index did not switch to its HNSW graph at the threshold.");
-        Progress.Log(Invariant($"HNSW graph built in {graphSeconds:F1} s (+{graphMiB:F0} MiB working set); ANN"));
+        Progress.Log(Invariant($"HNSW graphs ({index.AnnGraphs}) built in {graphSeconds:F1} s (+{graphMiB:F0} MiB working set); ANN"));
 
         var (ann, annTop10, candidatesOnly) = Time(index, corpus, settings, now, timed);
         var annDense = DenseStage(index, corpus, timed);
@@ -63,7 +63,7 @@ internal static class AnnBench
         var agreement = annTop10.Zip(exactTop10, (a, e) => a.Intersect(e).Count() / 10.0).Average();
         Progress.Log(Invariant($"ANN dense recall@10 on {questions} questions: {annRecall}; hybrid top-10 agreement with the exact scan {agreement:F4}"));
 
-        return new AnnSizeResult(size, timed, questions, checkedQuestions, Latency.R(buildSeconds, 1), Latency.R(managedMiB, 0), Latency.R(graphSeconds, 1),
+        return new AnnSizeResult(size, index.AnnGraphs, timed, questions, checkedQuestions, Latency.R(buildSeconds, 1), Latency.R(managedMiB, 0), Latency.R(graphSeconds, 1),
             Latency.R(graphMiB, 0), exact, ann, exactDense, annDense, Latency.R(ann.P95Ms / exact.P95Ms, 3), Latency.R(exactRecall, 4), Latency.R(annRecall, 4),
             Latency.R((1 - annRecall) * 100, 2), Latency.R(agreement, 4), Latency.R(candidatesOnly, 4));
     }

@@ -4,11 +4,11 @@ using static SelfLearn.Benchmarks.Shared.OptionPairs;
 namespace SelfLearn.Benchmarks.Student.Ann;
 
 /// <summary>Options of the large-memories benchmark (<c>ann</c>): index sizes and, per size, how many questions are timed.</summary>
-internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Timed, string Out, int Connectivity = 48)
+internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Timed, string Out, int Connectivity = 48, int ShardSize = 100_000)
 {
     private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Student -- ann";
 
-    public const string Usage = Project + " [--sizes 10000,100000] [--timed 998,200] [--connectivity 48] [--out docs/benchmarks/student-ann.json]";
+    public const string Usage = Project + " [--sizes 10000,100000] [--timed 998,200] [--connectivity 48] [--shard-size 100000] [--out docs/benchmarks/student-ann.json]";
 
     public static AnnBenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -19,6 +19,7 @@ internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<i
                 "--timed" => options with { Timed = Numbers(name, value, 10) },
                 "--out" => options with { Out = value },
                 "--connectivity" => options with { Connectivity = Number(name, value, 4) },
+                "--shard-size" => options with { ShardSize = Number(name, value, 1_000) },
                 _ => null,
             });
         return options.Sizes.Count == options.Timed.Count
@@ -27,5 +28,5 @@ internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<i
     }
 
     public string CommandLine() =>
-        $"{Project} --sizes {string.Join(',', Sizes)} --timed {string.Join(',', Timed)} --connectivity {Connectivity} --out {Out}";
+        $"{Project} --sizes {string.Join(',', Sizes)} --timed {string.Join(',', Timed)} --connectivity {Connectivity} --shard-size {ShardSize} --out {Out}";
 }

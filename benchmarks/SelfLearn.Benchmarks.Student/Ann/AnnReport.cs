@@ -23,7 +23,7 @@ internal sealed record AnnReport(
         for (var i = 0; i < options.Sizes.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
-            sizes.Add(AnnBench.Run(corpus, options.Sizes[i], options.Timed[i], options.Connectivity));
+            sizes.Add(AnnBench.Run(corpus, options.Sizes[i], options.Timed[i], options.Connectivity, options.ShardSize));
             GC.Collect();
             // Written after every size: a run stopped during the largest one keeps the sizes it finished.
             report = new AnnReport("student-ann", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),

@@ -1,4 +1,5 @@
 using SelfLearn.Agents.Student.Retrieval;
+using static SelfLearn.Agents.Tests.Retrieval.AnnRecall;
 using static SelfLearn.Agents.Tests.Retrieval.Memories;
 
 namespace SelfLearn.Agents.Tests.Retrieval;
@@ -7,9 +8,6 @@ public sealed class AnnRetrievalTests(LocomoVectorsFixture locomo) : IClassFixtu
 {
     private const int Seed = 15;
 
-    /// <summary>Dense only, reciprocal-rank fusion (the default), no cuts: the items are the dense top 10.</summary>
-    private static readonly RetrievalSettings DenseTop10 = Settings with { Bm25Weight = 0, DenseWeight = 1, Fusion = FusionMethod.Rrf };
-
     private static AnnOptions Ann(int threshold) => new() { Threshold = threshold };
 
     [Fact]
@@ -17,7 +15,7 @@ public sealed class AnnRetrievalTests(LocomoVectorsFixture locomo) : IClassFixtu
     {
         var defaults = new AnnOptions();
 
-        Assert.Equal((20_000, 500, 48, 128), (defaults.Threshold, defaults.Candidates, defaults.Connectivity, defaults.ExpansionAdd));
+        Assert.Equal((20_000, 500, 48, 128, 100_000), (defaults.Threshold, defaults.Candidates, defaults.Connectivity, defaults.ExpansionAdd, defaults.ShardSize));
     }
 
     [Fact]
@@ -29,8 +27,8 @@ public sealed class AnnRetrievalTests(LocomoVectorsFixture locomo) : IClassFixtu
 
         Assert.True(approximate.UsesAnn);
         Assert.False(exact.UsesAnn);
-        Assert.Equal(1.0, MeanRecall(exact, memories));
-        Assert.InRange(MeanRecall(approximate, memories), 0.99, 1.0);
+        Assert.Equal(1.0, Mean(locomo, exact, memories));
+        Assert.InRange(Mean(locomo, approximate, memories), 0.99, 1.0);
     }
 
     [Fact]
@@ -91,35 +89,4 @@ public sealed class AnnRetrievalTests(LocomoVectorsFixture locomo) : IClassFixtu
             Assert.Equal(Scores(exact.Query(locomo.Questions[q], settings, locomo.QuestionVectors[q])),
                 Scores(index.Query(locomo.Questions[q], settings, locomo.QuestionVectors[q])));
     }
-
-    private double MeanRecall(MemoryIndex index, List<MemoryEntry> memories)
-    {
-        var found = 0;
-        for (var q = 0; q < locomo.Questions.Count; q++)
-        {
-            var expected = ExactTop10(memories, locomo.QuestionVectors[q]);
-            found += index.Query(locomo.Questions[q], DenseTop10, locomo.QuestionVectors[q]).Ids().Count(expected.Contains);
-        }
-
-        return (double)found / (10 * locomo.Questions.Count);
-    }
-
-    // Computed here, in double precision, without the retriever's vector code.
-    private static HashSet<Guid> ExactTop10(List<MemoryEntry> memories, float[] query) =>
-        [.. memories.OrderByDescending(m => Cosine(m.Vector, query)).Take(10).Select(m => m.Id)];
-
-    private static double Cosine(float[] a, float[] b)
-    {
-        double dot = 0, aa = 0, bb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            dot += (double)a[i] * b[i];
-            aa += (double)a[i] * a[i];
-            bb += (double)b[i] * b[i];
-        }
-
-        return dot / Math.Sqrt(aa * bb);
-    }
-
-    private static (Guid, double)[] Scores(RetrievalResult result) => [.. result.Items.Select(i => (i.Memory.Id, i.Score))];
 }

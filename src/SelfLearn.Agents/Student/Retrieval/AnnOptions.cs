@@ -32,4 +32,13 @@ public sealed class AnnOptions
     /// <summary>Beam width while a memory is inserted (efConstruction): higher builds slower and finds better.</summary>
     [Range(16, 4096)]
     public int ExpansionAdd { get; set; } = 128;
+
+    /// <summary>
+    /// Memories per graph: a larger user's memories are spread over several graphs by position, built side by side and
+    /// searched together (the best <see cref="Candidates"/> of all of them). One graph over a million memories lost 80%
+    /// of recall@10, because each memory had more near-copies than a node keeps links, and took 57 minutes to build
+    /// (docs/BENCHMARKS.md); ten graphs of 100k lost 0.28% and took 5.5 minutes, at the price of searching all ten.
+    /// </summary>
+    [Range(1_000, int.MaxValue)]
+    public int ShardSize { get; set; } = 100_000;
 }

@@ -3,10 +3,11 @@ using Cloud.Unum.USearch;
 namespace SelfLearn.Agents.Student.Retrieval;
 
 /// <summary>
-/// The HNSW index (USearch) over one <see cref="MemoryIndex"/>'s unit vectors, keyed by snapshot position. Inner product
-/// of unit vectors is their cosine, so its distance is 1 − the cosine <see cref="DenseVector.Dot"/> computes. Memories
-/// without a vector are left out. Any number of searches run together; an append or <see cref="Dispose"/> waits for
-/// them, because growing the native index moves its memory.
+/// The HNSW index (USearch) over one <see cref="MemoryIndex"/>'s unit vectors, keyed by snapshot position: one graph per
+/// <see cref="AnnOptions.ShardSize"/> positions, searched together. Inner product of unit vectors is their cosine, so its
+/// distance is 1 − the cosine <see cref="DenseVector.Dot"/> computes. Memories without a vector are left out. Any number
+/// of searches run together; an append or <see cref="Dispose"/> waits for them, because growing a native index moves
+/// its memory.
 /// </summary>
 internal sealed class DenseNeighbours(int dimension, AnnOptions options) : IDisposable
 {
@@ -15,33 +16,35 @@ internal sealed class DenseNeighbours(int dimension, AnnOptions options) : IDisp
 
     // Never disposed: a search that lost the race with Dispose must still be able to enter and see it disposed.
     private readonly ReaderWriterLockSlim gate = new();
-    private readonly USearchIndex index = new(
-        MetricKind.Ip, ScalarKind.Float32, (ulong)dimension, (ulong)options.Connectivity, (ulong)options.ExpansionAdd, (ulong)options.Candidates);
+    private readonly List<USearchIndex> shards = [];
 
     private volatile bool disposed;
 
     public bool IsDisposed => disposed;
 
+    /// <summary>How many graphs the memories are spread over.</summary>
+    public int ShardCount => shards.Count;
+
     /// <summary>Adds memories held at <paramref name="firstPosition"/> onwards.</summary>
     public void Add(IReadOnlyList<IndexedMemory> memories, int firstPosition)
     {
-        var keys = new List<ulong>(Math.Min(Chunk, memories.Count));
-        var vectors = new List<float[]>(keys.Capacity);
+        if (memories.Count == 0)
+            return;
         gate.EnterWriteLock();
         try
         {
-            for (var i = 0; i < memories.Count && !disposed; i++)
-            {
-                if (memories[i].Vector.IsEmpty)
-                    continue;
-                keys.Add((ulong)(firstPosition + i));
-                vectors.Add(memories[i].Vector.ToArray());
-                if (keys.Count == Chunk)
-                    Flush(keys, vectors);
-            }
+            if (disposed)
+                return;
+            var firstShard = firstPosition / options.ShardSize;
+            var lastShard = (firstPosition + memories.Count - 1) / options.ShardSize;
+            while (shards.Count <= lastShard)
+                shards.Add(new USearchIndex(MetricKind.Ip, ScalarKind.Float32, (ulong)dimension, (ulong)options.Connectivity,
+                    (ulong)options.ExpansionAdd, (ulong)options.Candidates));
 
-            if (!disposed)
-                Flush(keys, vectors);
+            // Each graph takes its memories in position order on one thread, so it is the same graph however the
+            // memories were batched; the graphs of one batch build side by side.
+            Parallel.For(firstShard, lastShard + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                shard => Fill(shard, memories, firstPosition));
         }
         finally
         {
@@ -50,8 +53,8 @@ internal sealed class DenseNeighbours(int dimension, AnnOptions options) : IDisp
     }
 
     /// <summary>
-    /// Positions of the memories nearest to <paramref name="unitQuery"/>, among the first <paramref name="count"/>;
-    /// null once disposed (an evicted index still answers, exactly).
+    /// Positions of the <see cref="AnnOptions.Candidates"/> memories nearest to <paramref name="unitQuery"/> that any
+    /// graph finds, among the first <paramref name="count"/>; null once disposed (an evicted index still answers, exactly).
     /// </summary>
     public List<int>? Search(float[] unitQuery, int count)
     {
@@ -60,16 +63,14 @@ internal sealed class DenseNeighbours(int dimension, AnnOptions options) : IDisp
         {
             if (disposed)
                 return null;
-            var found = index.Search(unitQuery, options.Candidates, out var keys, out _);
-            var positions = new List<int>(found);
-            for (var i = 0; i < found; i++)
-            {
-                // An append after the caller's snapshot may already be in the graph: it is not the caller's to see.
-                if (keys[i] < (ulong)count)
-                    positions.Add((int)keys[i]);
-            }
+            if (shards.Count == 1)
+                return Search(shards[0], unitQuery, count).ConvertAll(found => found.Position);
 
-            return positions;
+            var nearest = new List<(float Distance, int Position)>();
+            for (var shard = 0; shard < shards.Count && shard * options.ShardSize < count; shard++)
+                nearest.AddRange(Search(shards[shard], unitQuery, count));
+            nearest.Sort();
+            return nearest.Take(options.Candidates).Select(found => found.Position).ToList();
         }
         finally
         {
@@ -85,7 +86,8 @@ internal sealed class DenseNeighbours(int dimension, AnnOptions options) : IDisp
             if (disposed)
                 return;
             disposed = true;
-            index.Dispose();
+            foreach (var shard in shards)
+                shard.Dispose();
         }
         finally
         {
@@ -93,11 +95,45 @@ internal sealed class DenseNeighbours(int dimension, AnnOptions options) : IDisp
         }
     }
 
-    private void Flush(List<ulong> keys, List<float[]> vectors)
+    private List<(float Distance, int Position)> Search(USearchIndex shard, float[] unitQuery, int count)
+    {
+        var found = shard.Search(unitQuery, options.Candidates, out var keys, out var distances);
+        var nearest = new List<(float, int)>(found);
+        for (var i = 0; i < found; i++)
+        {
+            // An append after the caller's snapshot may already be in the graph: it is not the caller's to see.
+            if (keys[i] < (ulong)count)
+                nearest.Add((distances[i], (int)keys[i]));
+        }
+
+        return nearest;
+    }
+
+    private void Fill(int shard, IReadOnlyList<IndexedMemory> memories, int firstPosition)
+    {
+        var from = Math.Max(firstPosition, shard * options.ShardSize);
+        var to = Math.Min(firstPosition + memories.Count, (shard + 1) * (long)options.ShardSize);
+        var keys = new List<ulong>(Chunk);
+        var vectors = new List<float[]>(Chunk);
+        for (var position = from; position < to; position++)
+        {
+            var vector = memories[position - firstPosition].Vector;
+            if (vector.IsEmpty)
+                continue;
+            keys.Add((ulong)position);
+            vectors.Add(vector.ToArray());
+            if (keys.Count == Chunk)
+                Flush(shards[shard], keys, vectors);
+        }
+
+        Flush(shards[shard], keys, vectors);
+    }
+
+    private static void Flush(USearchIndex shard, List<ulong> keys, List<float[]> vectors)
     {
         if (keys.Count == 0)
             return;
-        index.Add([.. keys], [.. vectors]);
+        shard.Add([.. keys], [.. vectors]);
         keys.Clear();
         vectors.Clear();
     }

@@ -37,6 +37,9 @@ public sealed partial class MemoryIndex : IDisposable
     /// <summary>Whether dense retrieval searches the HNSW index: at or above <see cref="AnnOptions.Threshold"/> memories, until disposed.</summary>
     public bool UsesAnn => neighbours is { IsDisposed: false };
 
+    /// <summary>How many HNSW graphs the dense side searches (<see cref="AnnOptions.ShardSize"/>); 0 for the exact scan.</summary>
+    internal int AnnGraphs => neighbours is { IsDisposed: false } graphs ? graphs.ShardCount : 0;
+
     /// <summary>Frees the HNSW index's native memory; queries already running, and later ones, fall back to the exact scan.</summary>
     public void Dispose() => neighbours?.Dispose();
 
