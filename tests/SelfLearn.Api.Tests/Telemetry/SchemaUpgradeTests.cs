@@ -48,4 +48,21 @@ public sealed class SchemaUpgradeTests : IDisposable
         Assert.Equal(["a memory"], await Scalar<string[]>($"SELECT retrieved_texts FROM selflearn.runs WHERE run_id = '{fresh.RunId}'"));
         Assert.Equal("maas", await Scalar<string>($"SELECT recorded_by FROM selflearn.runs WHERE run_id = '{fresh.RunId}'"));
     }
+
+    [Theory]
+    [InlineData("DROP INDEX selflearn.run_feedback_experiment", "selflearn.run_feedback_experiment")]
+    [InlineData("DROP INDEX selflearn.telemetry_events_deployment", "selflearn.telemetry_events_deployment")]
+    [InlineData("DROP TABLE selflearn.telemetry_dead_letters", "selflearn.telemetry_dead_letters")]
+    public async Task A_table_or_index_missing_from_a_current_schema_is_created_again_at_the_next_start(string drop, string name)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await TelemetrySchema.EnsureAsync(_postgres.DataSource, ct);
+        await using (var dropping = _postgres.DataSource.CreateCommand(drop))
+            await dropping.ExecuteNonQueryAsync(ct);
+        Assert.False(await Scalar<bool>($"SELECT to_regclass('{name}') IS NOT NULL"));
+
+        await TelemetrySchema.EnsureAsync(_postgres.DataSource, ct);
+
+        Assert.True(await Scalar<bool>($"SELECT to_regclass('{name}') IS NOT NULL"));
+    }
 }

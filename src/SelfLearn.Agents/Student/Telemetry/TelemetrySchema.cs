@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Npgsql;
 using SelfLearn.Agents.Student.Telemetry.Partitions;
 
@@ -9,7 +10,7 @@ namespace SelfLearn.Agents.Student.Telemetry;
 /// their keys include <c>at</c>, a DEFAULT partition takes any row no month partition holds, and
 /// <see cref="TelemetryPartitions"/> creates the months ahead and drops the expired ones.
 /// </summary>
-public static class TelemetrySchema
+public static partial class TelemetrySchema
 {
     public const string Schema = "selflearn";
     public const string Runs = $"{Schema}.pipeline_runs";
@@ -113,16 +114,16 @@ public static class TelemetrySchema
         CREATE INDEX IF NOT EXISTS run_feedback_experiment ON {Schema}.run_feedback (experiment_id, variant);
         """;
 
+    /// <summary>Every table and index the DDL above creates, schema-qualified (an index lives in its table's schema).</summary>
+    private static readonly string[] Created = [.. CreatedName().Matches(PartitionedTables + OtherTables)
+        .Select(match => match.Groups[1].Value.Contains('.', StringComparison.Ordinal) ? match.Groups[1].Value : $"{Schema}.{match.Groups[1].Value}")];
+
     /// <summary>
-    /// Whether every table and index this version creates exists, with both telemetry tables partitioned: only this
-    /// version's DDL makes them so, all in one transaction, with every column of <see cref="Upgrades"/>.
+    /// Whether everything in <see cref="Created"/> exists, with both telemetry tables partitioned: only this version's
+    /// DDL makes them so, all in one transaction, with every column of <see cref="Upgrades"/>.
     /// </summary>
     private const string IsCurrent = $"""
-        SELECT (SELECT bool_and(to_regclass(name) IS NOT NULL) FROM unnest(ARRAY[
-                    '{Runs}_default', '{Events}_default', '{Schema}.telemetry_dead_letters', '{Schema}.run_feedback',
-                    '{Schema}.pipeline_runs_experiment', '{Schema}.pipeline_runs_deployment_at', '{Schema}.pipeline_runs_simulation',
-                    '{Schema}.telemetry_events_simulation', '{Schema}.telemetry_events_experiment', '{Schema}.telemetry_events_deployment',
-                    '{Schema}.run_feedback_experiment']) AS name)
+        SELECT (SELECT bool_and(to_regclass(name) IS NOT NULL) FROM unnest($1::text[]) AS name)
             AND (SELECT count(*) FROM pg_class WHERE oid IN (to_regclass('{Runs}'), to_regclass('{Events}')) AND relkind = 'p') = 2
         """;
 
@@ -148,8 +149,11 @@ public static class TelemetrySchema
         // ALTER TABLE and CREATE INDEX lock the table even when there is nothing to do, and would queue every telemetry
         // write behind a long reader (a fold of millions of runs): a current schema is left alone.
         await using (var current = new NpgsqlCommand(IsCurrent, connection, transaction))
+        {
+            current.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = Created });
             if (await current.ExecuteScalarAsync(ct) is true)
                 return;
+        }
         await using (var upgrade = new NpgsqlCommand($"CREATE SCHEMA IF NOT EXISTS {Schema}; {Upgrades}", connection, transaction))
             await upgrade.ExecuteNonQueryAsync(ct);
         var unpartitioned = await UnpartitionedTelemetry.SetAsideAsync(connection, transaction, ct);
@@ -157,4 +161,7 @@ public static class TelemetrySchema
             await create.ExecuteNonQueryAsync(ct);
         await unpartitioned.MoveInAsync(connection, transaction, ct);
     }
+
+    [GeneratedRegex(@"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\S+)")]
+    private static partial Regex CreatedName();
 }
