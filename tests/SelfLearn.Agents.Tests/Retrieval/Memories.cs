@@ -12,13 +12,16 @@ internal static class Memories
         MinScore: 0, MaxContextTokens: 100_000, NeighborWeight: 0, Bm25K1: 1.2, Bm25B: 0.75, Fusion: FusionMethod.MinMax,
         RrfK: 60, LexicalDatePrefix: false, DuplicateSimilarity: 1.01);
 
-    /// <summary>The catalog defaults (docs/FACTORS.md): reciprocal-rank fusion of every signal, neighbours, duplicates, a budget.</summary>
+    /// <summary>
+    /// The catalog defaults (docs/IMPACT_FACTORS.md): reciprocal-rank fusion of every signal, neighbours, duplicates, a
+    /// budget; but a 1,500-token budget, not 2,000, because <see cref="ExactScanPinTests"/>' hashes were computed with it.
+    /// </summary>
     public static RetrievalSettings CatalogDefaults { get; } = new(
         TopK: 5, Bm25Weight: 0.7, DenseWeight: 0.3, RecencyWeight: 0.05, RecencyHalfLifeDays: 30, KeywordCount: 5, KeywordWeight: 0.2,
         MinScore: 0, MaxContextTokens: 1500, NeighborWeight: 0.3, Bm25K1: 1.2, Bm25B: 0.75, Fusion: FusionMethod.Rrf, RrfK: 60,
         LexicalDatePrefix: true, DuplicateSimilarity: 0.97);
 
-    /// <summary>Everything a result says, scores to the last bit, one line per item, ranked ids last.</summary>
+    /// <summary>Everything a result says, scores to the last bit, one line per item, ranked ids last; <see cref="ExactScanPinTests"/> hashes it, so a change here changes its pins.</summary>
     public static string Describe(RetrievalResult result)
     {
         var text = new System.Text.StringBuilder();

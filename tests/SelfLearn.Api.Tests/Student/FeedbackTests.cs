@@ -70,7 +70,7 @@ public sealed class FeedbackTests(AppFixture fixture) : ApiTest(fixture)
     public async Task A_run_stored_far_from_the_time_its_id_names_is_still_found()
     {
         var runId = await AliceRunInExperiment();
-        await Host.Sql<int>($"with moved as (update selflearn.pipeline_runs set at = at - interval '400 days' where run_id = '{runId}' returning 1) select count(*)::int from moved");
+        Assert.Equal(1, await Host.Sql<int>($"with moved as (update selflearn.pipeline_runs set at = at - interval '400 days' where run_id = '{runId}' returning 1) select count(*)::int from moved"));
 
         await Host.Post(Feedback, new { runId, userId = "alice", rating = new { thumbs = "up" } }, 201, Keys.Service);
 

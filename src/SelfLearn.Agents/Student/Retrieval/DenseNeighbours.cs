@@ -41,8 +41,8 @@ internal sealed class DenseNeighbours(int dimension, AnnOptions options) : IDisp
                 shards.Add(new USearchIndex(MetricKind.Ip, ScalarKind.Float32, (ulong)dimension, (ulong)options.Connectivity,
                     (ulong)options.ExpansionAdd, (ulong)options.Candidates));
 
-            // Each graph takes its memories in position order on one thread, so it is the same graph however the
-            // memories were batched; the graphs of one batch build side by side.
+            // The graphs of one batch build side by side, each on one thread and in position order: the graph one thread
+            // alone would build from that batch.
             Parallel.For(firstShard, lastShard + 1, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 shard => Fill(shard, memories, firstPosition));
         }
