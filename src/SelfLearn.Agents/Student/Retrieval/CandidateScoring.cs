@@ -54,12 +54,12 @@ internal static class CandidateScoring
         var best = BestHits(raw, hits, lexical);
         var core = new List<int>(dense.Count + best.Count + HybridRetriever.RankedDepth);
         foreach (var position in dense)
-            Join(position, levels, Core, core);
+            NeighborInheritance.Join(position, levels, Core, core);
         foreach (var position in best)
-            Join(position, levels, Core, core);
+            NeighborInheritance.Join(position, levels, Core, core);
         var newest = index.NewestFirst;
         for (var i = 0; i < Math.Min(HybridRetriever.RankedDepth, newest.Length); i++)
-            Join(newest[i], levels, Core, core);
+            NeighborInheritance.Join(newest[i], levels, Core, core);
 
         var ranked = new List<int>(core);
         NeighborInheritance.AddWindows(index, core, settings.NeighborWindow, levels, Ranked, ranked);
@@ -85,9 +85,10 @@ internal static class CandidateScoring
     /// <summary>U of the summary: what a memory with no turn of its window in the core can score at most; −∞ when there is none.</summary>
     private static double Bound(IndexSnapshot index, ScoreTable table, List<int> hits, int bestHits, Signals signals, RetrievalSettings settings, byte[] levels)
     {
-        var newestOutside = Array.Find(index.NewestFirst, p => levels[p] != Core);
-        if (index.NewestFirst.Length == 0 || levels[newestOutside] == Core)
+        var outside = Array.FindIndex(index.NewestFirst, p => levels[p] != Core);
+        if (outside < 0)
             return double.NegativeInfinity;
+        var newestOutside = index.NewestFirst[outside];
 
         var keywordHits = table.KeywordHits;
         int? mostKeywords = null;
@@ -218,13 +219,5 @@ internal static class CandidateScoring
             var speaker = signals.UsesSpeaker ? signals.Speaker(memories[position].Entry.Speaker) : 0;
             scores[position] = signals.Fuse(bm25[position], dense[position], signals.Recency(ticks[position]), signals.KeywordShare(hits[position]), speaker);
         }
-    }
-
-    private static void Join(int position, byte[] levels, byte level, List<int> into)
-    {
-        if (levels[position] != 0)
-            return;
-        levels[position] = level;
-        into.Add(position);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class IndexSnapshot
     private IndexSnapshot(
         ConcurrentDictionary<string, int> vocabulary, IndexedMemory[] memories, int[] previous, int[] next,
         TermPostings[] text, TermPostings[] date, int[] documentFrequencyWithDate, long textTokens, long dateTokens, int dimension,
-        DateTimeOffset? latest, int[] newestFirst)
+        DateTimeOffset? latest, long[] utcTicks, int[] newestFirst)
     {
         this.vocabulary = vocabulary;
         Memories = memories;
@@ -35,7 +35,7 @@ internal sealed class IndexSnapshot
         this.dateTokens = dateTokens;
         Dimension = dimension;
         Latest = latest;
-        UtcTicks = Array.ConvertAll(memories, m => m.Entry.Timestamp.UtcTicks);
+        UtcTicks = utcTicks;
         NewestFirst = newestFirst;
     }
 
@@ -59,7 +59,7 @@ internal sealed class IndexSnapshot
 
     public int Count => Memories.Length;
 
-    public static IndexSnapshot Empty(ConcurrentDictionary<string, int> vocabulary) => new(vocabulary, [], [], [], [], [], [], 0, 0, 0, null, []);
+    public static IndexSnapshot Empty(ConcurrentDictionary<string, int> vocabulary) => new(vocabulary, [], [], [], [], [], [], 0, 0, 0, null, [], []);
 
     public int TermId(string term) => vocabulary.TryGetValue(term, out var id) && id < text.Length ? id : -1;
 
@@ -102,7 +102,8 @@ internal sealed class IndexSnapshot
         foreach (var (term, postings) in newDate)
             datePostings[term] = datePostings[term].Append(postings);
         return new IndexSnapshot(vocabulary, [.. Memories, .. added], previous, next, textPostings, datePostings,
-            frequencyWithDate, textTokens + addedText, dateTokens + addedDate, dimension, latest, MergeNewestFirst(added));
+            frequencyWithDate, textTokens + addedText, dateTokens + addedDate, dimension, latest,
+            [.. UtcTicks, .. added.Select(m => m.Entry.Timestamp.UtcTicks)], MergeNewestFirst(added));
     }
 
     // One merge per ingest: the order costs a copy of the index, as the other per-memory arrays do, not a sort.

@@ -54,7 +54,8 @@ internal static class NeighborInheritance
         }
     }
 
-    private static void Join(int position, byte[] levels, byte level, List<int> into)
+    /// <summary>Appends <paramref name="position"/> to <paramref name="into"/> with <paramref name="level"/> unless it has one already or is no memory.</summary>
+    public static void Join(int position, byte[] levels, byte level, List<int> into)
     {
         if (position == SessionLinks.None || levels[position] != 0)
             return;

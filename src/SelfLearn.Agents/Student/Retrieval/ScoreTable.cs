@@ -19,6 +19,7 @@ internal sealed class ScoreTable : IDisposable
         signals = new double[8][];
         for (var i = 0; i < signals.Length; i++)
             signals[i] = ArrayPool<double>.Shared.Rent(count);
+        // RawBm25 (added to term by term), RawSecondDense and SecondDense (read as 0 while the second model is off).
         foreach (var cleared in (ReadOnlySpan<int>)[0, 6, 7])
             Array.Clear(signals[cleared], 0, count);
         keywordHits = Rent<int>(count);
