@@ -20,6 +20,26 @@ public sealed class PartitionMaintenanceTests : IDisposable
     private TelemetryPartitions Partitions(int retentionDays = 0) =>
         new(_postgres.DataSource, new FixedTime(Now), Options.Create(new TelemetryPartitionOptions { RetentionDays = retentionDays, MonthsAhead = 2 }));
 
+    /// <summary>Runs 1..300 (August to October 2026) in their month partitions, with the months ahead created.</summary>
+    private async Task SeedRunsOverThreeMonthsAsync(CancellationToken ct)
+    {
+        await Partitions().MaintainAsync(ct);
+        await _postgres.DataSource.ExecuteAsync(TelemetrySql.Runs(1, 300));
+        await Partitions().MaintainAsync(ct);
+    }
+
+    private static async Task<List<string>> PlanAsync(NpgsqlCommand explain, CancellationToken ct)
+    {
+        await using (explain)
+        {
+            var plan = new List<string>();
+            await using var reader = await explain.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                plan.Add(reader.GetString(0));
+            return plan;
+        }
+    }
+
     private static string[] Months(params string[] months) =>
         [.. new[] { "pipeline_runs", "telemetry_events" }.SelectMany(table => months.Select(m => $"{table}_p{m}"))];
 
@@ -68,18 +88,12 @@ public sealed class PartitionMaintenanceTests : IDisposable
     public async Task Lookups_by_run_id_and_by_simulation_have_an_index_on_every_partition(string statement)
     {
         var ct = TestContext.Current.CancellationToken;
-        await Partitions().MaintainAsync(ct);
-        await _postgres.DataSource.ExecuteAsync(TelemetrySql.Runs(1, 300));
-        await Partitions().MaintainAsync(ct);
+        await SeedRunsOverThreeMonthsAsync(ct);
         await using var connection = await _postgres.DataSource.OpenConnectionAsync(ct);
         // Sequential scans priced out: a partition without a usable index would still show one.
         await using (var set = new NpgsqlCommand("SET enable_seqscan = off", connection))
             await set.ExecuteNonQueryAsync(ct);
-        await using var explain = new NpgsqlCommand($"EXPLAIN {statement}", connection);
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                plan.Add(reader.GetString(0));
+        var plan = await PlanAsync(new NpgsqlCommand($"EXPLAIN {statement}", connection), ct);
 
         Assert.DoesNotContain(plan, line => line.Contains("Seq Scan", StringComparison.Ordinal));
         // Runs 1..300 are in August to October; November to January were created ahead, and the default stays.
@@ -91,19 +105,14 @@ public sealed class PartitionMaintenanceTests : IDisposable
     public async Task A_feedbacks_lookup_of_a_run_reads_only_the_month_its_id_names()
     {
         var ct = TestContext.Current.CancellationToken;
-        await Partitions().MaintainAsync(ct);
-        await _postgres.DataSource.ExecuteAsync(TelemetrySql.Runs(1, 300));
-        await Partitions().MaintainAsync(ct);
+        await SeedRunsOverThreeMonthsAsync(ct);
         var runId = Guid.CreateVersion7(new DateTimeOffset(2026, 10, 14, 9, 0, 0, TimeSpan.Zero));
         var window = RunIdTime.Window(runId)!.Value;
-        await using var explain = _postgres.DataSource.CreateCommand($"EXPLAIN {RecordFeedback.FindRunNearItsId}");
+        var explain = _postgres.DataSource.CreateCommand($"EXPLAIN {RecordFeedback.FindRunNearItsId}");
         explain.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = runId });
         explain.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = window.From });
         explain.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = window.To });
-        var plan = new List<string>();
-        await using (var reader = await explain.ExecuteReaderAsync(ct))
-            while (await reader.ReadAsync(ct))
-                plan.Add(reader.GetString(0));
+        var plan = await PlanAsync(explain, ct);
 
         var scanned = plan.SelectMany(line => Regex.Matches(line, @"pipeline_runs_(p\d{6}|default)").Select(m => m.Groups[1].Value))
             .Distinct().ToList();
