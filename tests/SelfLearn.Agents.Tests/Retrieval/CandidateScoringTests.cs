@@ -31,10 +31,7 @@ public sealed class CandidateScoringTests(LocomoVectorsFixture locomo) : IClassF
         var settings = name switch
         {
             "defaults" => CatalogDefaults,
-            "speaker, wide neighbours, feedback, cuts" => CatalogDefaults with
-            {
-                SpeakerWeight = 0.25, NeighborWindow = 2, NeighborWeight = 0.5, PrfTerms = 4, MinScore = 0.3, TopK = 8, MaxContextTokens = 200,
-            },
+            "speaker, wide neighbours, feedback, cuts" => SpeakerNeighboursFeedbackCuts,
             _ => CatalogDefaults with { RecencyWeight = 0.6, RecencyHalfLifeDays = 2, DuplicateSimilarity = 0.9 },
         };
         using var index = new MemoryIndex(locomo.Sessions(5_000, Seed), new AnnOptions { Threshold = 1_000 });

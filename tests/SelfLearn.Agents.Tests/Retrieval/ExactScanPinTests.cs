@@ -30,10 +30,7 @@ public sealed class ExactScanPinTests(LocomoVectorsFixture locomo) : IClassFixtu
         var settings = name switch
         {
             "defaults" => CatalogDefaults,
-            "speaker, wide neighbours, feedback, cuts" => CatalogDefaults with
-            {
-                SpeakerWeight = 0.25, NeighborWindow = 2, NeighborWeight = 0.5, PrfTerms = 4, MinScore = 0.3, TopK = 8, MaxContextTokens = 200,
-            },
+            "speaker, wide neighbours, feedback, cuts" => SpeakerNeighboursFeedbackCuts,
             "zscore" => CatalogDefaults with { Fusion = FusionMethod.ZScore, TopK = 10 },
             _ => CatalogDefaults with { Fusion = FusionMethod.MinMax, RecencyWeight = 0.6, RecencyHalfLifeDays = 2, DuplicateSimilarity = 0.9 },
         };

@@ -21,6 +21,12 @@ internal static class Memories
         MinScore: 0, MaxContextTokens: 1500, NeighborWeight: 0.3, Bm25K1: 1.2, Bm25B: 0.75, Fusion: FusionMethod.Rrf, RrfK: 60,
         LexicalDatePrefix: true, DuplicateSimilarity: 0.97);
 
+    /// <summary>The catalog defaults with every other signal on: a speaker boost, wide neighbours, feedback terms, a minimum score, cuts.</summary>
+    public static RetrievalSettings SpeakerNeighboursFeedbackCuts { get; } = CatalogDefaults with
+    {
+        SpeakerWeight = 0.25, NeighborWindow = 2, NeighborWeight = 0.5, PrfTerms = 4, MinScore = 0.3, TopK = 8, MaxContextTokens = 200,
+    };
+
     /// <summary>Everything a result says, scores to the last bit, one line per item, ranked ids last; <see cref="ExactScanPinTests"/> hashes it, so a change here changes its pins.</summary>
     public static string Describe(RetrievalResult result)
     {
