@@ -64,10 +64,18 @@ internal sealed class ClusterProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => cluster.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => cluster.Keep(e.Data);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await cluster.WaitUntilHealthyAsync(ct);
-        return cluster;
+        try
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            await cluster.WaitUntilHealthyAsync(ct);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync(); // stops the cluster and its nodes: none is left running when it never answered
+            throw;
+        }
     }
 
     /// <summary>Each node's name and process id, asked of the node itself.</summary>
