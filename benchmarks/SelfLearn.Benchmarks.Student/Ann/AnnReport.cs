@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SelfLearn.Benchmarks.Shared;
 using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Student.Ann;
@@ -16,7 +17,7 @@ internal sealed record AnnReport(
     {
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
-        var load = LoadAverage();
+        var load = ProcCpu.LoadAverage() ?? 0;
         var corpus = AnnCorpus.Build(Corpus.SolutionFolder(), ct);
         var sizes = new List<AnnSizeResult>();
         AnnReport? report = null;
@@ -52,9 +53,4 @@ internal sealed record AnnReport(
         foreach (var s in Sizes)
             Console.WriteLine(Invariant($"{s.Memories,9} {s.Exact.P50Ms,10} {s.Exact.P95Ms,10} {s.Ann.P50Ms,9} {s.Ann.P95Ms,9} {s.ExactDenseStage.P95Ms,16} {s.AnnDenseStage.P95Ms,14} {s.GraphBuildSeconds,8} {s.GraphMemoryMiB,10} {s.AnnDenseRecallAt10,10} {s.RecallLostPercent,7} {s.HybridTop10Agreement,13}"));
     }
-
-    private static double LoadAverage() =>
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load)
-            ? load
-            : 0;
 }

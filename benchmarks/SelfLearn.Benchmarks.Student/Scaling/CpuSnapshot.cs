@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using Npgsql;
 using SelfLearn.Api.Hosting;
 using SelfLearn.Api.Security;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
@@ -33,7 +34,7 @@ internal static class ScalingBench
 
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
-        var loadBefore = ProcCpu.LoadAverage();
+        var loadBefore = ProcCpu.LoadAverage() ?? double.NaN;
         Progress.Log($"load average {loadBefore.ToString(CultureInfo.InvariantCulture)}; starting a throw-away PostgreSQL");
         using var postgres = EmbeddedPostgres.StartThrowAway("selflearn_scaling_bench", message => Progress.Log("[postgres] " + message));
         await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
@@ -51,7 +52,8 @@ internal static class ScalingBench
         var clusters = new List<ClusterStart>();
         var cells = new List<ScalingCell>();
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        var postmaster = ProcCpu.PostmasterPid(postgres.DataDirectory);
+        var postmaster = ProcCpu.PostmasterPid(postgres.DataDirectory)
+            ?? throw new InvalidOperationException($"no postmaster.pid in {postgres.DataDirectory}");
         foreach (var nodes in options.Nodes)
         {
             Progress.Log($"starting cluster --nodes {nodes}");
@@ -95,7 +97,7 @@ internal static class ScalingBench
 
         var (from, projections) = ScalingReport.Project(cells);
         var report = new ScalingReport(options.CommandLine(), startedAt, Latency.R(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
-            loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, clusters, cells,
+            loadBefore, ProcCpu.LoadAverage() ?? double.NaN, Repetition, seed!, pool, clusters, cells,
             [.. cells.Select(c => c.CpuCeilingQueriesPerSecond(machine.Cores))], from, projections);
         await report.WriteJsonAsync(options.Out, ct);
         Progress.Log($"figures written to {options.Out}");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
@@ -31,7 +32,7 @@ internal sealed record ScalingCell(
         var after = CpuSnapshot.Take(watched);
         var connections = await sampler.StopAsync();
         var cell = new ScalingCell(nodes, target, newTexts ? New : Repeated, clients, load.Answered, load.Failed, load.FirstErrors, load.Seconds, load.QueriesPerSecond,
-            load.Latency, load.AnsweredByNode, load.ServerStageMeanMs, before.PerQuery(after, load.Answered), connections, ProcCpu.LoadAverage(), settled);
+            load.Latency, load.AnsweredByNode, load.ServerStageMeanMs, before.PerQuery(after, load.Answered), connections, ProcCpu.LoadAverage() ?? double.NaN, settled);
         Progress.Log(cell.Line());
         return cell;
     }
