@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using SelfLearn.Benchmarks.Shared;
 using static System.FormattableString;
 
@@ -11,8 +9,6 @@ internal sealed record AnnReport(
     string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, Machine Machine, double LoadAverageAtStart,
     double TargetP95Ms, double TargetRecallLostPercent, IReadOnlyList<AnnSizeResult> Sizes)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static async Task<int> RunAsync(AnnBenchOptions options, CancellationToken ct)
     {
         var startedAt = DateTimeOffset.UtcNow;
@@ -29,20 +25,12 @@ internal sealed record AnnReport(
             // Written after every size: a run stopped during the largest one keeps the sizes it finished.
             report = new AnnReport("student-ann", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
                 Machine.Local("not used"), load, 20, 1, [.. sizes]);
-            await report.WriteAsync(options.Out, ct);
+            await JsonReport.WriteAsync(options.Out, report, ct);
         }
 
         report?.PrintTable();
         Progress.Log($"figures written to {options.Out}");
         return 0;
-    }
-
-    private async Task WriteAsync(string path, CancellationToken ct)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, this, Json, ct);
     }
 
     private void PrintTable()

@@ -34,8 +34,8 @@ internal static class ScalingBench
 
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
-        var loadBefore = ProcCpu.LoadAverage() ?? double.NaN;
-        Progress.Log($"load average {loadBefore.ToString(CultureInfo.InvariantCulture)}; starting a throw-away PostgreSQL");
+        var loadBefore = ProcCpu.LoadAverage();
+        Progress.Log($"load average {loadBefore?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}; starting a throw-away PostgreSQL");
         using var postgres = EmbeddedPostgres.StartThrowAway("selflearn_scaling_bench", message => Progress.Log("[postgres] " + message));
         await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
         var machine = await Machine.DescribeAsync(database, ct);
@@ -97,9 +97,9 @@ internal static class ScalingBench
 
         var (from, projections) = ScalingReport.Project(cells);
         var report = new ScalingReport(options.CommandLine(), startedAt, Latency.R(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
-            loadBefore, ProcCpu.LoadAverage() ?? double.NaN, Repetition, seed!, pool, clusters, cells,
+            loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, clusters, cells,
             [.. cells.Select(c => c.CpuCeilingQueriesPerSecond(machine.Cores))], from, projections);
-        await report.WriteJsonAsync(options.Out, ct);
+        await JsonReport.WriteAsync(options.Out, report, ct);
         Progress.Log($"figures written to {options.Out}");
         return cells.Any(c => c.Failed > 0) ? 1 : 0;
     }

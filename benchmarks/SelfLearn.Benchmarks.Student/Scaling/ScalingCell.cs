@@ -8,7 +8,7 @@ namespace SelfLearn.Benchmarks.Student.Scaling;
 internal sealed record ScalingCell(
     int Nodes, string Target, string Questions, int Clients, long Answered, long Failed, IReadOnlyList<string> FirstErrors, double Seconds, double QueriesPerSecond,
     Latency? Latency, IReadOnlyDictionary<string, long> AnsweredByNode, IReadOnlyDictionary<string, double> ServerStageMeanMs,
-    CpuPerQuery CpuMsPerQuery, ConnectionUse Connections, double LoadAverage, Settled Settled)
+    CpuPerQuery CpuMsPerQuery, ConnectionUse Connections, double? LoadAverage, Settled Settled)
 {
     public const string Balancer = "balancer";
     public const string Repeated = "repeated";
@@ -32,7 +32,7 @@ internal sealed record ScalingCell(
         var after = CpuSnapshot.Take(watched);
         var connections = await sampler.StopAsync();
         var cell = new ScalingCell(nodes, target, newTexts ? New : Repeated, clients, load.Answered, load.Failed, load.FirstErrors, load.Seconds, load.QueriesPerSecond,
-            load.Latency, load.AnsweredByNode, load.ServerStageMeanMs, before.PerQuery(after, load.Answered), connections, ProcCpu.LoadAverage() ?? double.NaN, settled);
+            load.Latency, load.AnsweredByNode, load.ServerStageMeanMs, before.PerQuery(after, load.Answered), connections, ProcCpu.LoadAverage(), settled);
         Progress.Log(cell.Line());
         return cell;
     }
@@ -41,5 +41,5 @@ internal sealed record ScalingCell(
         $"{Nodes} node(s) via {Target}, {Questions} questions, {Clients} client(s): {QueriesPerSecond} q/s, {Latency?.ToString() ?? "no answer"}, {Failed} failed; "
         + $"CPU ms/query nodes {CpuMsPerQuery.NodesMs}, balancer {CpuMsPerQuery.BalancerMs?.ToString(CultureInfo.InvariantCulture) ?? "-"}, "
         + $"postgres {CpuMsPerQuery.PostgresMs}, load generator {CpuMsPerQuery.LoadGeneratorMs}, other {CpuMsPerQuery.OtherMs}; "
-        + $"cores busy {CpuMsPerQuery.CoresBusy}; connections open ≤ {Connections.MaxOpen}, active ≤ {Connections.MaxActive}; load average {LoadAverage}; waited {Settled.Seconds} s for quiet{(Settled.Quiet ? "" : $" in vain (last {Settled.LastMsPerSecond} ms/s)")}");
+        + $"cores busy {CpuMsPerQuery.CoresBusy}; connections open ≤ {Connections.MaxOpen}, active ≤ {Connections.MaxActive}; load average {LoadAverage?.ToString(CultureInfo.InvariantCulture) ?? "-"}; waited {Settled.Seconds} s for quiet{(Settled.Quiet ? "" : $" in vain (last {Settled.LastMsPerSecond} ms/s)")}");
 }

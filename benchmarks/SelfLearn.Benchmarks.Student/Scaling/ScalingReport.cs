@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
 /// <summary>How one cluster started: its size, how long until the balancer answered, and its processes.</summary>
@@ -17,7 +14,7 @@ internal sealed record PoolSettings(int MaxPoolSizePerNode, int MinPoolSizePerNo
 internal sealed record Projection(int Cores, double AppTierQueriesPerSecond, double OnePostgresQueriesPerSecond);
 
 internal sealed record ScalingReport(
-    string Command, DateTimeOffset StartedAt, double Minutes, Machine Machine, double LoadAverageBefore, double LoadAverageAfter,
+    string Command, DateTimeOffset StartedAt, double Minutes, Machine Machine, double? LoadAverageBefore, double? LoadAverageAfter,
     string Questions, SeedResult Seed, PoolSettings Pool, IReadOnlyList<ClusterStart> Clusters, IReadOnlyList<ScalingCell> Cells,
     IReadOnlyList<double> CpuCeilingQueriesPerSecond, string ProjectedFrom, IReadOnlyList<Projection> Projections)
 {
@@ -38,14 +35,5 @@ internal sealed record ScalingReport(
             [.. ProjectedCores.Select(cores => new Projection(cores,
                 app > 0 ? Latency.R(cores * 1000 / app, 0) : 0,
                 cpu.PostgresMs > 0 ? Latency.R(cores * 1000 / cpu.PostgresMs, 0) : 0))]);
-    }
-
-    public async Task WriteJsonAsync(string path, CancellationToken ct)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, this,
-            new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }, ct);
     }
 }
