@@ -95,10 +95,8 @@ internal static class ScalingBench
             Progress.Log($"stopping the cluster of {nodes}");
         }
 
-        var (from, projections) = ScalingReport.Project(cells);
         var report = new ScalingReport(options.CommandLine(), startedAt, Latency.R(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
-            loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, clusters, cells,
-            [.. cells.Select(c => c.CpuCeilingQueriesPerSecond(machine.Cores))], from, projections);
+            loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, clusters, cells);
         await JsonReport.WriteAsync(options.Out, report, ct);
         Progress.Log($"figures written to {options.Out}");
         return cells.Any(c => c.Failed > 0) ? 1 : 0;

@@ -15,15 +15,22 @@ internal sealed record Projection(int Cores, double AppTierQueriesPerSecond, dou
 
 internal sealed record ScalingReport(
     string Command, DateTimeOffset StartedAt, double Minutes, Machine Machine, double? LoadAverageBefore, double? LoadAverageAfter,
-    string Questions, SeedResult Seed, PoolSettings Pool, IReadOnlyList<ClusterStart> Clusters, IReadOnlyList<ScalingCell> Cells,
-    IReadOnlyList<double> CpuCeilingQueriesPerSecond, string ProjectedFrom, IReadOnlyList<Projection> Projections)
+    string Questions, SeedResult Seed, PoolSettings Pool, IReadOnlyList<ClusterStart> Clusters, IReadOnlyList<ScalingCell> Cells)
 {
+    /// <summary>Each cell's <see cref="ScalingCell.CpuCeilingQueriesPerSecond"/> on this machine's cores, in the order of <see cref="Cells"/>.</summary>
+    public IReadOnlyList<double> CpuCeilingQueriesPerSecond => [.. Cells.Select(c => c.CpuCeilingQueriesPerSecond(Machine.Cores))];
+
+    /// <summary>Which cell the projections start from.</summary>
+    public string ProjectedFrom => Project(Cells).From;
+
+    public IReadOnlyList<Projection> Projections => Project(Cells).Projections;
+
     /// <summary>How many nodes whose pools are full fit under the server's connection limit (pools × nodes ≤ max_connections − reserved).</summary>
     public int NodesWithinMaxConnections => (Pool.ServerMaxConnections - Pool.ServerReservedConnections) / Math.Max(1, Pool.MaxPoolSizePerNode);
 
     public static readonly int[] ProjectedCores = [8, 16, 32];
 
-    public static (string From, IReadOnlyList<Projection> Projections) Project(IReadOnlyList<ScalingCell> cells)
+    private static (string From, IReadOnlyList<Projection> Projections) Project(IReadOnlyList<ScalingCell> cells)
     {
         var basis = cells.Where(c => c.Target == ScalingCell.Balancer && c.Questions == ScalingCell.Repeated && c.Answered > 0)
             .OrderByDescending(c => c.Nodes).ThenByDescending(c => c.Clients).FirstOrDefault();
