@@ -21,17 +21,6 @@ internal static class ScalingBench
 
     public static async Task<int> RunAsync(ScalingOptions options, CancellationToken ct)
     {
-        IReadOnlyList<Agents.Locomo.LocomoConversation> conversations;
-        try
-        {
-            conversations = ScalingSeed.Choose(options);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
-
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         var loadBefore = ProcCpu.LoadAverage();
@@ -68,7 +57,7 @@ internal static class ScalingBench
             var direct = processes.Select(p => (Node: p, Http: Client(p.Url))).ToList();
             try
             {
-                seed ??= await ScalingSeed.IngestAsync(balancer, conversations, ct);
+                seed ??= await ScalingSeed.IngestAsync(balancer, options.Chosen, ct);
                 await NodeWarmup.RunAsync(direct, balancer, seed.Questions, ct);
                 var throughBalancer = new Watched(processes, cluster.BalancerProcessId, postmaster);
                 var straight = new Watched([processes[0]], null, postmaster);
