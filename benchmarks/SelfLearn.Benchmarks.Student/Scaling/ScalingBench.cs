@@ -81,14 +81,18 @@ internal static class ScalingBench
                 foreach (var (_, http) in direct)
                     http.Dispose();
             }
+            // Written after every cluster size: a run that fails or is stopped later keeps the cells it measured.
+            await WriteAsync();
             Progress.Log($"stopping the cluster of {nodes}");
         }
 
-        var report = new ScalingReport(options.CommandLine(), startedAt, Latency.R(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
-            loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, clusters, cells);
-        await JsonReport.WriteAsync(options.Out, report, ct);
+        await WriteAsync(); // again once the last cluster has stopped: the whole run's minutes and the load average after it
         Progress.Log($"figures written to {options.Out}");
         return cells.Any(c => c.Failed > 0) ? 1 : 0;
+
+        Task WriteAsync() => JsonReport.WriteAsync(options.Out,
+            new ScalingReport(options.CommandLine(), startedAt, Latency.R(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
+                loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, [.. clusters], [.. cells]), ct);
     }
 
     private const string Repetition = "repeated: every node asked each question once before the timed loads, so the query vectors come from "
