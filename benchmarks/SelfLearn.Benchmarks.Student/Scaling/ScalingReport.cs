@@ -17,8 +17,8 @@ internal sealed record ScalingReport(
     string Command, DateTimeOffset StartedAt, double Minutes, Machine Machine, double? LoadAverageBefore, double? LoadAverageAfter,
     string Questions, SeedResult Seed, PoolSettings Pool, IReadOnlyList<ClusterStart> Clusters, IReadOnlyList<ScalingCell> Cells)
 {
-    /// <summary>Each cell's <see cref="ScalingCell.CpuCeilingQueriesPerSecond"/> on this machine's cores, in the order of <see cref="Cells"/>.</summary>
-    public IReadOnlyList<double> CpuCeilingQueriesPerSecond => [.. Cells.Select(c => c.CpuCeilingQueriesPerSecond(Machine.Cores))];
+    /// <summary>Each cell's <see cref="ScalingCell.CpuCeilingQueriesPerSecond"/> on this machine's cores, in the order of <see cref="Cells"/>; null for a cell where nothing was answered.</summary>
+    public IReadOnlyList<double?> CpuCeilingQueriesPerSecond => [.. Cells.Select(c => c.CpuCeilingQueriesPerSecond(Machine.Cores))];
 
     /// <summary>Which cell the projections start from.</summary>
     public string ProjectedFrom => Project(Cells).From;
@@ -32,11 +32,11 @@ internal sealed record ScalingReport(
 
     private static (string From, IReadOnlyList<Projection> Projections) Project(IReadOnlyList<ScalingCell> cells)
     {
-        var basis = cells.Where(c => c.Target == ScalingCell.Balancer && c.Questions == ScalingCell.Repeated && c.Answered > 0)
+        var basis = cells.Where(c => c.Target == ScalingCell.Balancer && c.Questions == ScalingCell.Repeated && c.CpuMsPerQuery is not null)
             .OrderByDescending(c => c.Nodes).ThenByDescending(c => c.Clients).FirstOrDefault();
         if (basis is null)
             return ("no load was answered", []);
-        var cpu = basis.CpuMsPerQuery;
+        var cpu = basis.CpuMsPerQuery!;
         var app = cpu.NodesMs + (cpu.BalancerMs ?? 0);
         return ($"{basis.Nodes} node(s), {basis.Clients} clients through the balancer",
             [.. ProjectedCores.Select(cores => new Projection(cores,
