@@ -14,6 +14,7 @@ internal sealed record AnnReport(
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         var load = ProcCpu.LoadAverage() ?? 0;
+        var machine = Machine.Local("not used");
         var corpus = AnnCorpus.Build(Corpus.SolutionFolder(), ct);
         var sizes = new List<AnnSizeResult>();
         AnnReport? report = null;
@@ -24,7 +25,7 @@ internal sealed record AnnReport(
             GC.Collect();
             // Written after every size: a run stopped during the largest one keeps the sizes it finished.
             report = new AnnReport("student-ann", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
-                Machine.Local("not used"), load, 20, 1, [.. sizes]);
+                machine, load, 20, 1, [.. sizes]);
             await JsonReport.WriteAsync(options.Out, report, ct);
         }
 
