@@ -31,12 +31,12 @@ internal sealed class ClusterProcess : IAsyncDisposable
 
     public string BalancerUrl { get; }
 
-    public IReadOnlyList<string> NodeUrls { get; }
+    private IReadOnlyList<string> NodeUrls { get; }
 
     /// <summary>The balancer's process (the <c>cluster</c> command itself).</summary>
     public int BalancerProcessId => _process.Id;
 
-    public string LastOutput
+    private string LastOutput
     {
         get { lock (_lastLines) return string.Join('\n', _lastLines); }
     }
