@@ -1,5 +1,6 @@
 using Npgsql;
 using SelfLearn.Agents.Emulator.Live;
+using SelfLearn.Benchmarks.Shared;
 using SelfLearn.Domain.Scenarios;
 
 namespace SelfLearn.Benchmarks.Online;
@@ -70,9 +71,6 @@ internal static class LoadArm
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    /// <summary>The 1-minute load average, where the system reports one.</summary>
-    public static double LoadAverage() =>
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load)
-            ? load
-            : double.NaN;
+    /// <summary>The 1-minute load average; NaN where the system reports none.</summary>
+    public static double LoadAverage() => ProcCpu.LoadAverage() ?? double.NaN;
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Npgsql;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Seeding;
@@ -100,10 +99,7 @@ internal static class CoherenceBench
         Console.WriteLine(Invariant($"baseline: wall {baseSide.ClientWall}; config {baseSide.ServerConfig}; total {baseSide.ServerTotal}"));
         Console.WriteLine(Invariant($"versions: wall {verSide.ClientWall}; config {verSide.ServerConfig}; total {verSide.ServerTotal}"));
         Console.WriteLine(Invariant($"ratio p50 {report.P50Ratio}, p95 {report.P95Ratio}; median paired difference: wall {report.MedianPairedDifferenceMs} ms, config {report.MedianPairedConfigDifferenceMs} ms"));
-        if (Path.GetDirectoryName(Path.GetFullPath(options.Out)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await using var file = File.Create(options.Out);
-        await JsonSerializer.SerializeAsync(file, report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }, ct);
+        await JsonReport.WriteAsync(options.Out, report, ct);
         return 0;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Student;
@@ -10,8 +8,6 @@ internal sealed record Report(
     string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, Options Options, Machine Machine,
     int LocomoTurns, Targets Targets, InProcessResult InProcess, HttpResult Http, TelemetryResult Telemetry)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public void PrintTable()
     {
         var p = InProcess;
@@ -32,12 +28,4 @@ internal sealed record Report(
 
     private static void Row(string name, Latency l, string note) =>
         Console.WriteLine(Invariant($"{name,-52} {l.P50Ms,9} {l.P95Ms,9} {l.P99Ms,9}  {note}"));
-
-    public async Task WriteJsonAsync(string path, CancellationToken ct)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, this, Json, ct);
-    }
 }

@@ -48,7 +48,7 @@ internal static class StudentBenchmark
         var report = new Report("student", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
             options, machine, corpus.Turns, new Targets(20, 20_000), inProcess, http, telemetry);
         report.PrintTable();
-        await report.WriteJsonAsync(options.Out, ct);
+        await JsonReport.WriteAsync(options.Out, report, ct);
         Progress.Log($"figures written to {options.Out}");
         return 0;
     }

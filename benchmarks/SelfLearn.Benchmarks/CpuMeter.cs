@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks;
 
@@ -19,7 +19,6 @@ internal sealed record PhaseCpu(string Phase, double WallSeconds, double AppCpuS
 /// <summary>Reads Linux /proc counters around each benchmark phase; all zeros where /proc is missing.</summary>
 internal static class CpuMeter
 {
-    private const double TicksPerSecond = 100; // USER_HZ on Linux
     private static readonly List<PhaseCpu> Recorded = [];
     private static int _postmasterPid;
 
@@ -28,8 +27,7 @@ internal static class CpuMeter
     /// <summary>The server's process id, from the first line of postmaster.pid in its data folder.</summary>
     public static void Watch(string dataDirectory)
     {
-        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
-        _postmasterPid = File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), CultureInfo.InvariantCulture, out var pid) ? pid : 0;
+        _postmasterPid = ProcCpu.PostmasterPid(dataDirectory) ?? 0;
     }
 
     public static async Task<T> MeasureAsync<T>(string phase, Func<Task<T>> action)
@@ -50,42 +48,8 @@ internal static class CpuMeter
     }
 
     /// <summary>Postmaster user+system time, plus that of its exited children, plus that of its live children.</summary>
-    private static double PostgresSeconds()
-    {
-        if (_postmasterPid == 0 || Stat(_postmasterPid) is not { } postmaster)
-            return 0;
-        var ticks = postmaster[11] + postmaster[12] + postmaster[13] + postmaster[14];
-        foreach (var folder in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out var pid) && Stat(pid) is { } child
-                && child[1] == _postmasterPid)
-                ticks += child[11] + child[12];
-        }
-        return ticks / TicksPerSecond;
-    }
+    private static double PostgresSeconds() => _postmasterPid == 0 ? 0 : ProcCpu.PostgresSeconds(_postmasterPid) ?? 0;
 
     /// <summary>user + nice + system + irq + softirq of all cores, from the first line of /proc/stat.</summary>
-    private static double MachineBusySeconds()
-    {
-        if (!File.Exists("/proc/stat"))
-            return 0;
-        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
-        return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6]) / TicksPerSecond;
-    }
-
-    /// <summary>The numeric fields of /proc/pid/stat after the command name, so [1] = ppid, [11..14] = utime, stime, cutime, cstime.</summary>
-    private static long[]? Stat(int pid)
-    {
-        try
-        {
-            var text = File.ReadAllText($"/proc/{pid}/stat");
-            return text[(text.LastIndexOf(')') + 2)..].Split(' ').Skip(1).Take(16)
-                .Select(f => long.TryParse(f, CultureInfo.InvariantCulture, out var n) ? n : 0).Prepend(0).ToArray();
-        }
-        catch (IOException)
-        {
-            return null; // the process ended meanwhile
-        }
-    }
+    private static double MachineBusySeconds() => ProcCpu.MachineBusySeconds() ?? 0;
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
-using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Online.Partitions;
 
@@ -52,7 +51,4 @@ internal static class PartitionSeed
         }
         return Stats.Round(watch.Elapsed.TotalSeconds);
     }
-
-    public static Task<long> MegabytesAsync(NpgsqlDataSource database, CancellationToken ct) =>
-        TableSize.MegabytesAsync(database, "selflearn.pipeline_runs", ct);
 }

@@ -55,7 +55,7 @@ internal static class PartitionsBenchmark
             await using (var schema = old.CreateCommand(Unpartitioned))
                 await schema.ExecuteNonQueryAsync(ct);
             var seconds = await PartitionSeed.AppendAsync(old, 0, options.Baseline, now, ct);
-            results.Add(new LayoutResult("unpartitioned", options.Baseline, seconds, await PartitionSeed.MegabytesAsync(old, ct), 0,
+            results.Add(new LayoutResult("unpartitioned", options.Baseline, seconds, await TableSize.MegabytesAsync(old, "selflearn.pipeline_runs", ct), 0,
                 await PartitionQueries.RunAsync(unpartitionedConnection, options.Repeats, now, options.Baseline, ct), []));
         }
         NpgsqlConnection.ClearAllPools();
@@ -82,7 +82,7 @@ internal static class PartitionsBenchmark
                     $"  window update of {batch} run(s): fold on p50 {update.FoldOn.P50Ms} ms, off p50 {update.FoldOff.P50Ms} ms, fold cost {update.FoldCostP50Ms} ms"));
                 updates.Add(update);
             }
-            results.Add(new LayoutResult("partitioned by month", rows, Stats.Round(seedSeconds), await PartitionSeed.MegabytesAsync(database, ct),
+            results.Add(new LayoutResult("partitioned by month", rows, Stats.Round(seedSeconds), await TableSize.MegabytesAsync(database, "selflearn.pipeline_runs", ct),
                 await PartitionCountAsync(database, ct), queries, updates));
         }
 

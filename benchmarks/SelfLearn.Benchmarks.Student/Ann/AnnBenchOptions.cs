@@ -1,10 +1,14 @@
+using SelfLearn.Agents.Student.Retrieval;
 using SelfLearn.Benchmarks.Shared;
 using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
 namespace SelfLearn.Benchmarks.Student.Ann;
 
-/// <summary>Options of the large-memories benchmark (<c>ann</c>): index sizes and, per size, how many questions are timed.</summary>
-internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Timed, string Out, int Connectivity = 48, int ShardSize = 100_000)
+/// <summary>
+/// Options of the large-memories benchmark (<c>ann</c>): index sizes and, per size, how many questions are timed; the
+/// graph's links per node and the shard size default to the app's (<see cref="AnnOptions"/>).
+/// </summary>
+internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<int> Timed, string Out, int Connectivity, int ShardSize)
 {
     private const string Project = "dotnet run -c Release --project benchmarks/SelfLearn.Benchmarks.Student -- ann";
 
@@ -12,7 +16,8 @@ internal sealed record AnnBenchOptions(IReadOnlyList<int> Sizes, IReadOnlyList<i
 
     public static AnnBenchOptions Parse(IReadOnlyList<string> args)
     {
-        var options = OptionPairs.Parse(args, new AnnBenchOptions([10_000, 100_000], [998, 200], "docs/benchmarks/student-ann.json"), Usage,
+        var app = new AnnOptions();
+        var options = OptionPairs.Parse(args, new AnnBenchOptions([10_000, 100_000], [998, 200], "docs/benchmarks/student-ann.json", app.Connectivity, app.ShardSize), Usage,
             static (options, name, value) => name switch
             {
                 "--sizes" => options with { Sizes = Numbers(name, value, 1_000) },

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using SelfLearn.Benchmarks.Shared;
 using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Student.Ann;
@@ -10,13 +9,12 @@ internal sealed record AnnReport(
     string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, Machine Machine, double LoadAverageAtStart,
     double TargetP95Ms, double TargetRecallLostPercent, IReadOnlyList<AnnSizeResult> Sizes)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static async Task<int> RunAsync(AnnBenchOptions options, CancellationToken ct)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
-        var load = LoadAverage();
+        var load = ProcCpu.LoadAverage() ?? 0;
+        var machine = Machine.Local("not used");
         var corpus = AnnCorpus.Build(Corpus.SolutionFolder(), ct);
         var sizes = new List<AnnSizeResult>();
         AnnReport? report = null;
@@ -27,21 +25,13 @@ internal sealed record AnnReport(
             GC.Collect();
             // Written after every size: a run stopped during the largest one keeps the sizes it finished.
             report = new AnnReport("student-ann", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
-                Machine.Local("not used"), load, 20, 1, [.. sizes]);
-            await report.WriteAsync(options.Out, ct);
+                machine, load, 20, 1, [.. sizes]);
+            await JsonReport.WriteAsync(options.Out, report, ct);
         }
 
         report?.PrintTable();
         Progress.Log($"figures written to {options.Out}");
         return 0;
-    }
-
-    private async Task WriteAsync(string path, CancellationToken ct)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, this, Json, ct);
     }
 
     private void PrintTable()
@@ -52,9 +42,4 @@ internal sealed record AnnReport(
         foreach (var s in Sizes)
             Console.WriteLine(Invariant($"{s.Memories,9} {s.Exact.P50Ms,10} {s.Exact.P95Ms,10} {s.Ann.P50Ms,9} {s.Ann.P95Ms,9} {s.ExactDenseStage.P95Ms,16} {s.AnnDenseStage.P95Ms,14} {s.GraphBuildSeconds,8} {s.GraphMemoryMiB,10} {s.AnnDenseRecallAt10,10} {s.RecallLostPercent,7} {s.HybridTop10Agreement,13}"));
     }
-
-    private static double LoadAverage() =>
-        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture, out var load)
-            ? load
-            : 0;
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SelfLearn.Agents.Locomo;
 using SelfLearn.Agents.Student.Embeddings;
+using SelfLearn.Benchmarks.Shared;
 using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Student.Embedding;
@@ -34,7 +35,7 @@ internal static class EmbedBench
         var report = new EmbedReport("student-embed", options.CommandLine(), startedAt, Math.Round(Stopwatch.GetElapsedTime(started).TotalMinutes, 1),
             Cpu(), Environment.ProcessorCount, requests.Count, requested, distinct, ceiling, [before, after]);
         report.Print();
-        await report.WriteJsonAsync(options.Out, ct);
+        await JsonReport.WriteAsync(options.Out, report, ct);
         Progress.Log($"figures written to {options.Out}");
         return 0;
     }

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using static System.FormattableString;
 
 namespace SelfLearn.Benchmarks.Student.Embedding;
@@ -14,8 +12,6 @@ internal sealed record EmbedReport(
     string Benchmark, string Command, DateTimeOffset StartedAt, double DurationMinutes, string Cpu, int Cores,
     int Requests, int RequestedTexts, int DistinctTexts, IReadOnlyList<CeilingResult> Ceiling, IReadOnlyList<PassResult> Passes)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public void Print()
     {
         Console.WriteLine();
@@ -24,13 +20,5 @@ internal sealed record EmbedReport(
             Console.WriteLine(Invariant($"bare model, batch {c.BatchSize,4}: {c.TextsPerSecond,7} texts/s ({c.Texts} in {c.WallSeconds} s; app {c.AppCpuSeconds} s, other {c.OtherCpuSeconds} s, cores busy {c.CoresBusy})"));
         foreach (var p in Passes)
             Console.WriteLine(Invariant($"{p.Phase}: {p.TextsPerSecond} texts/s ({p.WallSeconds} s; {p.ModelTexts} texts reached the model; app {p.AppCpuSeconds} s, other {p.OtherCpuSeconds} s, cores busy {p.CoresBusy})"));
-    }
-
-    public async Task WriteJsonAsync(string path, CancellationToken ct)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, this, Json, ct);
     }
 }

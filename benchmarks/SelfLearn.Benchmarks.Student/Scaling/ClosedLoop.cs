@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Seeding;
+using SelfLearn.Api.Hosting.Cluster;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
@@ -45,7 +46,7 @@ internal static class ClosedLoop
                     continue;
                 }
                 var body = await response.Content.ReadFromJsonAsync<QueryResponse>(ct) ?? throw new InvalidOperationException("empty query response");
-                var node = response.Headers.TryGetValues("X-SelfLearn-Node", out var names) ? names.First() : "?";
+                var node = response.Headers.TryGetValues(NodeIdentity.Header, out var names) ? names.First() : "?";
                 tally.Answer(Stopwatch.GetElapsedTime(sent).TotalMilliseconds, node, body.LatencyMs);
             }
             catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException

@@ -31,12 +31,12 @@ internal sealed class ClusterProcess : IAsyncDisposable
 
     public string BalancerUrl { get; }
 
-    public IReadOnlyList<string> NodeUrls { get; }
+    private IReadOnlyList<string> NodeUrls { get; }
 
     /// <summary>The balancer's process (the <c>cluster</c> command itself).</summary>
     public int BalancerProcessId => _process.Id;
 
-    public string LastOutput
+    private string LastOutput
     {
         get { lock (_lastLines) return string.Join('\n', _lastLines); }
     }
@@ -64,10 +64,18 @@ internal sealed class ClusterProcess : IAsyncDisposable
         process.OutputDataReceived += (_, e) => cluster.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => cluster.Keep(e.Data);
         process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await cluster.WaitUntilHealthyAsync(ct);
-        return cluster;
+        try
+        {
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            await cluster.WaitUntilHealthyAsync(ct);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync(); // stops the cluster and its nodes: none is left running when it never answered
+            throw;
+        }
     }
 
     /// <summary>Each node's name and process id, asked of the node itself.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
@@ -34,9 +35,12 @@ internal sealed record CpuSnapshot(IReadOnlyDictionary<string, double> Nodes, do
             Stopwatch.GetTimestamp());
     }
 
-    public CpuPerQuery PerQuery(CpuSnapshot after, long answered)
+    /// <summary>Null when nothing was answered: there is no query to charge the CPU to.</summary>
+    public CpuPerQuery? PerQuery(CpuSnapshot after, long answered)
     {
-        var per = 1000.0 / Math.Max(1, answered);
+        if (answered == 0)
+            return null;
+        var per = 1000.0 / answered;
         var nodes = Nodes.ToDictionary(n => n.Key, n => Latency.R((after.Nodes[n.Key] - n.Value) * per));
         double? balancer = Balancer is { } b ? Latency.R((after.Balancer!.Value - b) * per) : null;
         var postgres = Latency.R((after.Postgres - Postgres) * per);

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using SelfLearn.Agents.Maas;
 using SelfLearn.Agents.Seeding;
 
@@ -18,13 +17,10 @@ internal static class NodeWarmup
     {
         foreach (var (node, http) in nodes)
         {
+            var maas = new HttpMaasClient(http);
             await System.Threading.Tasks.Parallel.ForEachAsync(questions, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = ct },
                 async (question, token) =>
-                {
-                    using var response = await http.PostAsJsonAsync("maas/v1/query",
-                        new QueryRequest(SeedDefaults.DefaultDeployment, question.UserId, null, question.Text), token);
-                    response.EnsureSuccessStatusCode();
-                });
+                    await maas.QueryAsync(new QueryRequest(SeedDefaults.DefaultDeployment, question.UserId, null, question.Text), token));
             Progress.Log($"warmed {node.Name}: {questions.Count} questions");
         }
         var load = await ClosedLoop.RunAsync(balancer, questions, Parallel, ThroughBalancer, ct);

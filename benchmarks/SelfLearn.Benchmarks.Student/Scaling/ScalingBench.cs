@@ -3,6 +3,7 @@ using System.Globalization;
 using Npgsql;
 using SelfLearn.Api.Hosting;
 using SelfLearn.Api.Security;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
@@ -20,21 +21,10 @@ internal static class ScalingBench
 
     public static async Task<int> RunAsync(ScalingOptions options, CancellationToken ct)
     {
-        IReadOnlyList<Agents.Locomo.LocomoConversation> conversations;
-        try
-        {
-            conversations = ScalingSeed.Choose(options);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
-
         var startedAt = DateTimeOffset.UtcNow;
         var started = Stopwatch.GetTimestamp();
         var loadBefore = ProcCpu.LoadAverage();
-        Progress.Log($"load average {loadBefore.ToString(CultureInfo.InvariantCulture)}; starting a throw-away PostgreSQL");
+        Progress.Log($"load average {loadBefore?.ToString(CultureInfo.InvariantCulture) ?? "unknown"}; starting a throw-away PostgreSQL");
         using var postgres = EmbeddedPostgres.StartThrowAway("selflearn_scaling_bench", message => Progress.Log("[postgres] " + message));
         await using var database = NpgsqlDataSource.Create(postgres.ConnectionString);
         var machine = await Machine.DescribeAsync(database, ct);
@@ -51,7 +41,8 @@ internal static class ScalingBench
         var clusters = new List<ClusterStart>();
         var cells = new List<ScalingCell>();
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        var postmaster = ProcCpu.PostmasterPid(postgres.DataDirectory);
+        var postmaster = ProcCpu.PostmasterPid(postgres.DataDirectory)
+            ?? throw new InvalidOperationException($"no postmaster.pid in {postgres.DataDirectory}");
         foreach (var nodes in options.Nodes)
         {
             Progress.Log($"starting cluster --nodes {nodes}");
@@ -66,7 +57,7 @@ internal static class ScalingBench
             var direct = processes.Select(p => (Node: p, Http: Client(p.Url))).ToList();
             try
             {
-                seed ??= await ScalingSeed.IngestAsync(balancer, conversations, ct);
+                seed ??= await ScalingSeed.IngestAsync(balancer, options.Chosen, ct);
                 await NodeWarmup.RunAsync(direct, balancer, seed.Questions, ct);
                 var throughBalancer = new Watched(processes, cluster.BalancerProcessId, postmaster);
                 var straight = new Watched([processes[0]], null, postmaster);
@@ -90,16 +81,18 @@ internal static class ScalingBench
                 foreach (var (_, http) in direct)
                     http.Dispose();
             }
+            // Written after every cluster size: a run that fails or is stopped later keeps the cells it measured.
+            await WriteAsync();
             Progress.Log($"stopping the cluster of {nodes}");
         }
 
-        var (from, projections) = ScalingReport.Project(cells);
-        var report = new ScalingReport(options.CommandLine(), startedAt, Latency.R(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
-            loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, clusters, cells,
-            [.. cells.Select(c => c.CpuCeilingQueriesPerSecond(machine.Cores))], from, projections);
-        await report.WriteJsonAsync(options.Out, ct);
+        await WriteAsync(); // again once the last cluster has stopped: the whole run's minutes and the load average after it
         Progress.Log($"figures written to {options.Out}");
         return cells.Any(c => c.Failed > 0) ? 1 : 0;
+
+        Task WriteAsync() => JsonReport.WriteAsync(options.Out,
+            new ScalingReport(options.CommandLine(), startedAt, Latency.R(Stopwatch.GetElapsedTime(started).TotalMinutes, 1), machine,
+                loadBefore, ProcCpu.LoadAverage(), Repetition, seed!, pool, [.. clusters], [.. cells]), ct);
     }
 
     private const string Repetition = "repeated: every node asked each question once before the timed loads, so the query vectors come from "

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using SelfLearn.Benchmarks.Shared;
 
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
@@ -7,16 +8,18 @@ namespace SelfLearn.Benchmarks.Student.Scaling;
 internal sealed record ScalingCell(
     int Nodes, string Target, string Questions, int Clients, long Answered, long Failed, IReadOnlyList<string> FirstErrors, double Seconds, double QueriesPerSecond,
     Latency? Latency, IReadOnlyDictionary<string, long> AnsweredByNode, IReadOnlyDictionary<string, double> ServerStageMeanMs,
-    CpuPerQuery CpuMsPerQuery, ConnectionUse Connections, double LoadAverage, Settled Settled)
+    CpuPerQuery? CpuMsPerQuery, ConnectionUse Connections, double? LoadAverage, Settled Settled)
 {
     public const string Balancer = "balancer";
     public const string Repeated = "repeated";
     public const string New = "new";
 
-    /// <summary>Queries/s this machine could serve if every core did nothing but this load (the load generator included).</summary>
-    public double CpuCeilingQueriesPerSecond(int cores)
+    /// <summary>Queries/s this machine could serve if every core did nothing but this load (the load generator included); null when nothing was answered.</summary>
+    public double? CpuCeilingQueriesPerSecond(int cores)
     {
-        var perQuery = CpuMsPerQuery.ServiceMs + CpuMsPerQuery.LoadGeneratorMs;
+        if (CpuMsPerQuery is not { } cpu)
+            return null;
+        var perQuery = cpu.ServiceMs + cpu.LoadGeneratorMs;
         return perQuery > 0 ? Latency.R(cores * 1000 / perQuery, 1) : 0;
     }
 
@@ -37,8 +40,12 @@ internal sealed record ScalingCell(
     }
 
     public string Line() => string.Create(CultureInfo.InvariantCulture,
-        $"{Nodes} node(s) via {Target}, {Questions} questions, {Clients} client(s): {QueriesPerSecond} q/s, {Latency?.ToString() ?? "no answer"}, {Failed} failed; "
-        + $"CPU ms/query nodes {CpuMsPerQuery.NodesMs}, balancer {CpuMsPerQuery.BalancerMs?.ToString(CultureInfo.InvariantCulture) ?? "-"}, "
-        + $"postgres {CpuMsPerQuery.PostgresMs}, load generator {CpuMsPerQuery.LoadGeneratorMs}, other {CpuMsPerQuery.OtherMs}; "
-        + $"cores busy {CpuMsPerQuery.CoresBusy}; connections open ≤ {Connections.MaxOpen}, active ≤ {Connections.MaxActive}; load average {LoadAverage}; waited {Settled.Seconds} s for quiet{(Settled.Quiet ? "" : $" in vain (last {Settled.LastMsPerSecond} ms/s)")}");
+        $"{Nodes} node(s) via {Target}, {Questions} questions, {Clients} client(s): {QueriesPerSecond} q/s, {Latency?.ToString() ?? "no answer"}, {Failed} failed; {CpuLine()}"
+        + $"connections open ≤ {Connections.MaxOpen}, active ≤ {Connections.MaxActive}; load average {LoadAverage?.ToString(CultureInfo.InvariantCulture) ?? "-"}; waited {Settled.Seconds} s for quiet{(Settled.Quiet ? "" : $" in vain (last {Settled.LastMsPerSecond} ms/s)")}");
+
+    private string CpuLine() => CpuMsPerQuery is not { } cpu
+        ? "no CPU per query (nothing answered); "
+        : string.Create(CultureInfo.InvariantCulture,
+            $"CPU ms/query nodes {cpu.NodesMs}, balancer {cpu.BalancerMs?.ToString(CultureInfo.InvariantCulture) ?? "-"}, "
+            + $"postgres {cpu.PostgresMs}, load generator {cpu.LoadGeneratorMs}, other {cpu.OtherMs}; cores busy {cpu.CoresBusy}; ");
 }

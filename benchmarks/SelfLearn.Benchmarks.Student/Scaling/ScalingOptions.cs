@@ -1,4 +1,5 @@
-using System.Globalization;
+using SelfLearn.Agents.Experiments.Retrieval;
+using SelfLearn.Agents.Locomo;
 using SelfLearn.Benchmarks.Shared;
 using static SelfLearn.Benchmarks.Shared.OptionPairs;
 
@@ -15,8 +16,13 @@ internal sealed record ScalingOptions(
     public const string Usage = Project + " [--nodes 1,2,3] [--clients 1,4,16] [--seconds 20] [--conversations conv-26,conv-30,conv-41]"
         + " [--dataset data/locomo/locomo-dev.json] [--out docs/benchmarks/cluster-scaling.json]";
 
-    public static ScalingOptions Parse(IReadOnlyList<string> args) =>
-        OptionPairs.Parse(args, new ScalingOptions([1, 2, 3], [1, 4, 16], 20, ["conv-26", "conv-30", "conv-41"], "data/locomo/locomo-dev.json",
+    /// <summary>The chosen conversations of the dataset, read when the options are parsed.</summary>
+    public IReadOnlyList<LocomoConversation> Chosen { get; private init; } = [];
+
+    /// <summary>The options, with the chosen conversations read from the dataset; an unknown file or id is an <see cref="ArgumentException"/>.</summary>
+    public static ScalingOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = OptionPairs.Parse(args, new ScalingOptions([1, 2, 3], [1, 4, 16], 20, ["conv-26", "conv-30", "conv-41"], "data/locomo/locomo-dev.json",
             "docs/benchmarks/cluster-scaling.json"), Usage, static (options, name, value) => name switch
         {
             "--nodes" => options with { Nodes = Distinct(name, value, MaxNodes) },
@@ -27,6 +33,9 @@ internal sealed record ScalingOptions(
             "--out" => options with { Out = value },
             _ => null,
         });
+        var dataset = RepositoryPaths.Find(options.Dataset) ?? throw new ArgumentException($"--dataset {options.Dataset} was not found. Usage: {Usage}");
+        return options with { Chosen = LocomoIngestion.Select(LocomoDataset.Load(dataset), options.Conversations) };
+    }
 
     public string CommandLine() =>
         $"{Project} --nodes {string.Join(',', Nodes)} --clients {string.Join(',', Clients)} --seconds {Seconds} "

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace SelfLearn.Benchmarks.Student.Scaling;
 
 /// <summary>How one cluster started: its size, how long until the balancer answered, and its processes.</summary>
@@ -17,35 +14,33 @@ internal sealed record PoolSettings(int MaxPoolSizePerNode, int MinPoolSizePerNo
 internal sealed record Projection(int Cores, double AppTierQueriesPerSecond, double OnePostgresQueriesPerSecond);
 
 internal sealed record ScalingReport(
-    string Command, DateTimeOffset StartedAt, double Minutes, Machine Machine, double LoadAverageBefore, double LoadAverageAfter,
-    string Questions, SeedResult Seed, PoolSettings Pool, IReadOnlyList<ClusterStart> Clusters, IReadOnlyList<ScalingCell> Cells,
-    IReadOnlyList<double> CpuCeilingQueriesPerSecond, string ProjectedFrom, IReadOnlyList<Projection> Projections)
+    string Command, DateTimeOffset StartedAt, double Minutes, Machine Machine, double? LoadAverageBefore, double? LoadAverageAfter,
+    string Questions, SeedResult Seed, PoolSettings Pool, IReadOnlyList<ClusterStart> Clusters, IReadOnlyList<ScalingCell> Cells)
 {
+    /// <summary>Each cell's <see cref="ScalingCell.CpuCeilingQueriesPerSecond"/> on this machine's cores, in the order of <see cref="Cells"/>; null for a cell where nothing was answered.</summary>
+    public IReadOnlyList<double?> CpuCeilingQueriesPerSecond => [.. Cells.Select(c => c.CpuCeilingQueriesPerSecond(Machine.Cores))];
+
+    /// <summary>Which cell the projections start from.</summary>
+    public string ProjectedFrom => Project(Cells).From;
+
+    public IReadOnlyList<Projection> Projections => Project(Cells).Projections;
+
     /// <summary>How many nodes whose pools are full fit under the server's connection limit (pools × nodes ≤ max_connections − reserved).</summary>
     public int NodesWithinMaxConnections => (Pool.ServerMaxConnections - Pool.ServerReservedConnections) / Math.Max(1, Pool.MaxPoolSizePerNode);
 
     public static readonly int[] ProjectedCores = [8, 16, 32];
 
-    public static (string From, IReadOnlyList<Projection> Projections) Project(IReadOnlyList<ScalingCell> cells)
+    private static (string From, IReadOnlyList<Projection> Projections) Project(IReadOnlyList<ScalingCell> cells)
     {
-        var basis = cells.Where(c => c.Target == ScalingCell.Balancer && c.Questions == ScalingCell.Repeated && c.Answered > 0)
+        var basis = cells.Where(c => c.Target == ScalingCell.Balancer && c.Questions == ScalingCell.Repeated && c.CpuMsPerQuery is not null)
             .OrderByDescending(c => c.Nodes).ThenByDescending(c => c.Clients).FirstOrDefault();
         if (basis is null)
             return ("no load was answered", []);
-        var cpu = basis.CpuMsPerQuery;
+        var cpu = basis.CpuMsPerQuery!;
         var app = cpu.NodesMs + (cpu.BalancerMs ?? 0);
         return ($"{basis.Nodes} node(s), {basis.Clients} clients through the balancer",
             [.. ProjectedCores.Select(cores => new Projection(cores,
                 app > 0 ? Latency.R(cores * 1000 / app, 0) : 0,
                 cpu.PostgresMs > 0 ? Latency.R(cores * 1000 / cpu.PostgresMs, 0) : 0))]);
-    }
-
-    public async Task WriteJsonAsync(string path, CancellationToken ct)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-            Directory.CreateDirectory(folder);
-        await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, this,
-            new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals }, ct);
     }
 }

@@ -22,13 +22,6 @@ internal sealed record SeedResult(int Users, int Memories, double Seconds, [prop
 /// </summary>
 internal static class ScalingSeed
 {
-    /// <summary>The chosen conversations; an unknown file or id is the caller's mistake (an <see cref="ArgumentException"/>).</summary>
-    public static IReadOnlyList<LocomoConversation> Choose(ScalingOptions options)
-    {
-        var dataset = RepositoryPaths.Find(options.Dataset) ?? throw new ArgumentException($"--dataset {options.Dataset} was not found.");
-        return LocomoIngestion.Select(LocomoDataset.Load(dataset), options.Conversations);
-    }
-
     public static async Task<SeedResult> IngestAsync(HttpClient balancer, IReadOnlyList<LocomoConversation> conversations, CancellationToken ct)
     {
         var maas = new HttpMaasClient(balancer);

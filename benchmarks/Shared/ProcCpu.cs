@@ -1,11 +1,11 @@
 using System.Globalization;
 
-namespace SelfLearn.Benchmarks.Student.Scaling;
+namespace SelfLearn.Benchmarks.Shared;
 
 /// <summary>
 /// CPU seconds from Linux /proc: of one process (user + system), of a PostgreSQL server (the postmaster, the children
 /// it has reaped, and its live children, so backends that come and go are all counted) and of the whole machine.
-/// Null where /proc is missing or the process has ended.
+/// Null where /proc is missing or the process has ended. Shared by the benchmark programs (compiled into each).
 /// </summary>
 internal static class ProcCpu
 {
@@ -39,14 +39,18 @@ internal static class ProcCpu
         return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6]) / TicksPerSecond;
     }
 
-    /// <summary>The postmaster's process id: the first line of postmaster.pid in the server's data folder.</summary>
-    public static int PostmasterPid(string dataDirectory) =>
-        int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), NumberStyles.None, CultureInfo.InvariantCulture);
+    /// <summary>The postmaster's process id: the first line of postmaster.pid in the server's data folder; null when there is none.</summary>
+    public static int? PostmasterPid(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        return File.Exists(pidFile) && int.TryParse(File.ReadLines(pidFile).First(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) ? pid : null;
+    }
 
-    public static double LoadAverage() =>
+    /// <summary>The 1-minute load average from /proc/loadavg; null where the system reports none.</summary>
+    public static double? LoadAverage() =>
         File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load)
             ? load
-            : double.NaN;
+            : null;
 
     internal sealed record ProcStat(int ParentPid, long UserTicks, long SystemTicks, long ChildrenUserTicks, long ChildrenSystemTicks);
 
