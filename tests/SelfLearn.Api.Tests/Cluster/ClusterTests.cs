@@ -7,7 +7,8 @@ using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Cluster;
 
-[CollectionDefinition(Name)]
+/// <summary>Three app processes and their database: started alone, after the parallel tests, so a busy machine does not stall their start or their rules' windows.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ClusterCollection
 {
     public const string Name = "cluster";

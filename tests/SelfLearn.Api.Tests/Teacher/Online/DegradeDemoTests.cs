@@ -4,12 +4,14 @@ using SelfLearn.Agents.Teacher.Online;
 using SelfLearn.Api.Commands;
 using SelfLearn.Api.Simulations;
 using SelfLearn.Api.Tests.Experiments;
+using SelfLearn.Api.Tests.Infrastructure;
 using SelfLearn.Domain.Configuration;
 using SelfLearn.Domain.Manager.Alerts;
 
 namespace SelfLearn.Api.Tests.Teacher.Online;
 
 /// <summary><c>simulate --cycle-type online --degrade</c> on an app with 1-second windows and a monitor every second.</summary>
+[Collection(WallClockCollection.Name)]
 public sealed class DegradeDemoTests(ScheduledRulesApp app) : IClassFixture<ScheduledRulesApp>
 {
     [Fact]

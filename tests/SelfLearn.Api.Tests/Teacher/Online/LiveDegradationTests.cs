@@ -15,6 +15,7 @@ namespace SelfLearn.Api.Tests.Teacher.Online;
 /// live users, a deliberately worse version (nothing retrieved, so every answer abstains) is activated, the fold and the
 /// scheduled rules roll it back exactly once with its evidence and an alert; activated again and pinned, it stays, with an alert.
 /// </summary>
+[Collection(WallClockCollection.Name)]
 public sealed class LiveDegradationTests(ScheduledRulesApp app) : IClassFixture<ScheduledRulesApp>
 {
     [Fact]

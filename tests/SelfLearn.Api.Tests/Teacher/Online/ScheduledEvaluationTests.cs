@@ -15,6 +15,7 @@ public sealed class ScheduledRulesApp() : IsolatedApp(new Dictionary<string, str
     ["Online:EvaluateSeconds"] = "1",
 });
 
+[Collection(WallClockCollection.Name)]
 public sealed class ScheduledEvaluationTests(ScheduledRulesApp app) : IClassFixture<ScheduledRulesApp>
 {
     [Fact]
