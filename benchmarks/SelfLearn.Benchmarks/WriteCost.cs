@@ -20,14 +20,14 @@ internal sealed record WriteCost(
 /// <summary>
 /// Turns on <c>log_statement = all</c> on the throw-away server for a handful of sequential requests. Statements: the
 /// log lines between two marker queries, less the Wolverine durability agent's own polling (it runs on a timer, not per
-/// request) and the <c>DISCARD ALL</c> a pooled connection gets when it is handed out again. Round trips: every command or
+/// request) and the reset a pooled connection gets when it is handed out again. Round trips: every command or
 /// batch Npgsql sends while the requests run (one client activity each, whatever HTTP request it belongs to), less the
 /// same polling, plus the log's COMMITs/ROLLBACKs (Npgsql sends those itself, without an activity; BEGIN rides with the first command).
 /// </summary>
 internal static partial class WriteCostProbe
 {
     private const string Method =
-        "statements: PostgreSQL log (log_statement=all) between marker queries, Wolverine polling and DISCARD ALL excluded; " +
+        "statements: PostgreSQL log (log_statement=all) between marker queries, Wolverine polling and the pool's reset (DISCARD ALL or its prepared-statement-keeping form) excluded; " +
         "round trips: Npgsql client activities (one per command or batch sent) while the requests run, Wolverine polling excluded, + COMMITs from the log";
 
     public static async Task<WriteCost> MeasureAsync(
@@ -72,6 +72,14 @@ internal static partial class WriteCostProbe
     private static bool Background(string sql) =>
         sql.Contains("wolverine", StringComparison.OrdinalIgnoreCase) || sql.Contains("pg_try_advisory", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// What Npgsql puts in front of the first command on a connection handed out again: <c>DISCARD ALL</c>, or, when the
+    /// connection keeps prepared statements, the same reset without dropping them. It travels with that command.
+    /// </summary>
+    private static bool PoolReset(string sql) =>
+        sql.StartsWith("DISCARD ALL", StringComparison.OrdinalIgnoreCase) || sql.StartsWith("RESET", StringComparison.OrdinalIgnoreCase) ||
+        sql.StartsWith("SET SESSION AUTHORIZATION DEFAULT;RESET ALL", StringComparison.OrdinalIgnoreCase);
+
     private static List<string> Between(string[] lines, string marker)
     {
         var statements = new List<string>();
@@ -83,7 +91,7 @@ internal static partial class WriteCostProbe
             if (!inside || StatementLine().Match(line) is not { Success: true } m)
                 continue;
             var sql = m.Groups[1].Value.Trim();
-            if (!Background(sql) && !sql.StartsWith("DISCARD ALL", StringComparison.OrdinalIgnoreCase) && !sql.StartsWith("RESET", StringComparison.OrdinalIgnoreCase))
+            if (!Background(sql) && !PoolReset(sql))
                 statements.Add(sql.Length > 160 ? sql[..160] + "…" : sql);
         }
         return statements;

@@ -21,20 +21,26 @@ public sealed record ActivateVersion(
 public static class ActivateVersionHandler
 {
     /// <summary>
-    /// The catalog comes from memory; the deployment and the target version come in one round trip, with the approval
-    /// the request names. An approval named only by the version is fetched once the version is known.
+    /// The catalog comes from memory; its version, the deployment and the target version come in one round trip, with the
+    /// approval the request names. An approval named only by the version is fetched once the version is known; the
+    /// Manager's loop reads the version first, as whether it writes alone depends on that approval.
     /// </summary>
     public static async Task<TunerOutcome> Handle(
         ActivateVersion command, IDocumentSession session, CatalogCache catalogCache, TimeProvider clock, CancellationToken ct)
     {
-        var catalog = await catalogCache.GetAsync(session, ct);
         var targetId = ConfigVersionView.IdFor(command.DeploymentId, command.ConfigVersion);
         var approvalId = command.Links.ApprovalId;
-        if (string.IsNullOrWhiteSpace(approvalId))
-            approvalId = (await session.LoadAsync<ConfigVersionView>(targetId, ct))?.Links.ApprovalId;
-        var alone = command.ByTheLoop && string.IsNullOrWhiteSpace(approvalId) ? await LoopWriteAsync(session, command.DeploymentId, catalog, clock.GetUtcNow(), ct) : null;
-        return await ApprovedWrites.Write<ConfigVersionView>(session, command.DeploymentId, command.ExpectedVersion, targetId, approvalId,
-            (stream, target, approval) => Decider.Decide(stream.Aggregate!, catalog, RunnableFactorValues.Current, command.ConfigVersion,
+        LoopWrite? alone = null;
+        if (command.ByTheLoop)
+        {
+            if (string.IsNullOrWhiteSpace(approvalId))
+                approvalId = (await session.LoadAsync<ConfigVersionView>(targetId, ct))?.Links.ApprovalId;
+            if (string.IsNullOrWhiteSpace(approvalId))
+                alone = await LoopWriteAsync(session, command.DeploymentId, await catalogCache.GetAsync(session, ct), clock.GetUtcNow(), ct);
+        }
+        return await ApprovedWrites.Write<ConfigVersionView>(session, catalogCache, command.DeploymentId, command.ExpectedVersion, targetId, approvalId,
+            target => target?.Links.ApprovalId,
+            (stream, target, approval, catalog) => Decider.Decide(stream.Aggregate!, catalog, RunnableFactorValues.Current, command.ConfigVersion,
                 target is null ? null : new StoredVersion(target.Parameters, target.Links), command.Links, command.Reason, command.By, approval, alone), ct);
     }
 

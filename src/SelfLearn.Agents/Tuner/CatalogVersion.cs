@@ -1,4 +1,6 @@
+using System.Globalization;
 using Marten;
+using Marten.Services.BatchQuerying;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
 
@@ -24,6 +26,13 @@ public static class CatalogVersion
         return options;
     }
 
+    // As text: a batched query reads raw SQL into classes only, and Marten reads one text column as a scalar.
+    private const string ReadSql = $"select coalesce((select version from {Table} where id = 1), 0)::text";
+
     public static async Task<long> ReadAsync(IQuerySession session, CancellationToken ct) =>
-        (await session.QueryAsync<long>($"select coalesce((select version from {Table} where id = 1), 0)", ct)).Single();
+        long.Parse((await session.QueryAsync<string>(ReadSql, ct)).Single(), CultureInfo.InvariantCulture);
+
+    /// <summary>The same read, queued in <paramref name="batch"/> so that it costs no round trip of its own.</summary>
+    public static async Task<long> ReadAsync(IBatchedQuery batch) =>
+        long.Parse((await batch.Query<string>(ReadSql)).Single(), CultureInfo.InvariantCulture);
 }

@@ -26,18 +26,18 @@ public sealed record CreateVersion(
 public static class CreateVersionHandler
 {
     /// <summary>
-    /// The catalog comes from memory; the deployment, a named parent and a named approval come in one round trip. The active
-    /// version's parameters are on the deployment itself, so the usual parent costs no read.
+    /// The catalog comes from memory; its version, the deployment, a named parent and a named approval come in one round
+    /// trip. The active version's parameters are on the deployment itself, so the usual parent costs no read.
     /// </summary>
     public static async Task<TunerOutcome> Handle(CreateVersion command, IDocumentSession session, CatalogCache catalogCache, CancellationToken ct)
     {
-        var catalog = await catalogCache.GetAsync(session, ct);
         var namedParent = command.ParentVersion is { } parent ? ConfigVersionView.IdFor(command.DeploymentId, parent) : null;
         var alone = command.ByTheLoop && string.IsNullOrWhiteSpace(command.Links.ApprovalId)
-            ? new LoopWrite(await AutonomyReads.PolicyAsync(session, command.DeploymentId, catalog, ct), 0)
+            ? new LoopWrite(await AutonomyReads.PolicyAsync(session, command.DeploymentId, await catalogCache.GetAsync(session, ct), ct), 0)
             : null;
-        return await ApprovedWrites.Write<ConfigVersionView>(session, command.DeploymentId, command.ExpectedVersion, namedParent, command.Links.ApprovalId,
-            (stream, parentView, approval) =>
+        return await ApprovedWrites.Write<ConfigVersionView>(session, catalogCache, command.DeploymentId, command.ExpectedVersion, namedParent,
+            command.Links.ApprovalId, _ => null,
+            (stream, parentView, approval, catalog) =>
             {
                 var deployment = stream.Aggregate!;
                 var parentParameters = command.ParentVersion is null || command.ParentVersion == deployment.ActiveVersion

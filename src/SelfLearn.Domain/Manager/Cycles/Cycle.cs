@@ -146,8 +146,11 @@ public sealed record Cycle(
 
     public Cycle Apply(CycleChainEnded e, DateTimeOffset at) => (this with { ChainEnd = e.Reason }).Done(nameof(CycleChainEnded), at);
 
-    /// <summary>Folds one cycle event (the handlers use it to know the state their own events lead to).</summary>
-    public Cycle Apply(object e, DateTimeOffset at) => (e switch
+    /// <summary>
+    /// Folds one cycle event (the handlers use it to know the state their own events lead to). Not named Apply: Marten
+    /// would take an Apply(object) for a projection of every event type and load a cycle for every stream appended to.
+    /// </summary>
+    public Cycle Fold(object e, DateTimeOffset at) => (e switch
     {
         CyclePlanned x => Apply(x, at),
         ExperimentsSkipped x => Apply(x, at),

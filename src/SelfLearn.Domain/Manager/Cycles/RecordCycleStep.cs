@@ -26,5 +26,5 @@ public static class RecordCycleStep
 
     /// <summary>The state after <paramref name="events"/>, to know whether the cycle runs on and which step comes next.</summary>
     public static Cycle After(Cycle cycle, IEnumerable<object> events, DateTimeOffset at) =>
-        events.Aggregate(cycle, (state, e) => state.Apply(e, at));
+        events.Aggregate(cycle, (state, e) => state.Fold(e, at));
 }
