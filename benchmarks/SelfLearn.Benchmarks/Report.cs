@@ -34,6 +34,7 @@ internal sealed record BenchReport(
         [
             ["measure", "result", "target / baseline", "ratio"],
             ["create+activate over HTTP, 1 client", Invariant($"{w.Http1.PairsPerSecond} pairs/s"), Invariant($"raw SQL {w.Sql1.PairsPerSecond} pairs/s"), Invariant($"{w.HttpToSql1:P0}")],
+            ["same pair, bare HTTP app, same round trips, 1 client", Invariant($"{w.Floor1.PairsPerSecond} pairs/s"), Invariant($"of raw SQL {w.FloorToSql1:P0}"), Invariant($"app / bare {w.HttpToFloor1:P0}")],
             ["create+activate over HTTP, 8 clients", Invariant($"{w.Http8.PairsPerSecond} pairs/s"), Invariant($"raw SQL {w.Sql8.PairsPerSecond} pairs/s"), Invariant($"{w.HttpToSql8:P0}")],
             .. w.Costs.Select(c => new[] { c.Write + ": statements / round trips", Invariant($"{c.StatementsPerRequest} / {c.RoundTripsPerRequest}"), "", "" }),
             ["pair latency HTTP 1 / 8 clients (p50)", Invariant($"{w.Http1.PairLatency.P50Ms} / {w.Http8.PairLatency.P50Ms} ms"), Invariant($"raw SQL {w.Sql1.PairLatency.P50Ms} / {w.Sql8.PairLatency.P50Ms} ms"), ""],

@@ -13,8 +13,10 @@ namespace SelfLearn.Benchmarks;
 
 internal sealed record WriteRun(string Path, int Clients, int Pairs, int CommitsPerPair, double Seconds, double PairsPerSecond, LatencySummary PairLatency);
 
+/// <param name="Floor1">The same pairs over HTTP to a bare app making the same round trips (<see cref="HttpFloor"/>), 1 client.</param>
 internal sealed record WriteResults(
-    WriteRun Http1, WriteRun Http8, WriteRun Sql1, WriteRun Sql8, double HttpToSql1, double HttpToSql8, IReadOnlyList<WriteCost> Costs);
+    WriteRun Http1, WriteRun Http8, WriteRun Sql1, WriteRun Sql8, double HttpToSql1, double HttpToSql8, IReadOnlyList<WriteCost> Costs,
+    WriteRun Floor1, double FloorToSql1, double HttpToFloor1);
 
 /// <summary>
 /// Versions created and activated per second through HTTP → Wolverine → Marten, next to the same number of
@@ -56,8 +58,16 @@ internal static class WriteBenchmark
             (client, n) => SqlPairsAsync(database, parameterMaps, Invariant($"sql-8-{client}"), n, ct)));
         Progress.Log(Invariant($"writes: raw SQL {sql1.PairsPerSecond} pairs/s (1), {sql8.PairsPerSecond} pairs/s ({ConcurrentClients})"));
 
+        Progress.Log(Invariant($"writes: the HTTP floor (a bare app, the same round trips), warm-up then {pairs} pairs, 1 client"));
+        await using var floor = await HttpFloor.StartAsync(database, ct);
+        await HttpPairsAsync(floor.Client, "floor-warmup", WarmUpPairs, ct);
+        var floor1 = await CpuMeter.MeasureAsync("writes: HTTP floor, 1 client", () =>
+            MeasureAsync("http-floor", 1, pairs, 2, (_, n) => HttpPairsAsync(floor.Client, "floor-1", n, ct)));
+        Progress.Log(Invariant($"writes: HTTP floor {floor1.PairsPerSecond} pairs/s"));
+
         return new WriteResults(http1, http8, sql1, sql8,
-            Stats.Round(http1.PairsPerSecond / sql1.PairsPerSecond, 3), Stats.Round(http8.PairsPerSecond / sql8.PairsPerSecond, 3), costs);
+            Stats.Round(http1.PairsPerSecond / sql1.PairsPerSecond, 3), Stats.Round(http8.PairsPerSecond / sql8.PairsPerSecond, 3), costs,
+            floor1, Stats.Round(floor1.PairsPerSecond / sql1.PairsPerSecond, 3), Stats.Round(http1.PairsPerSecond / floor1.PairsPerSecond, 3));
     }
 
     /// <summary>Statements and round trips of one create-version and one activate request (values 10.., unlike the pairs' 6/7).</summary>
