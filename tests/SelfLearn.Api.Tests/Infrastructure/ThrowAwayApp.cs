@@ -19,7 +19,7 @@ public abstract class IsolatedApp(IReadOnlyDictionary<string, string>? settings)
 
     public int DatabasePort => _postgres.Port;
 
-    public async ValueTask InitializeAsync() =>
+    public virtual async ValueTask InitializeAsync() =>
         Host = await AlbaHost.For<Program>(builder =>
         {
             TestSettings.Apply(builder, _postgres.ConnectionString);

@@ -8,13 +8,6 @@ using static SelfLearn.Api.Tests.Teacher.Online.OnlineWindowRows;
 
 namespace SelfLearn.Api.Tests.Teacher.Online;
 
-/// <summary>An app whose recurring schedule evaluates every second, on 1-second windows.</summary>
-public sealed class ScheduledRulesApp() : IsolatedApp(new Dictionary<string, string>
-{
-    ["Online:WindowSeconds"] = "1",
-    ["Online:EvaluateSeconds"] = "1",
-});
-
 [Collection(WallClockCollection.Name)]
 public sealed class ScheduledEvaluationTests(ScheduledRulesApp app) : IClassFixture<ScheduledRulesApp>
 {

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using SelfLearn.Agents.Teacher.Online;
+using SelfLearn.Api.Tests.Infrastructure;
+
+namespace SelfLearn.Api.Tests.Teacher.Online;
+
+/// <summary>
+/// An app whose recurring schedule evaluates every second, on 1-second windows. It is ready once Wolverine's leader has
+/// given a node the schedule's agent: before that nothing evaluates, and a fresh host takes several seconds to elect a
+/// leader, longer than the degrade demo's five seconds of traffic.
+/// </summary>
+public sealed class ScheduledRulesApp() : IsolatedApp(new Dictionary<string, string>
+{
+    ["Online:WindowSeconds"] = "1",
+    ["Online:EvaluateSeconds"] = "1",
+})
+{
+    private const string ScheduleAgent = $"wolverine-recurring-timer:///{DegradationSchedule.Name}";
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        patience.CancelAfter(TimeSpan.FromMinutes(2));
+        var database = Host.Services.GetRequiredService<NpgsqlDataSource>();
+        while (true)
+        {
+            await using (var assigned = database.CreateCommand("SELECT count(*) FROM selflearn.wolverine_node_assignments WHERE id = $1"))
+            {
+                assigned.Parameters.Add(new NpgsqlParameter { Value = ScheduleAgent });
+                if ((long)(await assigned.ExecuteScalarAsync(patience.Token))! == 1)
+                    return;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(250), patience.Token);
+        }
+    }
+}
