@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Alba;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Deployments;
@@ -16,34 +18,45 @@ public sealed class WriteRoundTripTests(AppFixture fixture) : ApiTest(fixture)
     {
         await Host.CreateAndActivate("retrieval.top_k", 3); // the catalog is loaded and the write paths are compiled
 
-        using var sent = new CommandsByRequest();
-        var created = await Host.Post("/api/deployments/default/versions",
-            new { parameters = new Dictionary<string, object> { ["retrieval.top_k"] = 4 }, reason = "round trips" }, 201);
-        await Host.Post($"/api/deployments/default/versions/{created!["configVersion"]!.GetValue<int>()}/activate", new { reason = "round trips" }, 200);
+        using var sent = new CommandsByTrace();
+        var (create, activate) = (ActivityTraceId.CreateRandom(), ActivityTraceId.CreateRandom());
+        var created = await PostTraced("/api/deployments/default/versions",
+            new { parameters = new Dictionary<string, object> { ["retrieval.top_k"] = 4 }, reason = "round trips" }, 201, create);
+        await PostTraced($"/api/deployments/default/versions/{created["configVersion"]!.GetValue<int>()}/activate", new { reason = "round trips" }, 200, activate);
 
-        var requests = sent.Requests();
-        Assert.True(requests.Select(r => r.Count).SequenceEqual([3, 3]),
-            string.Join("\n", requests.Select((r, i) => $"request {i + 1}: {r.Count} commands\n  " + string.Join("\n  ", r))));
+        var commands = new[] { sent.Of(create), sent.Of(activate) };
+        Assert.True(commands.Select(c => c.Count).SequenceEqual([3, 3]),
+            string.Join("\n", commands.Select((c, i) => $"request {i + 1}: {c.Count} commands\n  " + string.Join("\n  ", c))));
     }
 
-    /// <summary>Npgsql's commands and batches, grouped by the HTTP request (its trace) that sent them, requests in order.</summary>
-    private sealed class CommandsByRequest : IDisposable
+    /// <summary>A POST whose request carries <paramref name="trace"/> (W3C <c>traceparent</c>): the server's span, and so every command it sends, joins that trace.</summary>
+    private async Task<JsonNode> PostTraced(string url, object body, int status, ActivityTraceId trace)
     {
-        private readonly ConcurrentQueue<ActivityTraceId> _requests = new();
+        var result = await Host.Scenario(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            s.WithRequestHeader("X-Api-Key", Keys.MetaUser);
+            s.WithRequestHeader("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
+            s.StatusCodeShouldBe(status);
+        });
+        return JsonNode.Parse(await result.ReadAsTextAsync())!;
+    }
+
+    /// <summary>
+    /// Npgsql's commands and batches by trace. Listening to ASP.NET Core's source too makes it start a span per request,
+    /// the parent of that request's commands; other hosts of this test process answer in other traces.
+    /// </summary>
+    private sealed class CommandsByTrace : IDisposable
+    {
         private readonly ConcurrentDictionary<ActivityTraceId, ConcurrentQueue<string>> _commands = new();
         private readonly ActivityListener _listener;
 
-        public CommandsByRequest()
+        public CommandsByTrace()
         {
             _listener = new ActivityListener
             {
                 ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "Npgsql",
                 Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStarted = a =>
-                {
-                    if (a.Source.Name == "Microsoft.AspNetCore")
-                        _requests.Enqueue(a.TraceId);
-                },
                 ActivityStopped = a =>
                 {
                     if (a.Source.Name == "Npgsql")
@@ -53,8 +66,7 @@ public sealed class WriteRoundTripTests(AppFixture fixture) : ApiTest(fixture)
             ActivitySource.AddActivityListener(_listener);
         }
 
-        public IReadOnlyList<IReadOnlyList<string>> Requests() =>
-            [.. _requests.Select(trace => (IReadOnlyList<string>)[.. _commands.TryGetValue(trace, out var sql) ? sql : []])];
+        public IReadOnlyList<string> Of(ActivityTraceId trace) => [.. _commands.TryGetValue(trace, out var sql) ? sql : []];
 
         public void Dispose() => _listener.Dispose();
     }
