@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SelfLearn.Api.Tests.Manager.Cycles;
+using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Cluster;
 
@@ -23,8 +24,8 @@ public sealed class FailoverCluster : IAsyncLifetime
 [Collection(ClusterCollection.Name)]
 public sealed class LeaderFailoverTests(FailoverCluster fixture) : IClassFixture<FailoverCluster>
 {
-    private const string Leader = "wolverine://leader/";
-    private const string Rules = "wolverine-recurring-timer:///degradation-rules";
+    private const string Leader = WolverineAgents.Leader;
+    private const string Rules = WolverineAgents.DegradationRules;
 
     [Fact]
     public async Task A_cycle_on_the_leader_survives_the_leaders_sigkill_and_finishes_on_another_node_with_no_step_twice()

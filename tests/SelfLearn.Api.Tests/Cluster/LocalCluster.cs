@@ -65,11 +65,12 @@ public sealed class LocalCluster : IAsyncLifetime
         return (node["name"]!.GetValue<string>(), int.Parse(node["processId"]!.GetValue<string>(), CultureInfo.InvariantCulture), node["wolverineNode"]!.GetValue<int>());
     }
 
-    /// <summary>The Wolverine node number holding <paramref name="agent"/> (e.g. <c>wolverine://leader/</c>), or null when no node holds it.</summary>
-    public async Task<int?> HolderAsync(string agent) =>
-        await ScalarAsync<int?>("""
-            SELECT n.node_number FROM selflearn.wolverine_node_assignments a JOIN selflearn.wolverine_nodes n ON n.id = a.node_id WHERE a.id = $1
-            """, agent);
+    /// <summary>The Wolverine node number holding <paramref name="agent"/> (<see cref="WolverineAgents"/>), or null when no node holds it.</summary>
+    public async Task<int?> HolderAsync(string agent)
+    {
+        await using var database = NpgsqlDataSource.Create(_postgres.ConnectionString);
+        return await WolverineAgents.HolderAsync(database, agent);
+    }
 
     public async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Alba;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Deployments;
@@ -30,17 +29,8 @@ public sealed class WriteRoundTripTests(AppFixture fixture) : ApiTest(fixture)
     }
 
     /// <summary>A POST whose request carries <paramref name="trace"/> (W3C <c>traceparent</c>): the server's span, and so every command it sends, joins that trace.</summary>
-    private async Task<JsonNode> PostTraced(string url, object body, int status, ActivityTraceId trace)
-    {
-        var result = await Host.Scenario(s =>
-        {
-            s.Post.Json(body).ToUrl(url);
-            s.WithRequestHeader("X-Api-Key", Keys.MetaUser);
-            s.WithRequestHeader("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01");
-            s.StatusCodeShouldBe(status);
-        });
-        return JsonNode.Parse(await result.ReadAsTextAsync())!;
-    }
+    private async Task<JsonNode> PostTraced(string url, object body, int status, ActivityTraceId trace) =>
+        (await Host.Post(url, body, status, s => s.WithRequestHeader("traceparent", $"00-{trace}-{ActivitySpanId.CreateRandom()}-01")))!;
 
     /// <summary>
     /// Npgsql's commands and batches by trace. Listening to ASP.NET Core's source too makes it start a span per request,

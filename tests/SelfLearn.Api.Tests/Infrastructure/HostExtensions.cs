@@ -10,6 +10,14 @@ public static class HostExtensions
     public static Task<JsonNode?> Post(this IAlbaHost host, string url, object body, int status, string? key = Keys.MetaUser) =>
         host.Send(s => s.Post.Json(body).ToUrl(url), status, key);
 
+    /// <summary>A POST with more of the request set by <paramref name="also"/> (e.g. a header).</summary>
+    public static Task<JsonNode?> Post(this IAlbaHost host, string url, object body, int status, Action<Scenario> also, string? key = Keys.MetaUser) =>
+        host.Send(s =>
+        {
+            s.Post.Json(body).ToUrl(url);
+            also(s);
+        }, status, key);
+
     public static Task<JsonNode?> PostRaw(this IAlbaHost host, string url, string rawJson, int status, string? key = Keys.MetaUser) =>
         host.Send(s => s.Post.RawJson(rawJson).ToUrl(url), status, key);
 

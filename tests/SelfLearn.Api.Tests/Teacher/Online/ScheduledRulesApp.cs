@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using SelfLearn.Agents.Teacher.Online;
 using SelfLearn.Api.Tests.Infrastructure;
 
 namespace SelfLearn.Api.Tests.Teacher.Online;
@@ -16,23 +15,13 @@ public sealed class ScheduledRulesApp() : IsolatedApp(new Dictionary<string, str
     ["Online:EvaluateSeconds"] = "1",
 })
 {
-    private const string ScheduleAgent = $"wolverine-recurring-timer:///{DegradationSchedule.Name}";
-
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         patience.CancelAfter(TimeSpan.FromMinutes(2));
         var database = Host.Services.GetRequiredService<NpgsqlDataSource>();
-        while (true)
-        {
-            await using (var assigned = database.CreateCommand("SELECT count(*) FROM selflearn.wolverine_node_assignments WHERE id = $1"))
-            {
-                assigned.Parameters.Add(new NpgsqlParameter { Value = ScheduleAgent });
-                if ((long)(await assigned.ExecuteScalarAsync(patience.Token))! == 1)
-                    return;
-            }
+        while (await WolverineAgents.HolderAsync(database, WolverineAgents.DegradationRules, patience.Token) is null)
             await Task.Delay(TimeSpan.FromMilliseconds(250), patience.Token);
-        }
     }
 }
