@@ -26,14 +26,6 @@ public abstract class PageTest(AppFixture fixture) : ApiTest(fixture), IDisposab
     protected static void WaitUntilLoaded<TPage>(IRenderedComponent<TPage> page) where TPage : IComponent =>
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[aria-label=Loading]")), TimeSpan.FromSeconds(30));
 
-    /// <summary>Clicks the button with this text; found and clicked in one step, as a polling page may re-render in between.</summary>
-    protected static Task ClickButton<TPage>(IRenderedComponent<TPage> page, string text) where TPage : IComponent =>
-        page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == text).Click());
-
-    /// <summary>Types into the n-th element matching <paramref name="selector"/>, found and changed in one step.</summary>
-    protected static Task Type<TPage>(IRenderedComponent<TPage> page, string selector, string value, int index = 0) where TPage : IComponent =>
-        page.InvokeAsync(() => page.FindAll(selector)[index].Change(value));
-
     public void Dispose()
     {
         _pages?.Dispose();

@@ -34,7 +34,7 @@ public sealed class AlertsPageTests(AppFixture fixture) : PageTest(fixture)
         Assert.Equal("/cycles/cyc-1", page.Find("[data-alert=a-failed] a[href^='/cycles']").GetAttribute("href"));
         Assert.Empty(page.FindAll("[data-testid^=acknowledge-]"));
 
-        page.Input("alert-state").Change("all");
+        await page.Fill("alert-state", "all");
 
         page.WaitForAssertion(() => Assert.Equal(all.Select(a => a!["alertId"]!.GetValue<string>()),
             page.FindAll("[data-testid=alert]").Select(a => a.GetAttribute("data-alert"))), Wait);
@@ -49,8 +49,8 @@ public sealed class AlertsPageTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<AlertsPage>();
         WaitUntilLoaded(page);
 
-        page.Fill("note-a-guard", "rolled the version back by hand");
-        page.Press("acknowledge-a-guard");
+        await page.Fill("note-a-guard", "rolled the version back by hand");
+        await page.Press("acknowledge-a-guard");
 
         page.WaitForAssertion(() => Assert.Equal(["a-failed"], page.FindAll("[data-testid=alert]").Select(a => a.GetAttribute("data-alert"))), Wait);
         var alert = (await Host.Get("/api/alerts/a-guard"))!;
@@ -68,7 +68,7 @@ public sealed class AlertsPageTests(AppFixture fixture) : PageTest(fixture)
         var before = await Host.EventCount();
         var problem = (await Host.Post("/api/alerts/a-failed/acknowledge", new { note = "again" }, 409))!;
 
-        page.Press("acknowledge-a-failed");
+        await page.Press("acknowledge-a-failed");
 
         page.WaitForAssertion(() => Assert.Equal($"{Text(problem, "title")}: {Text(problem, "detail")}", page.Find("[data-testid=problem]").TextContent.Trim()), Wait);
         Assert.Equal(before, await Host.EventCount());

@@ -51,9 +51,9 @@ public sealed class CatalogPageTests(AppFixture fixture) : PageTest(fixture)
         WaitUntilLoaded(page);
         Assert.Equal(("Always approve", "Reason", "Save policy"), (page.Find("label[for=always-approve]").TextContent.Trim(),
             page.Find("label[for=policy-reason]").TextContent.Trim(), page.Find("[data-testid=save-policy]").TextContent.Trim()));
-        page.Find("#always-approve").Change("retrieval.top_k");
-        page.Find("#policy-reason").Change("a human looks at top_k changes");
-        page.Find("[data-testid=save-policy]").Click();
+        await page.Type("#always-approve", "retrieval.top_k");
+        await page.Type("#policy-reason", "a human looks at top_k changes");
+        await page.ClickOn("[data-testid=save-policy]");
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#policy-v1")), TimeSpan.FromSeconds(30));
         Assert.Equal(before + 1, await Host.EventCount());
@@ -71,14 +71,14 @@ public sealed class CatalogPageTests(AppFixture fixture) : PageTest(fixture)
     {
         var page = RenderPage<CatalogPage>();
         WaitUntilLoaded(page);
-        page.Find("#max-retrieval-top_k").Change("6");
-        page.Find("#policy-reason").Change("small contexts");
-        page.Find("[data-testid=save-policy]").Click();
+        await page.Type("#max-retrieval-top_k", "6");
+        await page.Type("#policy-reason", "small contexts");
+        await page.ClickOn("[data-testid=save-policy]");
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#policy-v1")), TimeSpan.FromSeconds(30));
 
-        page.Find("#activations-max").Change("1");
-        page.Find("#policy-reason").Change("one activation a day");
-        page.Find("[data-testid=save-policy]").Click();
+        await page.Type("#activations-max", "1");
+        await page.Type("#policy-reason", "one activation a day");
+        await page.ClickOn("[data-testid=save-policy]");
         page.WaitForAssertion(() => Assert.NotNull(page.Find("#policy-v2")), TimeSpan.FromSeconds(30));
 
         var first = (await Host.Get("/api/deployments/default/autonomy?version=1"))!["policy"]!;
@@ -100,9 +100,9 @@ public sealed class CatalogPageTests(AppFixture fixture) : PageTest(fixture)
 
         var page = RenderPage<CatalogPage>();
         WaitUntilLoaded(page);
-        page.Find("#max-retrieval-top_k").Change(wider);
-        page.Find("#policy-reason").Change("too bold");
-        page.Find("[data-testid=save-policy]").Click();
+        await page.Type("#max-retrieval-top_k", wider);
+        await page.Type("#policy-reason", "too bold");
+        await page.ClickOn("[data-testid=save-policy]");
 
         page.WaitForAssertion(() => Assert.Equal($"{problem!["title"]!.GetValue<string>()}: {problem["detail"]!.GetValue<string>()}",
             page.Find("[data-testid=problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));
@@ -119,8 +119,8 @@ public sealed class CatalogPageTests(AppFixture fixture) : PageTest(fixture)
         var conflict = (await Host.Put("/api/deployments/default/autonomy", body, 409))!;
         var before = await Host.EventCount();
 
-        page.Find("#policy-reason").Change("mine");
-        page.Find("[data-testid=save-policy]").Click();
+        await page.Type("#policy-reason", "mine");
+        await page.ClickOn("[data-testid=save-policy]");
 
         page.WaitForAssertion(() => Assert.Equal($"{conflict["title"]!.GetValue<string>()}: {conflict["detail"]!.GetValue<string>()}",
             page.Find("[data-testid=problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));

@@ -50,10 +50,10 @@ public sealed class ExperimentPageTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<ExperimentPage>(p => p.Add(x => x.Id, "exp-page"));
         WaitUntilLoaded(page);
 
-        page.Find("#step-reason").Change("the design is reviewed");
-        await page.Find("button[data-testid=start]").ClickAsync(new());
+        await page.Type("#step-reason", "the design is reviewed");
+        await page.ClickOn("button[data-testid=start]");
         page.WaitForAssertion(() => Assert.Equal("started", page.Find("[data-testid=status]").TextContent.Trim()), TimeSpan.FromSeconds(30));
-        await page.Find("button[data-testid=complete]").ClickAsync(new());
+        await page.ClickOn("button[data-testid=complete]");
         page.WaitForAssertion(() => Assert.Equal("completed", page.Find("[data-testid=status]").TextContent.Trim()), TimeSpan.FromSeconds(30));
 
         var served = (await Host.Get("/api/experiments/exp-page"))!;
@@ -88,7 +88,7 @@ public sealed class ExperimentPageTests(AppFixture fixture) : PageTest(fixture)
         WaitUntilLoaded(page);
         var before = await Host.EventCount();
 
-        await page.Find("button[data-testid=evaluate]").ClickAsync(new());
+        await page.ClickOn("button[data-testid=evaluate]");
 
         var problem = await ProblemOf(HttpMethod.Post, "/api/experiments/exp-page/evaluate");
         page.WaitForAssertion(() => Assert.Equal(problem, page.Find("[data-testid=action-problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));

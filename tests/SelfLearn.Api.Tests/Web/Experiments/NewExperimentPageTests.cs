@@ -16,17 +16,17 @@ public sealed class NewExperimentPageTests(AppFixture fixture) : PageTest(fixtur
         var page = RenderPage<NewExperimentPage>();
         WaitUntilLoaded(page);
 
-        page.Find("#experiment-id").Change("exp-from-form");
-        page.Find("#hypothesis").Change("Three items are enough");
-        page.Find("#variant-0-version").Change("1");
-        await page.Find("button[data-testid=add-primary]").ClickAsync(new());
-        page.Find("#primary-0-metric").Change("retrieval.delivered_recall");
-        page.Find("#primary-0-effect").Change("0.05");
-        await page.Find("button[data-testid=add-guard]").ClickAsync(new());
-        page.Find("#guard-0-metric").Change("latency.total_ms");
-        page.Find("#guard-0-relative").Change("0.1");
-        page.Find("#segments").Change("kind:single-hop, kind:temporal");
-        await page.Find("button[data-testid=register]").ClickAsync(new());
+        await page.Type("#experiment-id", "exp-from-form");
+        await page.Type("#hypothesis", "Three items are enough");
+        await page.Type("#variant-0-version", "1");
+        await page.ClickOn("button[data-testid=add-primary]");
+        await page.Type("#primary-0-metric", "retrieval.delivered_recall");
+        await page.Type("#primary-0-effect", "0.05");
+        await page.ClickOn("button[data-testid=add-guard]");
+        await page.Type("#guard-0-metric", "latency.total_ms");
+        await page.Type("#guard-0-relative", "0.1");
+        await page.Type("#segments", "kind:single-hop, kind:temporal");
+        await page.ClickOn("button[data-testid=register]");
 
         page.WaitForAssertion(() => Assert.EndsWith("/experiments/exp-from-form", CurrentUri, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
         var served = (await Host.Get("/api/experiments/exp-from-form"))!;
@@ -47,11 +47,11 @@ public sealed class NewExperimentPageTests(AppFixture fixture) : PageTest(fixtur
         WaitUntilLoaded(page);
         var before = await Host.EventCount();
 
-        page.Find("#experiment-id").Change("exp-bad-form");
-        await page.Find("button[data-testid=add-primary]").ClickAsync(new());
-        page.Find("#primary-0-metric").Change("retrieval.recall@7");
-        page.Find("#primary-0-effect").Change("0.1");
-        await page.Find("button[data-testid=register]").ClickAsync(new());
+        await page.Type("#experiment-id", "exp-bad-form");
+        await page.ClickOn("button[data-testid=add-primary]");
+        await page.Type("#primary-0-metric", "retrieval.recall@7");
+        await page.Type("#primary-0-effect", "0.1");
+        await page.ClickOn("button[data-testid=register]");
 
         var refused = await Host.PostRaw("/api/experiments",
             """{"id":"exp-bad-form","deploymentId":"default","variants":[{"name":"control","configVersion":1,"role":"baseline"},{"name":"treatment","configVersion":1,"role":"treatment"}],"primaryMetrics":[{"metric":"retrieval.recall@7","minimumEffect":{"value":0.1,"scale":"absolute"}}]}""", 400);

@@ -17,7 +17,7 @@ public sealed class VerdictSectionTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<ExperimentPage>(p => p.Add(x => x.Id, HandMadeRuns.Experiment));
         WaitUntilLoaded(page);
 
-        await page.Find("button[data-testid=evaluate]").ClickAsync(new());
+        await page.ClickOn("button[data-testid=evaluate]");
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=verdict-id]")), TimeSpan.FromSeconds(60));
 
         var verdict = (await Host.Get($"/api/experiments/{HandMadeRuns.Experiment}/verdict"))!;
@@ -63,7 +63,7 @@ public sealed class VerdictSectionTests(AppFixture fixture) : PageTest(fixture)
         Assert.Equal(charted, chart.QuerySelectorAll("g[data-metric]").Select(g => g.GetAttribute("data-metric")));
         Assert.Equal(treatment["breachedGuards"]!.AsArray().Count, section.QuerySelectorAll("[data-testid=breach]").Length);
 
-        await page.Find("button[data-testid=recompute]").ClickAsync(new());
+        await page.ClickOn("button[data-testid=recompute]");
         var verdictId = (await Host.Get("/api/experiments/exp-online-page/verdict"))!["verdictId"]!.GetValue<string>();
         page.WaitForAssertion(() => Assert.Equal($"Verdict {verdictId} reproduces from its stored aggregates.", page.Find("[data-testid=reproduced]").TextContent.Trim()),
             TimeSpan.FromSeconds(30));

@@ -25,8 +25,8 @@ public sealed class JournalPageTests(AppFixture fixture) : PageTest(fixture)
         WaitUntilLoaded(page);
         Assert.Equal(everything.Count, page.FindAll("tr[data-sequence]").Count);
 
-        page.FindAll("form input")[0].Change("goal-a");
-        page.Find("form").Submit();
+        await page.Type("form input", "goal-a");
+        await page.SubmitForm();
         page.WaitForAssertion(() => Assert.Equal(expected.Count, page.FindAll("tr[data-sequence]").Count), TimeSpan.FromSeconds(30));
 
         Assert.EndsWith("/journal?goalId=goal-a", CurrentUri, StringComparison.Ordinal);

@@ -31,8 +31,8 @@ public sealed class ApprovalPageTests(AppFixture fixture) : PageTest(fixture)
         Assert.Equal(["retrieval.top_k", "5", "9"], row.Select(c => c.TextContent.Trim()));
         Assert.Contains("more items lift recall", page.Find("[data-testid=recommendation-reason]").TextContent, StringComparison.Ordinal);
 
-        await Type(page, "input", "not this week");
-        await ClickButton(page, "Decline");
+        await page.Type("input", "not this week");
+        await page.ClickButton("Decline");
 
         page.WaitForAssertion(() => Assert.Equal("declined", page.Find("[data-testid=approval-status]").TextContent.Trim()), TimeSpan.FromSeconds(30));
         var approval = (await Host.Get("/api/approvals/appr-page"))!;
@@ -47,7 +47,7 @@ public sealed class ApprovalPageTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<ApprovalPage>(p => p.Add(a => a.ApprovalId, "appr-page"));
         WaitUntilLoaded(page);
 
-        await ClickButton(page, "Approve");
+        await page.ClickButton("Approve");
 
         var problem = page.WaitForElement("[data-testid=action-problem]", TimeSpan.FromSeconds(30));
         var refusal = (await Host.Post("/api/approvals/appr-page/approve", new { }, 400))!;

@@ -13,8 +13,8 @@ public sealed class GoalPagesTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<GoalsPage>();
         WaitUntilLoaded(page);
 
-        page.Find("textarea").Change("raise happiness above 0.9");
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "State the goal").Click();
+        await page.Type("textarea", "raise happiness above 0.9");
+        await page.ClickButton("State the goal");
 
         var problem = page.WaitForElement("[data-testid=state-problem]", TimeSpan.FromSeconds(30));
         var expected = await ProblemText("raise happiness above 0.9");
@@ -27,9 +27,9 @@ public sealed class GoalPagesTests(AppFixture fixture) : PageTest(fixture)
     {
         var page = RenderPage<GoalsPage>();
         WaitUntilLoaded(page);
-        page.Find("textarea").Change("raise delivered recall above 0.9, only change top_k, within 2 experiments");
-        page.FindAll("input").First(i => i.GetAttribute("type") == "text").Change("page-goal");
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "State the goal").Click();
+        await page.Type("textarea", "raise delivered recall above 0.9, only change top_k, within 2 experiments");
+        await page.Type("input[type=text]", "page-goal");
+        await page.ClickButton("State the goal");
         page.WaitForAssertion(() => Assert.EndsWith("/goals/page-goal", CurrentUri, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         var goal = RenderPage<GoalPage>(p => p.Add(g => g.GoalId, "page-goal"));
@@ -39,7 +39,7 @@ public sealed class GoalPagesTests(AppFixture fixture) : PageTest(fixture)
         Assert.Equal($"{stated["formal"]!["budget"]!["experiments"]} experiments, {stated["formal"]!["budget"]!["simulatedDialogs"]} simulated dialogs, {stated["formal"]!["budget"]!["wallTimeMinutes"]} minutes",
             goal.Find("[data-testid=budget]").TextContent.Trim());
 
-        goal.FindAll("button").Single(b => b.TextContent.Trim() == "Confirm the formal goal").Click();
+        await goal.ClickButton("Confirm the formal goal");
         goal.WaitForAssertion(() => Assert.Equal("confirmed", goal.Find("[data-testid=goal-status]").TextContent.Trim()), TimeSpan.FromSeconds(30));
         Assert.Equal("confirmed", (await Host.Get("/api/goals/page-goal"))!["status"]!.GetValue<string>());
     }

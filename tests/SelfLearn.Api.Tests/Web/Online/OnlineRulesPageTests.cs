@@ -18,20 +18,20 @@ public sealed class OnlineRulesPageTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<OnlinePage>();
         WaitUntilLoaded(page);
 
-        page.Fill("rule-name", "latency");
-        page.Fill("rule-metric", "latency.total_ms");
-        page.Fill("rule-maxdrop", "0.5");
-        page.Fill("rule-windows", "2");
-        page.Fill("rule-reason", "no more than 50 % slower");
-        page.Press("rule-save");
+        await page.Fill("rule-name", "latency");
+        await page.Fill("rule-metric", "latency.total_ms");
+        await page.Fill("rule-maxdrop", "0.5");
+        await page.Fill("rule-windows", "2");
+        await page.Fill("rule-reason", "no more than 50 % slower");
+        await page.Press("rule-save");
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=rules] tr[data-rule=latency]")), Wait);
         var rule = (await Host.Get(Rules))!["global"]!.AsArray().Single()!;
         Assert.Equal(("latency", "latency.total_ms", 0.5, 2, "relative"), (rule["name"]!.GetValue<string>(), rule["rule"]!["metric"]!.GetValue<string>(),
             rule["rule"]!["maxDrop"]!.GetValue<double>(), rule["rule"]!["windows"]!.GetValue<int>(), rule["rule"]!["comparison"]!.GetValue<string>()));
 
-        page.Fill("rule-reason", "covered by another rule");
-        page.Press("delete-latency");
+        await page.Fill("rule-reason", "covered by another rule");
+        await page.Press("delete-latency");
 
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=rules] tr[data-rule=latency]")), Wait);
         Assert.Empty((await Host.Get(Rules))!["global"]!.AsArray());
@@ -46,12 +46,12 @@ public sealed class OnlineRulesPageTests(AppFixture fixture) : PageTest(fixture)
         var problem = (await Host.Put($"{Rules}/slow",
             new { metric = "answer.slowness", comparison = "relative", maxDrop = 0.1, windows = 2, reason = "r", expectedVersion = 0 }, 400))!;
 
-        page.Fill("rule-name", "slow");
-        page.Fill("rule-metric", "answer.slowness");
-        page.Fill("rule-maxdrop", "0.1");
-        page.Fill("rule-windows", "2");
-        page.Fill("rule-reason", "r");
-        page.Press("rule-save");
+        await page.Fill("rule-name", "slow");
+        await page.Fill("rule-metric", "answer.slowness");
+        await page.Fill("rule-maxdrop", "0.1");
+        await page.Fill("rule-windows", "2");
+        await page.Fill("rule-reason", "r");
+        await page.Press("rule-save");
 
         page.WaitForAssertion(() => Assert.Equal($"{Text(problem, "title")}: {Text(problem, "detail")}", page.Find("[data-testid=problem]").TextContent.Trim()), Wait);
         Assert.Equal(before, await Host.EventCount());
@@ -65,7 +65,7 @@ public sealed class OnlineRulesPageTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<OnlinePage>();
         WaitUntilLoaded(page);
 
-        page.Press("rules-evaluate");
+        await page.Press("rules-evaluate");
 
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=evaluation-action]")), Wait);
         var report = (await Host.PostWithoutBody($"{Rules}/evaluate", 200))!;

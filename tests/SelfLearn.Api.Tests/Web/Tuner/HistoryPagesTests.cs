@@ -34,15 +34,15 @@ public sealed class HistoryPagesTests(AppFixture fixture) : PageTest(fixture)
         var page = RenderPage<DeploymentHistoryPage>(p => p.Add(h => h.DeploymentId, "default"));
         WaitUntilLoaded(page);
 
-        await Type(page, "input[type=text]", "1");
-        await Type(page, "input[type=text]", second.ToString(CultureInfo.InvariantCulture), index: 1);
-        await ClickButton(page, "Compare");
+        await page.Type("input[type=text]", "1");
+        await page.Type("input[type=text]", second.ToString(CultureInfo.InvariantCulture), index: 1);
+        await page.ClickButton("Compare");
         var diff = (await Host.Get($"/api/deployments/default/diff?from=1&to={second}"))!["changes"]!.AsArray();
         page.WaitForAssertion(() => Assert.Equal(diff.Select(c => c!["key"]!.GetValue<string>()),
             page.FindAll("[data-testid=diff] tbody tr").Select(r => r.GetAttribute("data-factor"))), TimeSpan.FromSeconds(30));
 
-        await Type(page, "input[type=text]", "yesterday", index: 1);
-        await ClickButton(page, "Compare");
+        await page.Type("input[type=text]", "yesterday", index: 1);
+        await page.ClickButton("Compare");
         var refusal = (await Host.Get("/api/deployments/default/diff?from=1&to=yesterday", 400))!;
         page.WaitForAssertion(() => Assert.Equal($"{refusal["title"]}: {refusal["detail"]}", page.Find("[data-testid=diff-problem]").TextContent.Trim()), TimeSpan.FromSeconds(30));
     }
