@@ -58,16 +58,10 @@ public sealed class LiveDegradationTests(ScheduledRulesApp app) : IClassFixture<
     }
 
     /// <summary>Polls until <paramref name="read"/> finds something; fails after two minutes.</summary>
-    private static async Task<T> WaitForAsync<T>(Alba.IAlbaHost host, Func<IQuerySession, Task<T?>> read) where T : class
-    {
-        using var give = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        give.CancelAfter(TimeSpan.FromMinutes(2));
-        while (true)
+    private static Task<T> WaitForAsync<T>(Alba.IAlbaHost host, Func<IQuerySession, Task<T?>> read) where T : class =>
+        Polling.UntilAsync(async _ =>
         {
-            await using (var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession())
-                if (await read(session) is { } found)
-                    return found;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), give.Token);
-        }
-    }
+            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            return await read(session);
+        }, TimeSpan.FromMinutes(2));
 }

@@ -30,16 +30,10 @@ public sealed class ScheduledEvaluationTests(ScheduledRulesApp app) : IClassFixt
     }
 
     /// <summary>Polls the event store until the first rollback appears; gives up (failing) after <paramref name="limit"/>.</summary>
-    private static async Task<ConfigRolledBack> FirstRollbackAsync(Alba.IAlbaHost host, TimeSpan limit)
-    {
-        using var give = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        give.CancelAfter(limit);
-        while (true)
+    private static Task<ConfigRolledBack> FirstRollbackAsync(Alba.IAlbaHost host, TimeSpan limit) =>
+        Polling.UntilAsync(async ct =>
         {
-            await using (var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession())
-                if (await session.Events.QueryRawEventDataOnly<ConfigRolledBack>().ToListAsync(give.Token) is [var rollback])
-                    return rollback;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), give.Token);
-        }
-    }
+            await using var session = host.Services.GetRequiredService<IDocumentStore>().QuerySession();
+            return await session.Events.QueryRawEventDataOnly<ConfigRolledBack>().ToListAsync(ct) is [var rollback] ? rollback : null;
+        }, limit);
 }

@@ -28,20 +28,14 @@ public sealed class ScheduledJudgingTests(ScheduledJudgingApp app) : IClassFixtu
     }
 
     /// <summary>Polls until <paramref name="count"/> sampled runs are marked judged; gives up (failing) after <paramref name="limit"/>.</summary>
-    private static async Task<List<Guid>> JudgedAsync(NpgsqlDataSource database, int count, TimeSpan limit)
-    {
-        using var give = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        give.CancelAfter(limit);
-        while (true)
+    private static Task<List<Guid>> JudgedAsync(NpgsqlDataSource database, int count, TimeSpan limit) =>
+        Polling.UntilAsync(async ct =>
         {
             var judged = new List<Guid>();
-            await using (var command = database.CreateCommand("SELECT run_id FROM selflearn.online_judge_sample WHERE judged_at IS NOT NULL ORDER BY run_id"))
-            await using (var reader = await command.ExecuteReaderAsync(give.Token))
-                while (await reader.ReadAsync(give.Token))
-                    judged.Add(reader.GetGuid(0));
-            if (judged.Count >= count)
-                return judged;
-            await Task.Delay(TimeSpan.FromMilliseconds(250), give.Token);
-        }
-    }
+            await using var command = database.CreateCommand("SELECT run_id FROM selflearn.online_judge_sample WHERE judged_at IS NOT NULL ORDER BY run_id");
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                judged.Add(reader.GetGuid(0));
+            return judged.Count >= count ? judged : null;
+        }, limit);
 }

@@ -18,10 +18,7 @@ public sealed class ScheduledRulesApp() : IsolatedApp(new Dictionary<string, str
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        using var patience = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        patience.CancelAfter(TimeSpan.FromMinutes(2));
         var database = Host.Services.GetRequiredService<NpgsqlDataSource>();
-        while (await WolverineAgents.HolderAsync(database, WolverineAgents.DegradationRules, patience.Token) is null)
-            await Task.Delay(TimeSpan.FromMilliseconds(250), patience.Token);
+        await Polling.UntilAsync(ct => WolverineAgents.HolderAsync(database, WolverineAgents.DegradationRules, ct), TimeSpan.FromMinutes(2));
     }
 }
