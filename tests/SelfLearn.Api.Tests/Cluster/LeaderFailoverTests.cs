@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using SelfLearn.Api.Tests.Manager.Cycles;
-using SelfLearn.Api.Tests.Infrastructure;
+using static SelfLearn.Api.Tests.Infrastructure.WolverineAgents;
 
 namespace SelfLearn.Api.Tests.Cluster;
 
@@ -24,15 +24,12 @@ public sealed class FailoverCluster : IAsyncLifetime
 [Collection(ClusterCollection.Name)]
 public sealed class LeaderFailoverTests(FailoverCluster fixture) : IClassFixture<FailoverCluster>
 {
-    private const string Leader = WolverineAgents.Leader;
-    private const string Rules = WolverineAgents.DegradationRules;
-
     [Fact]
     public async Task A_cycle_on_the_leader_survives_the_leaders_sigkill_and_finishes_on_another_node_with_no_step_twice()
     {
         var cluster = fixture.Cluster;
         var nodes = await Task.WhenAll(cluster.NodeUrls.Select(LocalCluster.NodeAsync));
-        await cluster.WaitUntilAsync(async () => await cluster.HolderAsync(Leader) is not null && await cluster.HolderAsync(Rules) is not null, "a leader");
+        await cluster.WaitUntilAsync(async () => await cluster.HolderAsync(Leader) is not null && await cluster.HolderAsync(DegradationRules) is not null, "a leader");
         var leaderNumber = (await cluster.HolderAsync(Leader))!.Value;
         var leader = Array.FindIndex(nodes, n => n.WolverineNode == leaderNumber);
         Assert.True(leader >= 0, $"the leader (Wolverine node {leaderNumber}) is none of the cluster's nodes");
@@ -58,7 +55,7 @@ public sealed class LeaderFailoverTests(FailoverCluster fixture) : IClassFixture
 
         // The leadership and the rules' schedule moved to a node still alive.
         var alive = nodes.Where((_, i) => i != leader).Select(n => n.WolverineNode).ToList();
-        await cluster.WaitUntilAsync(async () => alive.Contains(await cluster.HolderAsync(Leader) ?? -1) && alive.Contains(await cluster.HolderAsync(Rules) ?? -1),
+        await cluster.WaitUntilAsync(async () => alive.Contains(await cluster.HolderAsync(Leader) ?? -1) && alive.Contains(await cluster.HolderAsync(DegradationRules) ?? -1),
             "the leadership and the schedule to move");
     }
 }
